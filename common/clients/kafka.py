@@ -1,0 +1,139 @@
+"""aiokafka producer/consumer wrappers with at-least-once defaults.
+
+aiokafka's defaults differ from the Java client (acks=1, no idempotence, auto-commit every
+5 s); these wrappers switch to acks=all + idempotence and manual commits after the effect.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import AsyncIterator, Mapping, Sequence
+from dataclasses import dataclass
+
+from aiokafka import AIOKafkaConsumer, AIOKafkaProducer, ConsumerRecord, TopicPartition
+from aiokafka.admin import AIOKafkaAdminClient, NewTopic
+from aiokafka.errors import TopicAlreadyExistsError
+
+from common.settings import KafkaSettings
+
+
+@dataclass(frozen=True)
+class Message:
+    topic: str
+    partition: int
+    offset: int
+    key: bytes | None
+    value: bytes
+    headers: dict[str, bytes]
+
+
+class KafkaProducer:
+    def __init__(self, producer: AIOKafkaProducer) -> None:
+        self._producer = producer
+
+    @classmethod
+    async def start(cls, settings: KafkaSettings) -> KafkaProducer:
+        producer = AIOKafkaProducer(
+            bootstrap_servers=settings.bootstrap_servers,
+            client_id=settings.client_id,
+            acks="all",
+            enable_idempotence=True,
+            linger_ms=5,
+        )
+        await producer.start()
+        return cls(producer)
+
+    async def send(
+        self,
+        topic: str,
+        value: bytes,
+        *,
+        key: bytes | None = None,
+        headers: Mapping[str, bytes] | None = None,
+    ) -> tuple[int, int]:
+        """Publish and wait for the broker's acknowledgement; returns (partition, offset)."""
+        metadata = await self._producer.send_and_wait(
+            topic, value, key=key, headers=list((headers or {}).items())
+        )
+        return metadata.partition, metadata.offset
+
+    async def close(self) -> None:
+        await self._producer.stop()
+
+
+class KafkaConsumer:
+    """A consumer-group member that commits only when told to (after the effect is durable)."""
+
+    def __init__(self, consumer: AIOKafkaConsumer) -> None:
+        self._consumer = consumer
+
+    @classmethod
+    async def start(
+        cls,
+        settings: KafkaSettings,
+        topics: Sequence[str],
+        group_id: str,
+        *,
+        max_poll_records: int = 100,
+    ) -> KafkaConsumer:
+        consumer = AIOKafkaConsumer(
+            *topics,
+            bootstrap_servers=settings.bootstrap_servers,
+            client_id=settings.client_id,
+            group_id=group_id,
+            enable_auto_commit=False,
+            auto_offset_reset="earliest",
+            max_poll_records=max_poll_records,
+            isolation_level="read_committed",
+        )
+        await consumer.start()
+        return cls(consumer)
+
+    async def batches(self, timeout_ms: int = 1000) -> AsyncIterator[list[Message]]:
+        """Yield batches of messages forever (empty batches are skipped)."""
+        while True:
+            by_partition = await self._consumer.getmany(timeout_ms=timeout_ms)
+            batch = [_to_message(r) for records in by_partition.values() for r in records]
+            if batch:
+                yield batch
+
+    async def commit(self, messages: Sequence[Message]) -> None:
+        """Commit past the highest offset of each partition in `messages`."""
+        offsets: dict[TopicPartition, int] = {}
+        for message in messages:
+            tp = TopicPartition(message.topic, message.partition)
+            offsets[tp] = max(offsets.get(tp, -1), message.offset + 1)
+        if offsets:
+            await self._consumer.commit(offsets)
+
+    async def close(self) -> None:
+        await self._consumer.stop()
+
+
+def _to_message(record: ConsumerRecord[bytes, bytes]) -> Message:
+    return Message(
+        topic=record.topic,
+        partition=record.partition,
+        offset=record.offset,
+        key=record.key,
+        value=record.value or b"",
+        headers={k: bytes(v) for k, v in record.headers},
+    )
+
+
+async def ensure_topics(settings: KafkaSettings, topics: Sequence[str]) -> None:
+    """Create `topics` if missing (idempotent)."""
+    admin = AIOKafkaAdminClient(bootstrap_servers=settings.bootstrap_servers)
+    await admin.start()
+    try:
+        existing = set(await admin.list_topics())
+        missing = [
+            NewTopic(t, settings.topic_partitions, settings.topic_replication_factor)
+            for t in topics
+            if t not in existing
+        ]
+        if missing:
+            with contextlib.suppress(TopicAlreadyExistsError):
+                await admin.create_topics(missing)
+    finally:
+        await admin.close()

@@ -1,0 +1,43 @@
+"""asyncpg connection pool with a transaction helper."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
+import asyncpg
+
+from common.settings import PostgresSettings
+
+
+class PostgresDatabase:
+    """Owns an asyncpg pool; hands out connections and transactions."""
+
+    def __init__(self, pool: asyncpg.Pool) -> None:
+        self._pool = pool
+
+    @classmethod
+    async def connect(cls, settings: PostgresSettings) -> PostgresDatabase:
+        pool = await asyncpg.create_pool(
+            dsn=settings.dsn,
+            min_size=settings.pool_min_size,
+            max_size=settings.pool_max_size,
+            command_timeout=settings.command_timeout_s,
+        )
+        return cls(pool)
+
+    @property
+    def pool(self) -> asyncpg.Pool:
+        return self._pool
+
+    @asynccontextmanager
+    async def transaction(self) -> AsyncIterator[asyncpg.Connection]:
+        """A connection inside a transaction: committed on exit, rolled back on error."""
+        async with self._pool.acquire() as conn, conn.transaction():
+            yield conn
+
+    async def ping(self) -> bool:
+        return bool(await self._pool.fetchval("SELECT 1") == 1)
+
+    async def close(self) -> None:
+        await self._pool.close()

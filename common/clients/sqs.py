@@ -1,0 +1,95 @@
+"""SQS queue: send, long-poll receive, delete, extend visibility."""
+
+from __future__ import annotations
+
+from contextlib import AsyncExitStack
+from dataclasses import dataclass
+from typing import Any
+
+from common.clients.aws import client_kwargs, new_session
+from common.settings import AwsSettings
+
+
+@dataclass(frozen=True)
+class QueueMessage:
+    message_id: str
+    receipt_handle: str
+    body: str
+    receive_count: int
+
+
+class QueueClient:
+    def __init__(self, client: Any, queue_url: str, exit_stack: AsyncExitStack) -> None:
+        self._client = client
+        self._queue_url = queue_url
+        self._exit_stack = exit_stack
+
+    @classmethod
+    async def open(cls, settings: AwsSettings, queue_name: str | None = None) -> QueueClient:
+        exit_stack = AsyncExitStack()
+        client = await exit_stack.enter_async_context(
+            new_session().client("sqs", **client_kwargs(settings))
+        )
+        try:
+            reply = await client.get_queue_url(QueueName=queue_name or settings.sqs_queue_name)
+        except BaseException:
+            await exit_stack.aclose()
+            raise
+        return cls(client, reply["QueueUrl"], exit_stack)
+
+    @property
+    def queue_url(self) -> str:
+        return self._queue_url
+
+    async def send(self, body: str, attributes: dict[str, str] | None = None) -> str:
+        message_attributes = {
+            name: {"DataType": "String", "StringValue": value}
+            for name, value in (attributes or {}).items()
+        }
+        kwargs: dict[str, Any] = {"QueueUrl": self._queue_url, "MessageBody": body}
+        if message_attributes:
+            kwargs["MessageAttributes"] = message_attributes
+        reply = await self._client.send_message(**kwargs)
+        return str(reply["MessageId"])
+
+    async def receive(
+        self,
+        *,
+        max_messages: int = 1,
+        wait_time_s: int = 20,
+        visibility_timeout_s: int | None = None,
+    ) -> list[QueueMessage]:
+        """Long-poll for up to `max_messages` (1..10)."""
+        kwargs: dict[str, Any] = {
+            "QueueUrl": self._queue_url,
+            "MaxNumberOfMessages": max_messages,
+            "WaitTimeSeconds": wait_time_s,
+            "MessageSystemAttributeNames": ["ApproximateReceiveCount"],
+        }
+        if visibility_timeout_s is not None:
+            kwargs["VisibilityTimeout"] = visibility_timeout_s
+        reply = await self._client.receive_message(**kwargs)
+        return [
+            QueueMessage(
+                message_id=m["MessageId"],
+                receipt_handle=m["ReceiptHandle"],
+                body=m["Body"],
+                receive_count=int(m.get("Attributes", {}).get("ApproximateReceiveCount", "1")),
+            )
+            for m in reply.get("Messages", [])
+        ]
+
+    async def delete(self, message: QueueMessage) -> None:
+        await self._client.delete_message(
+            QueueUrl=self._queue_url, ReceiptHandle=message.receipt_handle
+        )
+
+    async def extend_visibility(self, message: QueueMessage, timeout_s: int) -> None:
+        await self._client.change_message_visibility(
+            QueueUrl=self._queue_url,
+            ReceiptHandle=message.receipt_handle,
+            VisibilityTimeout=timeout_s,
+        )
+
+    async def close(self) -> None:
+        await self._exit_stack.aclose()

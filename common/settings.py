@@ -1,0 +1,74 @@
+"""Connection settings shared by every process, read from environment variables.
+
+Every default points at the local stack on 127.0.0.1 (see `scripts/stack`); the same
+variables point the code at Docker (compose.yaml) or at managed cloud services.
+The local stack itself reads these variables to decide which ports to listen on, so there is
+exactly one place to change an endpoint.
+"""
+
+from __future__ import annotations
+
+from pydantic import Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+
+class PostgresSettings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="POSTGRES_", extra="ignore")
+
+    dsn: str = "postgresql://postgres@127.0.0.1:5432/ims"
+    pool_min_size: int = Field(default=2, ge=0)
+    pool_max_size: int = Field(default=20, ge=1)
+    command_timeout_s: float = Field(default=10.0, gt=0)
+
+
+class RedisSettings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="REDIS_", extra="ignore")
+
+    url: str = "redis://127.0.0.1:6379/0"
+    socket_timeout_s: float = Field(default=0.5, gt=0)
+    key_prefix: str = "omsims"
+
+
+class KafkaSettings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="KAFKA_", extra="ignore")
+
+    bootstrap_servers: str = "127.0.0.1:9092"
+    client_id: str = "omsims"
+    topic_order_created: str = "order.created"
+    topic_order_updated: str = "order.updated"
+    topic_inventory_changed: str = "inventory.changed"
+    topic_dead_letter: str = "order.dead-letter"
+    topic_partitions: int = Field(default=3, ge=1)
+    topic_replication_factor: int = Field(default=1, ge=1)
+
+    def topics(self) -> list[str]:
+        return [
+            self.topic_order_created,
+            self.topic_order_updated,
+            self.topic_inventory_changed,
+            self.topic_dead_letter,
+        ]
+
+
+class MongoSettings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="MONGODB_", extra="ignore")
+
+    uri: str = "mongodb://127.0.0.1:27017"
+    database: str = "oms"
+    server_selection_timeout_ms: int = Field(default=5000, ge=100)
+
+
+class AwsSettings(BaseSettings):
+    """S3 + SQS. An empty endpoint_url means real AWS (credentials from the usual chain)."""
+
+    model_config = SettingsConfigDict(env_prefix="AWS_", extra="ignore")
+
+    endpoint_url: str = "http://127.0.0.1:5000"
+    region: str = "us-east-1"
+    access_key_id: str = "test"
+    secret_access_key: str = "test"
+    s3_bucket: str = "oms-uploads"
+    sqs_queue_name: str = "create-bulk-order"
+    sqs_dead_letter_queue_name: str = "create-bulk-order-dlq"
+    sqs_max_receive_count: int = Field(default=5, ge=1)
+    sqs_visibility_timeout_s: int = Field(default=60, ge=1)

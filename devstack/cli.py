@@ -1,0 +1,46 @@
+"""`scripts/stack up|down|status|env [component...]`."""
+
+from __future__ import annotations
+
+import argparse
+import shlex
+import sys
+
+from devstack.component import Health
+from devstack.process import StackError
+from devstack.stack import Stack, default_components
+
+
+def _print_health(rows: list[Health]) -> bool:
+    for row in rows:
+        mark = "healthy" if row.healthy else "DOWN"
+        pid = f"pid {row.pid}" if row.pid else ""
+        print(f"{row.name:<10} {mark:<8} {pid:<12} {row.detail}")
+    return all(row.healthy for row in rows)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="stack", description=__doc__)
+    parser.add_argument("command", choices=["up", "down", "status", "env"])
+    parser.add_argument("components", nargs="*", help="limit to these components")
+    args = parser.parse_args(argv)
+
+    stack = Stack(default_components()).select(args.components)
+    try:
+        if args.command == "up":
+            return 0 if _print_health(stack.up()) else 1
+        if args.command == "down":
+            stack.down()
+            return 0
+        if args.command == "status":
+            return 0 if _print_health(stack.status()) else 1
+        for key, value in stack.env().items():
+            print(f"export {key}={shlex.quote(value)}")
+        return 0
+    except StackError as exc:
+        print(f"stack: {exc}", file=sys.stderr)
+        return 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

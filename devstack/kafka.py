@@ -1,0 +1,293 @@
+"""Apache Kafka in KRaft mode (one combined broker+controller on loopback), run from the
+broker jars on Maven Central: no tarball download, no Docker, only `mvn` and a JDK 17+."""
+
+from __future__ import annotations
+
+import asyncio
+import base64
+import hashlib
+import os
+import re
+import shutil
+import string
+import time
+import uuid
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from pathlib import Path
+from typing import Any
+
+from aiokafka.admin import AIOKafkaAdminClient, NewTopic
+from aiokafka.errors import TopicAlreadyExistsError, for_code
+
+from common.settings import KafkaSettings
+from devstack import paths, process
+from devstack.component import Component
+from devstack.process import StackError
+
+RESOURCES = Path(__file__).resolve().parent / "resources" / "kafka"
+
+# Small heap on purpose: the machine is shared and a dev broker holds little data.
+JVM_OPTS = (
+    "-Xms256m",
+    "-Xmx512m",
+    "-XX:+UseSerialGC",
+    "-XX:+ExitOnOutOfMemoryError",
+    "-Djava.awt.headless=true",
+)
+SHUTDOWN_TIMEOUT_S = 30.0  # a clean KRaft shutdown takes a few seconds; SIGKILL after this
+READY_PROBE_TIMEOUT_S = 2.0
+PROVISION_TIMEOUT_S = 30.0
+INSTALL_TIMEOUT_S = 1800.0
+
+
+class Kafka(Component):
+    name = "kafka"
+
+    def __init__(self, settings: KafkaSettings) -> None:
+        self.settings = settings
+
+    # --- install ----------------------------------------------------------------------------
+
+    @property
+    def version(self) -> str:
+        match = re.search(r"<kafka\.version>([^<]+)</kafka\.version>", _pom_text())
+        if match is None:
+            raise StackError(f"no <kafka.version> in {RESOURCES / 'pom.xml'}")
+        return match.group(1).strip()
+
+    @property
+    def install_dir(self) -> Path:
+        return paths.tools_dir() / f"kafka-{self.version}"
+
+    @property
+    def lib_dir(self) -> Path:
+        return self.install_dir / "lib"
+
+    @property
+    def _marker(self) -> Path:
+        return self.install_dir / ".installed"
+
+    def installed(self) -> bool:
+        return self._marker.is_file() and self._marker.read_text().strip() == _pom_digest()
+
+    def install(self) -> None:
+        if self.installed():
+            return
+        if shutil.which("mvn") is None:
+            raise StackError("kafka: `mvn` not found on PATH (apt-get install -y maven)")
+        self.install_dir.mkdir(parents=True, exist_ok=True)
+        self._marker.unlink(missing_ok=True)
+        self._copy_jars()
+        self._marker.write_text(_pom_digest())
+
+    def _copy_jars(self) -> None:
+        """Resolve the broker runtime into a staging folder, then swap it in whole, so a failed
+        or interrupted copy never leaves a half-filled lib/ (stale jars from an older pom
+        would otherwise end up on the classpath)."""
+        (self.install_dir / "pom.xml").write_text(_pom_text())
+        staging = self.install_dir / "lib.partial"
+        shutil.rmtree(staging, ignore_errors=True)
+        process.run(
+            ["mvn", "-q", "-B", "dependency:copy-dependencies", "-DincludeScope=runtime",
+             f"-DoutputDirectory={staging}"],
+            cwd=self.install_dir,
+            timeout=INSTALL_TIMEOUT_S,
+        )
+        broker_jar = staging / f"kafka_2.13-{self.version}.jar"
+        if not broker_jar.is_file():
+            raise StackError(f"kafka: mvn succeeded but {broker_jar.name} is missing in {staging}")
+        shutil.rmtree(self.lib_dir, ignore_errors=True)
+        staging.rename(self.lib_dir)
+
+    # --- start ------------------------------------------------------------------------------
+
+    @property
+    def data_dir(self) -> Path:
+        return self.home / "data"
+
+    @property
+    def config_path(self) -> Path:
+        return self.home / "server.properties"
+
+    @property
+    def cluster_id_path(self) -> Path:
+        return self.home / "cluster-id"
+
+    def address(self) -> tuple[str, int]:
+        """Host and port of the first entry of KAFKA_BOOTSTRAP_SERVERS."""
+        first = self.settings.bootstrap_servers.split(",")[0].strip()
+        host, _, port = first.split("://")[-1].rpartition(":")
+        if not host or not port.isdigit():
+            raise StackError(f"kafka: cannot parse host:port from {first!r}")
+        return host.strip("[]"), int(port)
+
+    def controller_port(self) -> int:
+        override = os.environ.get("KAFKA_CONTROLLER_PORT")
+        return int(override) if override else self.address()[1] + 1
+
+    def start(self) -> None:
+        if process.running(self.pid_path):
+            return
+        if not self.installed():
+            raise StackError("kafka: not installed (run install() first)")
+        host, port = self.address()
+        for busy in (port, self.controller_port()):
+            if process.port_open(host, busy):
+                raise StackError(f"kafka: {host}:{busy} is already in use by another process")
+        self._render_config()
+        if not (self.data_dir / "meta.properties").is_file():
+            self._format_storage()
+        process.spawn(
+            [_java(), *JVM_OPTS, _log4j_opt("log4j2.properties"), "-cp", self._classpath(),
+             "kafka.Kafka", str(self.config_path)],
+            log_path=self.log_path,
+            pid_path=self.pid_path,
+            cwd=self.home,
+        )
+
+    def _classpath(self) -> str:
+        return f"{self.lib_dir}/*"  # the JVM expands the wildcard itself
+
+    def _render_config(self) -> None:
+        host, port = self.address()
+        template = string.Template((RESOURCES / "server.properties.template").read_text())
+        self.config_path.write_text(template.substitute(
+            host=host, port=port, controller_port=self.controller_port(), log_dir=self.data_dir,
+        ))
+
+    def _cluster_id(self) -> str:
+        if self.cluster_id_path.is_file():
+            return self.cluster_id_path.read_text().strip()
+        cluster_id = _random_kafka_uuid()
+        self.cluster_id_path.write_text(cluster_id)
+        return cluster_id
+
+    def _format_storage(self) -> None:
+        process.run(
+            [_java(), _log4j_opt("tools-log4j2.properties"), "-cp", self._classpath(),
+             "kafka.tools.StorageTool", "format", "-t", self._cluster_id(),
+             "-c", str(self.config_path)],
+            cwd=self.home,
+            timeout=120,
+        )
+
+    # --- ready / provision ------------------------------------------------------------------
+
+    def ready(self) -> bool:
+        host, port = self.address()
+        if not process.port_open(host, port, timeout=0.2):
+            return False
+        try:
+            return asyncio.run(self._broker_registered())
+        except Exception:  # any failure of the probe just means "not ready yet"
+            return False
+
+    async def _broker_registered(self) -> bool:
+        async with self._admin(READY_PROBE_TIMEOUT_S) as admin:
+            cluster: dict[str, Any] = await admin.describe_cluster()
+        return bool(cluster.get("brokers"))
+
+    def provision(self) -> None:
+        asyncio.run(self._provision())
+
+    async def _provision(self) -> None:
+        topics = self.settings.topics()
+        async with self._admin(PROVISION_TIMEOUT_S) as admin:
+            response = await admin.create_topics([
+                NewTopic(name, self.settings.topic_partitions,
+                         self.settings.topic_replication_factor)
+                for name in topics
+            ])
+            _raise_create_errors(response.topic_errors)
+            await self._await_leaders(admin, topics)
+
+    async def _await_leaders(self, admin: AIOKafkaAdminClient, topics: list[str]) -> None:
+        """Topic creation returns before the broker has loaded the new partitions: wait until
+        every partition has a leader, so the first produce does not fail."""
+        deadline = time.monotonic() + PROVISION_TIMEOUT_S
+        while True:
+            problems = _topic_problems(await admin.describe_topics(topics),
+                                       self.settings.topic_partitions)
+            if not problems:
+                return
+            if time.monotonic() > deadline:
+                raise StackError("kafka: topics not usable: " + "; ".join(problems))
+            await asyncio.sleep(0.2)
+
+    @asynccontextmanager
+    async def _admin(self, timeout_s: float) -> AsyncIterator[AIOKafkaAdminClient]:
+        admin = AIOKafkaAdminClient(
+            bootstrap_servers=self.settings.bootstrap_servers,
+            client_id=f"{self.settings.client_id}-devstack",
+            request_timeout_ms=int(timeout_s * 1000),
+        )
+        try:
+            await asyncio.wait_for(admin.start(), timeout_s)
+            yield admin
+        finally:
+            await admin.close()
+
+    # --- stop / describe --------------------------------------------------------------------
+
+    def stop(self) -> bool:
+        return process.stop(self.pid_path, timeout=SHUTDOWN_TIMEOUT_S)
+
+    def endpoint(self) -> str:
+        host, port = self.address()
+        return f"kafka://{host}:{port}"
+
+    def env(self) -> dict[str, str]:
+        return {"KAFKA_BOOTSTRAP_SERVERS": self.settings.bootstrap_servers}
+
+
+def _pom_text() -> str:
+    return (RESOURCES / "pom.xml").read_text()
+
+
+def _pom_digest() -> str:
+    return hashlib.sha256(_pom_text().encode()).hexdigest()
+
+
+def _java() -> str:
+    java_home = os.environ.get("JAVA_HOME")
+    java = str(Path(java_home) / "bin" / "java") if java_home else shutil.which("java")
+    if java is None or not Path(java).is_file():
+        raise StackError("kafka: no `java` found (set JAVA_HOME or install a JDK 17+)")
+    return java
+
+
+def _log4j_opt(config_name: str) -> str:
+    return f"-Dlog4j2.configurationFile={RESOURCES / config_name}"
+
+
+def _random_kafka_uuid() -> str:
+    """What `StorageTool random-uuid` prints (URL-safe base64 of 16 random bytes), without
+    paying for a JVM start. Kafka rejects ids starting with '-' (they parse as CLI flags)."""
+    while True:
+        cluster_id = base64.urlsafe_b64encode(uuid.uuid4().bytes).decode().rstrip("=")
+        if not cluster_id.startswith("-"):
+            return cluster_id
+
+
+def _raise_create_errors(topic_errors: list[tuple[Any, ...]]) -> None:
+    failures = [
+        f"{topic}: {for_code(code).__name__} {rest[0] if rest else ''}".rstrip()
+        for topic, code, *rest in topic_errors
+        if code != 0 and for_code(code) is not TopicAlreadyExistsError
+    ]
+    if failures:
+        raise StackError("kafka: topic creation failed: " + "; ".join(failures))
+
+
+def _topic_problems(described: list[dict[str, Any]], partitions: int) -> list[str]:
+    problems: list[str] = []
+    for topic in described:
+        name, parts = topic["topic"], topic["partitions"]
+        if topic["error_code"] != 0:
+            problems.append(f"{name}: {for_code(topic['error_code']).__name__}")
+        elif len(parts) != partitions:
+            problems.append(f"{name} has {len(parts)} partitions, settings want {partitions}")
+        elif any(part["leader"] < 0 for part in parts):
+            problems.append(f"{name}: partitions without a leader")
+    return problems

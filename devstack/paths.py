@@ -1,0 +1,26 @@
+"""Where the stack keeps installs, data, logs and pid files (one git-ignored folder)."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+
+
+def stack_home() -> Path:
+    """Root of everything the stack owns; override with STACK_HOME."""
+    return Path(os.environ.get("STACK_HOME", PROJECT_ROOT / ".stack")).resolve()
+
+
+def component_dir(name: str) -> Path:
+    path = stack_home() / name
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+def tools_dir() -> Path:
+    """Shared install area (downloaded jars, tool virtualenvs) for all components."""
+    path = stack_home() / "tools"
+    path.mkdir(parents=True, exist_ok=True)
+    return path

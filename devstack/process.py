@@ -1,0 +1,153 @@
+"""Start detached daemons with a pid file and a log file; stop exactly what we started."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import signal
+import socket
+import subprocess
+import time
+from collections.abc import Callable, Mapping, Sequence
+from pathlib import Path
+
+
+class StackError(RuntimeError):
+    """A dependency could not be installed, started or provisioned."""
+
+
+def spawn(
+    cmd: Sequence[str],
+    *,
+    log_path: Path,
+    pid_path: Path,
+    cwd: Path | None = None,
+    env: Mapping[str, str] | None = None,
+    user: str | None = None,
+) -> int:
+    """Start `cmd` in its own session (so it survives us and can be killed as a group)."""
+    log_path.parent.mkdir(parents=True, exist_ok=True)
+    full_env = dict(os.environ)
+    if env:
+        full_env.update(env)
+    argv = list(cmd)
+    if user is not None:
+        argv = ["runuser", "-u", user, "--", *argv]
+    with open(log_path, "ab") as log:
+        proc = subprocess.Popen(
+            argv,
+            cwd=cwd,
+            env=full_env,
+            stdin=subprocess.DEVNULL,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
+    pid_path.write_text(str(proc.pid))
+    return proc.pid
+
+
+def read_pid(pid_path: Path) -> int | None:
+    try:
+        return int(pid_path.read_text().strip())
+    except (FileNotFoundError, ValueError):
+        return None
+
+
+def pid_alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    # A zombie child of ours still answers kill(0); reap it if we can.
+    try:
+        done, _ = os.waitpid(pid, os.WNOHANG)
+        return done == 0
+    except ChildProcessError:
+        return True
+
+
+def running(pid_path: Path) -> bool:
+    pid = read_pid(pid_path)
+    return pid is not None and pid_alive(pid)
+
+
+def stop(pid_path: Path, *, timeout: float = 30.0, sig: int = signal.SIGTERM) -> bool:
+    """Signal the process group we started, then SIGKILL after `timeout`. True if it was up."""
+    pid = read_pid(pid_path)
+    if pid is None or not pid_alive(pid):
+        pid_path.unlink(missing_ok=True)
+        return False
+    with contextlib.suppress(ProcessLookupError):
+        os.killpg(pid, sig)
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline and pid_alive(pid):
+        time.sleep(0.1)
+    if pid_alive(pid):
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(pid, signal.SIGKILL)
+    pid_path.unlink(missing_ok=True)
+    return True
+
+
+def port_open(host: str, port: int, timeout: float = 0.5) -> bool:
+    try:
+        with socket.create_connection((host, port), timeout=timeout):
+            return True
+    except OSError:
+        return False
+
+
+def wait_until(
+    check: Callable[[], bool],
+    *,
+    timeout: float,
+    what: str,
+    alive: Callable[[], bool] | None = None,
+    log_path: Path | None = None,
+    interval: float = 0.2,
+) -> None:
+    """Poll `check` until true; fail fast if the process died, with the log tail."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if check():
+            return
+        if alive is not None and not alive():
+            raise StackError(f"{what} exited during start-up{_log_tail(log_path)}")
+        time.sleep(interval)
+    raise StackError(f"{what} not ready after {timeout:.0f}s{_log_tail(log_path)}")
+
+
+def _log_tail(log_path: Path | None, lines: int = 30) -> str:
+    if log_path is None or not log_path.exists():
+        return ""
+    tail = log_path.read_text(errors="replace").splitlines()[-lines:]
+    return f"\n--- last lines of {log_path} ---\n" + "\n".join(tail)
+
+
+def run(
+    cmd: Sequence[str],
+    *,
+    cwd: Path | None = None,
+    env: Mapping[str, str] | None = None,
+    user: str | None = None,
+    timeout: float | None = 900,
+) -> str:
+    """Run a short command to completion; raise StackError with its output on failure."""
+    full_env = dict(os.environ)
+    if env:
+        full_env.update(env)
+    argv = list(cmd)
+    if user is not None:
+        argv = ["runuser", "-u", user, "--", *argv]
+    proc = subprocess.run(
+        argv, cwd=cwd, env=full_env, capture_output=True, text=True, timeout=timeout, check=False
+    )
+    if proc.returncode != 0:
+        raise StackError(
+            f"command failed ({proc.returncode}): {' '.join(argv)}\n"
+            f"{proc.stdout[-3000:]}\n{proc.stderr[-3000:]}"
+        )
+    return proc.stdout
