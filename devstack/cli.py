@@ -1,4 +1,8 @@
-"""`scripts/stack up|down|status|env [component...]`."""
+"""`scripts/stack up|down|status|env|provision [component...]`.
+
+up/down/status manage the local stack; `provision` only creates the databases, bucket, queues
+and topics on dependencies that someone else runs (compose.yaml uses it).
+"""
 
 from __future__ import annotations
 
@@ -21,7 +25,7 @@ def _print_health(rows: list[Health]) -> bool:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="stack", description=__doc__)
-    parser.add_argument("command", choices=["up", "down", "status", "env"])
+    parser.add_argument("command", choices=["up", "down", "status", "env", "provision"])
     parser.add_argument("components", nargs="*", help="limit to these components")
     args = parser.parse_args(argv)
 
@@ -31,6 +35,9 @@ def main(argv: list[str] | None = None) -> int:
             return 0 if _print_health(stack.up()) else 1
         if args.command == "down":
             stack.down()
+            return 0
+        if args.command == "provision":
+            stack.provision_external()
             return 0
         if args.command == "status":
             return 0 if _print_health(stack.status()) else 1

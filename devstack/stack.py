@@ -16,7 +16,7 @@ from common.settings import (
     PostgresSettings,
     RedisSettings,
 )
-from devstack import paths
+from devstack import paths, process
 from devstack.aws import AwsEndpoint
 from devstack.component import Component, Health
 from devstack.kafka import Kafka
@@ -65,6 +65,15 @@ class Stack:
             self._each("ready", lambda c: c.wait_ready(timeout))
             self._each("provision", lambda c: c.provision())
         return self.status()
+
+    def provision_external(self, *, timeout: float = 180.0) -> None:
+        """Wait for dependencies run by someone else (Docker, cloud) and provision them."""
+
+        def wait_and_provision(component: Component) -> None:
+            process.wait_until(component.ready, timeout=timeout, what=component.name)
+            component.provision()
+
+        self._each("provision", wait_and_provision)
 
     def down(self) -> None:
         with self._lock():

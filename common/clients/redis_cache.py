@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Sequence
+from typing import cast
 
 from redis.asyncio import Redis
 from redis.exceptions import RedisError
@@ -32,8 +33,8 @@ class RedisCache:
 
     async def get(self, key: str) -> bytes | None:
         try:
-            value: bytes | None = await self._client.get(key)
-            return value
+            # decode_responses is off, so redis returns bytes
+            return cast(bytes | None, await self._client.get(key))
         except (RedisError, OSError) as exc:
             log.warning("cache get failed; treating as a miss", extra={"error": str(exc)})
             return None
@@ -42,8 +43,7 @@ class RedisCache:
         if not keys:
             return []
         try:
-            values: list[bytes | None] = await self._client.mget(keys)
-            return values
+            return cast(list[bytes | None], await self._client.mget(keys))
         except (RedisError, OSError) as exc:
             log.warning("cache mget failed; treating as misses", extra={"error": str(exc)})
             return [None] * len(keys)

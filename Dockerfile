@@ -1,0 +1,15 @@
+# One image for every Python process (IMS, OMS, REST edge, consumers, provisioning);
+# compose.yaml picks the process with `command`.
+FROM python:3.11-slim
+WORKDIR /app
+ENV PYTHONUNBUFFERED=1 PIP_NO_CACHE_DIR=1 PIP_DISABLE_PIP_VERSION_CHECK=1
+COPY pyproject.toml README.md ./
+COPY common ./common
+COPY ims_grpc ./ims_grpc
+COPY oms_grpc ./oms_grpc
+COPY edge_rest ./edge_rest
+COPY consumers ./consumers
+COPY devstack ./devstack
+COPY gen ./gen
+RUN pip install .
+USER nobody

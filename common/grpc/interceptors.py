@@ -1,0 +1,107 @@
+"""Server interceptors: trace id propagation, ServiceError → rich status, access logs."""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Awaitable, Callable
+from typing import Any
+
+import grpc
+from grpc.aio import ServerInterceptor
+
+from common.grpc.errors import ServiceError
+from common.tracing import TRACE_METADATA_KEY, bind_trace_id
+
+log = logging.getLogger("grpc.access")
+
+# grpc-stubs types the aio interceptor API after the sync one; handlers/contexts are Any here.
+Handler = Any
+Continuation = Callable[[grpc.HandlerCallDetails], Awaitable[Handler]]
+
+
+class ObservabilityInterceptor(ServerInterceptor):  # type: ignore[type-arg]
+    """Binds the caller's trace id (or a new one), logs each call, converts ServiceError."""
+
+    async def intercept_service(
+        self, continuation: Continuation, handler_call_details: grpc.HandlerCallDetails
+    ) -> Handler:
+        handler = await continuation(handler_call_details)
+        if handler is None:
+            return None
+        if handler.unary_unary is not None:
+            return _wrap_unary_unary(handler, handler_call_details)
+        if handler.unary_stream is not None:
+            return _wrap_unary_stream(handler, handler_call_details)
+        return handler  # client-streaming RPCs: none in our APIs
+
+
+def _trace_id_from(details: grpc.HandlerCallDetails) -> str | None:
+    for key, value in details.invocation_metadata or ():
+        if key == TRACE_METADATA_KEY:
+            return str(value)
+    return None
+
+
+def _wrap_unary_unary(handler: Handler, details: grpc.HandlerCallDetails) -> Handler:
+    inner = handler.unary_unary
+
+    async def wrapped(request: Any, context: Any) -> Any:
+        trace_id = bind_trace_id(_trace_id_from(details))
+        await context.send_initial_metadata(((TRACE_METADATA_KEY, trace_id),))
+        started = time.perf_counter()
+        code = grpc.StatusCode.OK
+        try:
+            return await inner(request, context)
+        except ServiceError as exc:
+            code = exc.code
+            await context.abort_with_status(exc.to_status())
+        except grpc.aio.AbortError:
+            code = context.code() or grpc.StatusCode.UNKNOWN
+            raise
+        except Exception:
+            code = grpc.StatusCode.INTERNAL
+            log.exception("unhandled error", extra={"method": details.method})
+            raise
+        finally:
+            _log_call(details.method, code, started)
+
+    return grpc.unary_unary_rpc_method_handler(
+        wrapped,
+        request_deserializer=handler.request_deserializer,
+        response_serializer=handler.response_serializer,
+    )
+
+
+def _wrap_unary_stream(handler: Handler, details: grpc.HandlerCallDetails) -> Handler:
+    inner = handler.unary_stream
+
+    async def wrapped(request: Any, context: Any) -> Any:
+        bind_trace_id(_trace_id_from(details))
+        started = time.perf_counter()
+        code = grpc.StatusCode.OK
+        try:
+            async for item in inner(request, context):
+                yield item
+        except ServiceError as exc:
+            code = exc.code
+            await context.abort_with_status(exc.to_status())
+        finally:
+            _log_call(details.method, code, started)
+
+    return grpc.unary_stream_rpc_method_handler(
+        wrapped,
+        request_deserializer=handler.request_deserializer,
+        response_serializer=handler.response_serializer,
+    )
+
+
+def _log_call(method: str, code: grpc.StatusCode, started: float) -> None:
+    log.info(
+        "rpc",
+        extra={
+            "method": method,
+            "code": code.name,
+            "duration_ms": round((time.perf_counter() - started) * 1000, 2),
+        },
+    )

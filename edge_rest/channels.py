@@ -1,0 +1,28 @@
+"""gRPC channels to the services, opened/closed with the ASGI server's life cycle."""
+
+from __future__ import annotations
+
+import grpc
+
+
+class ServiceChannels:
+    """Falcon middleware: aio channels must be created inside the server's event loop."""
+
+    def __init__(self, targets: dict[str, str]) -> None:
+        self._targets = dict(targets)
+        self._channels: dict[str, grpc.aio.Channel] = {}
+
+    def __getitem__(self, name: str) -> grpc.aio.Channel:
+        return self._channels[name]
+
+    def names(self) -> list[str]:
+        return list(self._targets)
+
+    async def process_startup(self, scope: object, event: object) -> None:
+        for name, target in self._targets.items():
+            self._channels[name] = grpc.aio.insecure_channel(target)
+
+    async def process_shutdown(self, scope: object, event: object) -> None:
+        for channel in self._channels.values():
+            await channel.close(grace=None)
+        self._channels.clear()

@@ -1,0 +1,16 @@
+"""REST edge settings (environment variables prefixed EDGE_)."""
+
+from __future__ import annotations
+
+from pydantic import Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+
+class EdgeSettings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="EDGE_", extra="ignore")
+
+    host: str = "127.0.0.1"
+    port: int = Field(default=8000, ge=0, le=65535)
+    ims_target: str = "127.0.0.1:50051"
+    oms_target: str = "127.0.0.1:50052"
+    rpc_timeout_s: float = Field(default=10.0, gt=0)

@@ -1,0 +1,15 @@
+"""IMS process settings (environment variables prefixed IMS_)."""
+
+from __future__ import annotations
+
+from pydantic import Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+
+class ImsSettings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="IMS_", extra="ignore")
+
+    host: str = "127.0.0.1"
+    port: int = Field(default=50051, ge=0, le=65535)
+    shutdown_grace_s: float = Field(default=10.0, ge=0)
+    log_level: str = "INFO"

@@ -1,0 +1,16 @@
+"""OMS process settings (environment variables prefixed OMS_)."""
+
+from __future__ import annotations
+
+from pydantic import Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+
+class OmsSettings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="OMS_", extra="ignore")
+
+    host: str = "127.0.0.1"
+    port: int = Field(default=50052, ge=0, le=65535)
+    ims_target: str = "127.0.0.1:50051"
+    shutdown_grace_s: float = Field(default=10.0, ge=0)
+    log_level: str = "INFO"

@@ -1,0 +1,122 @@
+"""Shared fixtures: one real stack per test run, isolated state per test.
+
+The stack is brought up once (or reused if already running: `up` is idempotent) with the
+project's own `devstack`. Each test gets its own PostgreSQL database, Redis key prefix,
+Kafka topics, MongoDB database, S3 bucket and SQS queues, named after a random suffix,
+so tests never see each other's data and can run against a long-lived stack.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import uuid
+from collections.abc import AsyncIterator
+
+import asyncpg
+import pytest
+
+from common.clients.mongo import MongoStore
+from common.clients.redis_cache import RedisCache
+from common.settings import (
+    AwsSettings,
+    KafkaSettings,
+    MongoSettings,
+    PostgresSettings,
+    RedisSettings,
+)
+from tests.support import isolation
+
+
+@pytest.fixture(scope="session")
+def stack() -> None:
+    """Bring the local stack up (reuses a running one) unless STACK_EXTERNAL=1."""
+    from devstack.stack import Stack, default_components
+
+    local = Stack(default_components(), report=lambda line: print(f"[stack] {line}"))
+    if os.environ.get("STACK_EXTERNAL") == "1":
+        unhealthy = [h.name for h in local.status() if not h.healthy]
+        if unhealthy:
+            pytest.exit(f"STACK_EXTERNAL=1 but unhealthy: {unhealthy}", returncode=3)
+        return
+    local.up()
+
+
+@pytest.fixture
+def unique() -> str:
+    return uuid.uuid4().hex[:10]
+
+
+@pytest.fixture
+async def postgres_settings(stack: None, unique: str) -> AsyncIterator[PostgresSettings]:
+    base = PostgresSettings()
+    name = f"test_{unique}"
+    await isolation.create_database(base.dsn, name)
+    try:
+        yield base.model_copy(update={"dsn": isolation.with_database(base.dsn, name)})
+    finally:
+        await isolation.drop_database(base.dsn, name)
+
+
+@pytest.fixture
+async def redis_cache(stack: None, unique: str) -> AsyncIterator[RedisCache]:
+    settings = RedisSettings(key_prefix=f"test-{unique}")
+    cache = RedisCache.from_settings(settings)
+    try:
+        yield cache
+    finally:
+        await isolation.delete_redis_prefix(settings.url, settings.key_prefix)
+        await cache.close()
+
+
+@pytest.fixture
+async def kafka_settings(stack: None, unique: str) -> KafkaSettings:
+    base = KafkaSettings()
+    settings = base.model_copy(
+        update={
+            "topic_order_created": f"test-{unique}.order.created",
+            "topic_order_updated": f"test-{unique}.order.updated",
+            "topic_inventory_changed": f"test-{unique}.inventory.changed",
+            "topic_dead_letter": f"test-{unique}.order.dead-letter",
+        }
+    )
+    from common.clients.kafka import ensure_topics
+
+    await ensure_topics(settings, settings.topics())
+    return settings
+
+
+@pytest.fixture
+async def mongo_store(stack: None, unique: str) -> AsyncIterator[MongoStore]:
+    settings = MongoSettings(database=f"test_{unique}")
+    store = MongoStore.from_settings(settings)
+    try:
+        yield store
+    finally:
+        await store.client.drop_database(settings.database)
+        await store.close()
+
+
+@pytest.fixture
+async def aws_settings(stack: None, unique: str) -> AwsSettings:
+    settings = AwsSettings(
+        s3_bucket=f"test-{unique}",
+        sqs_queue_name=f"test-{unique}",
+        sqs_dead_letter_queue_name=f"test-{unique}-dlq",
+        sqs_max_receive_count=2,
+        sqs_visibility_timeout_s=1,
+    )
+    from devstack.aws import AwsEndpoint
+
+    # The same provisioning code the stack uses, for this test's own bucket and queues.
+    await asyncio.to_thread(AwsEndpoint(settings).provision)
+    return settings
+
+
+@pytest.fixture
+async def pg_connection(postgres_settings: PostgresSettings) -> AsyncIterator[asyncpg.Connection]:
+    conn = await asyncpg.connect(postgres_settings.dsn)
+    try:
+        yield conn
+    finally:
+        await conn.close()
