@@ -53,9 +53,12 @@ class ObjectStore:
             if exc.response.get("Error", {}).get("Code") in {"NoSuchKey", "404"}:
                 raise ObjectNotFoundError(key) from exc
             raise
-        async with response["Body"] as body:
-            while chunk := await body.read(chunk_size):
+        body = response["Body"]
+        try:
+            async for chunk in body.iter_chunks(chunk_size):
                 yield chunk
+        finally:
+            body.close()
 
     async def delete(self, key: str) -> None:
         await self._client.delete_object(Bucket=self._bucket, Key=key)

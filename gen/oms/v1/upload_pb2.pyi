@@ -1,0 +1,99 @@
+import datetime
+
+from google.api import annotations_pb2 as _annotations_pb2
+from google.api import httpbody_pb2 as _httpbody_pb2
+from google.protobuf import timestamp_pb2 as _timestamp_pb2
+from google.protobuf.internal import enum_type_wrapper as _enum_type_wrapper
+from google.protobuf import descriptor as _descriptor
+from google.protobuf import message as _message
+from collections.abc import Mapping as _Mapping
+from typing import ClassVar as _ClassVar, Optional as _Optional, Union as _Union
+
+DESCRIPTOR: _descriptor.FileDescriptor
+
+class UploadState(int, metaclass=_enum_type_wrapper.EnumTypeWrapper):
+    __slots__ = ()
+    UPLOAD_STATE_UNSPECIFIED: _ClassVar[UploadState]
+    UPLOAD_STATE_QUEUED: _ClassVar[UploadState]
+    UPLOAD_STATE_PROCESSING: _ClassVar[UploadState]
+    UPLOAD_STATE_COMPLETED: _ClassVar[UploadState]
+    UPLOAD_STATE_FAILED: _ClassVar[UploadState]
+UPLOAD_STATE_UNSPECIFIED: UploadState
+UPLOAD_STATE_QUEUED: UploadState
+UPLOAD_STATE_PROCESSING: UploadState
+UPLOAD_STATE_COMPLETED: UploadState
+UPLOAD_STATE_FAILED: UploadState
+
+class Upload(_message.Message):
+    __slots__ = ("id", "tenant_id", "filename", "object_key", "state", "rows_read", "rows_accepted", "rows_rejected", "orders_created", "error_file_name", "error_message", "create_time", "update_time")
+    ID_FIELD_NUMBER: _ClassVar[int]
+    TENANT_ID_FIELD_NUMBER: _ClassVar[int]
+    FILENAME_FIELD_NUMBER: _ClassVar[int]
+    OBJECT_KEY_FIELD_NUMBER: _ClassVar[int]
+    STATE_FIELD_NUMBER: _ClassVar[int]
+    ROWS_READ_FIELD_NUMBER: _ClassVar[int]
+    ROWS_ACCEPTED_FIELD_NUMBER: _ClassVar[int]
+    ROWS_REJECTED_FIELD_NUMBER: _ClassVar[int]
+    ORDERS_CREATED_FIELD_NUMBER: _ClassVar[int]
+    ERROR_FILE_NAME_FIELD_NUMBER: _ClassVar[int]
+    ERROR_MESSAGE_FIELD_NUMBER: _ClassVar[int]
+    CREATE_TIME_FIELD_NUMBER: _ClassVar[int]
+    UPDATE_TIME_FIELD_NUMBER: _ClassVar[int]
+    id: str
+    tenant_id: str
+    filename: str
+    object_key: str
+    state: UploadState
+    rows_read: int
+    rows_accepted: int
+    rows_rejected: int
+    orders_created: int
+    error_file_name: str
+    error_message: str
+    create_time: _timestamp_pb2.Timestamp
+    update_time: _timestamp_pb2.Timestamp
+    def __init__(self, id: _Optional[str] = ..., tenant_id: _Optional[str] = ..., filename: _Optional[str] = ..., object_key: _Optional[str] = ..., state: _Optional[_Union[UploadState, str]] = ..., rows_read: _Optional[int] = ..., rows_accepted: _Optional[int] = ..., rows_rejected: _Optional[int] = ..., orders_created: _Optional[int] = ..., error_file_name: _Optional[str] = ..., error_message: _Optional[str] = ..., create_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., update_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ...) -> None: ...
+
+class CreateUploadRequest(_message.Message):
+    __slots__ = ("tenant_id", "filename", "file")
+    TENANT_ID_FIELD_NUMBER: _ClassVar[int]
+    FILENAME_FIELD_NUMBER: _ClassVar[int]
+    FILE_FIELD_NUMBER: _ClassVar[int]
+    tenant_id: str
+    filename: str
+    file: _httpbody_pb2.HttpBody
+    def __init__(self, tenant_id: _Optional[str] = ..., filename: _Optional[str] = ..., file: _Optional[_Union[_httpbody_pb2.HttpBody, _Mapping]] = ...) -> None: ...
+
+class CreateUploadResponse(_message.Message):
+    __slots__ = ("upload",)
+    UPLOAD_FIELD_NUMBER: _ClassVar[int]
+    upload: Upload
+    def __init__(self, upload: _Optional[_Union[Upload, _Mapping]] = ...) -> None: ...
+
+class GetUploadRequest(_message.Message):
+    __slots__ = ("tenant_id", "id")
+    TENANT_ID_FIELD_NUMBER: _ClassVar[int]
+    ID_FIELD_NUMBER: _ClassVar[int]
+    tenant_id: str
+    id: str
+    def __init__(self, tenant_id: _Optional[str] = ..., id: _Optional[str] = ...) -> None: ...
+
+class GetUploadResponse(_message.Message):
+    __slots__ = ("upload",)
+    UPLOAD_FIELD_NUMBER: _ClassVar[int]
+    upload: Upload
+    def __init__(self, upload: _Optional[_Union[Upload, _Mapping]] = ...) -> None: ...
+
+class GetErrorFileRequest(_message.Message):
+    __slots__ = ("tenant_id", "file_name")
+    TENANT_ID_FIELD_NUMBER: _ClassVar[int]
+    FILE_NAME_FIELD_NUMBER: _ClassVar[int]
+    tenant_id: str
+    file_name: str
+    def __init__(self, tenant_id: _Optional[str] = ..., file_name: _Optional[str] = ...) -> None: ...
+
+class GetErrorFileResponse(_message.Message):
+    __slots__ = ("chunk",)
+    CHUNK_FIELD_NUMBER: _ClassVar[int]
+    chunk: _httpbody_pb2.HttpBody
+    def __init__(self, chunk: _Optional[_Union[_httpbody_pb2.HttpBody, _Mapping]] = ...) -> None: ...
