@@ -156,6 +156,8 @@ class MongoWire(Component):
         return config
 
     def ready(self) -> bool:
+        if not process.port_open(self._host, self._port):
+            return False  # fails at once, where server selection would wait its full timeout
         client: MongoClient[dict[str, Any]] = MongoClient(
             self._host, self._port, directConnection=True,
             serverSelectionTimeoutMS=READY_PROBE_TIMEOUT_MS,
