@@ -21,8 +21,8 @@ from botocore.exceptions import BotoCoreError, ClientError
 from common.settings import AwsSettings
 from devstack import process
 from devstack.component import Component
-from devstack.mongo import ToolVenv
 from devstack.process import StackError
+from devstack.toolvenv import ToolVenv
 
 MOTO_VERSION = "5.2.5"
 CLIENT_CONFIG = Config(connect_timeout=1, read_timeout=5, retries={"max_attempts": 1})
@@ -43,17 +43,24 @@ class AwsEndpoint(Component):
             return
         host, port = self._bind_address()
         if process.port_open(host, port):
-            raise StackError(f"aws: {host}:{port} is already taken by a process "
-                             "this stack did not start")
+            raise StackError(
+                f"aws: {host}:{port} is already taken by a process this stack did not start"
+            )
         server = self._tool.ensure("moto_server")
-        process.spawn([str(server), "-H", host, "-p", str(port)],
-                      cwd=self.home, log_path=self.log_path, pid_path=self.pid_path)
+        process.spawn(
+            [str(server), "-H", host, "-p", str(port)],
+            cwd=self.home,
+            log_path=self.log_path,
+            pid_path=self.pid_path,
+        )
 
     def _bind_address(self) -> tuple[str, int]:
         url = urlsplit(self._settings.endpoint_url)
         if url.scheme != "http" or url.hostname is None:
-            raise StackError("aws: AWS_ENDPOINT_URL must be http://HOST:PORT to run moto "
-                             f"locally (empty means real AWS): {self._settings.endpoint_url!r}")
+            raise StackError(
+                "aws: AWS_ENDPOINT_URL must be http://HOST:PORT to run moto "
+                f"locally (empty means real AWS): {self._settings.endpoint_url!r}"
+            )
         return url.hostname, url.port or 80
 
     def ready(self) -> bool:
@@ -72,18 +79,24 @@ class AwsEndpoint(Component):
                 "deadLetterTargetArn": self._queue_arn(dlq_url),
                 "maxReceiveCount": self._settings.sqs_max_receive_count,
             }
-            self._ensure_queue(self._settings.sqs_queue_name, {
-                "VisibilityTimeout": str(self._settings.sqs_visibility_timeout_s),
-                "RedrivePolicy": json.dumps(redrive),
-            })
+            self._ensure_queue(
+                self._settings.sqs_queue_name,
+                {
+                    "VisibilityTimeout": str(self._settings.sqs_visibility_timeout_s),
+                    "RedrivePolicy": json.dumps(redrive),
+                },
+            )
         except (BotoCoreError, ClientError) as exc:
             raise StackError(f"aws: provisioning at {self.endpoint()} failed: {exc}") from exc
 
     def _ensure_bucket(self, bucket: str) -> None:
         region = self._settings.region
         # us-east-1 rejects an explicit LocationConstraint; every other region requires one.
-        location = {} if region == "us-east-1" else {
-            "CreateBucketConfiguration": {"LocationConstraint": region}}
+        location = (
+            {}
+            if region == "us-east-1"
+            else {"CreateBucketConfiguration": {"LocationConstraint": region}}
+        )
         try:
             self._s3.create_bucket(Bucket=bucket, **location)
         except ClientError as exc:
@@ -127,5 +140,7 @@ class AwsEndpoint(Component):
     def env(self) -> dict[str, str]:
         """Every AwsSettings field under the variable pydantic-settings reads it from."""
         prefix = self._settings.model_config.get("env_prefix") or ""
-        return {f"{prefix}{field}".upper(): str(value)
-                for field, value in self._settings.model_dump().items()}
+        return {
+            f"{prefix}{field}".upper(): str(value)
+            for field, value in self._settings.model_dump().items()
+        }

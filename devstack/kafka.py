@@ -93,8 +93,14 @@ class Kafka(Component):
         staging = self.install_dir / "lib.partial"
         shutil.rmtree(staging, ignore_errors=True)
         process.run(
-            ["mvn", "-q", "-B", "dependency:copy-dependencies", "-DincludeScope=runtime",
-             f"-DoutputDirectory={staging}"],
+            [
+                "mvn",
+                "-q",
+                "-B",
+                "dependency:copy-dependencies",
+                "-DincludeScope=runtime",
+                f"-DoutputDirectory={staging}",
+            ],
             cwd=self.install_dir,
             timeout=INSTALL_TIMEOUT_S,
         )
@@ -143,8 +149,15 @@ class Kafka(Component):
         if not (self.data_dir / "meta.properties").is_file():
             self._format_storage()
         process.spawn(
-            [_java(), *JVM_OPTS, _log4j_opt("log4j2.properties"), "-cp", self._classpath(),
-             "kafka.Kafka", str(self.config_path)],
+            [
+                _java(),
+                *JVM_OPTS,
+                _log4j_opt("log4j2.properties"),
+                "-cp",
+                self._classpath(),
+                "kafka.Kafka",
+                str(self.config_path),
+            ],
             log_path=self.log_path,
             pid_path=self.pid_path,
             cwd=self.home,
@@ -156,9 +169,14 @@ class Kafka(Component):
     def _render_config(self) -> None:
         host, port = self.address()
         template = string.Template((RESOURCES / "server.properties.template").read_text())
-        self.config_path.write_text(template.substitute(
-            host=host, port=port, controller_port=self.controller_port(), log_dir=self.data_dir,
-        ))
+        self.config_path.write_text(
+            template.substitute(
+                host=host,
+                port=port,
+                controller_port=self.controller_port(),
+                log_dir=self.data_dir,
+            )
+        )
 
     def _cluster_id(self) -> str:
         if self.cluster_id_path.is_file():
@@ -169,10 +187,19 @@ class Kafka(Component):
 
     def _format_storage(self) -> None:
         process.run(
-            [_java(), *TOOL_JVM_OPTS, _log4j_opt("tools-log4j2.properties"), "-cp",
-             self._classpath(),
-             "kafka.tools.StorageTool", "format", "-t", self._cluster_id(),
-             "-c", str(self.config_path)],
+            [
+                _java(),
+                *TOOL_JVM_OPTS,
+                _log4j_opt("tools-log4j2.properties"),
+                "-cp",
+                self._classpath(),
+                "kafka.tools.StorageTool",
+                "format",
+                "-t",
+                self._cluster_id(),
+                "-c",
+                str(self.config_path),
+            ],
             cwd=self.home,
             timeout=120,
         )
@@ -199,11 +226,14 @@ class Kafka(Component):
     async def _provision(self) -> None:
         topics = self.settings.topics()
         async with self._admin(PROVISION_TIMEOUT_S) as admin:
-            response = await admin.create_topics([
-                NewTopic(name, self.settings.topic_partitions,
-                         self.settings.topic_replication_factor)
-                for name in topics
-            ])
+            response = await admin.create_topics(
+                [
+                    NewTopic(
+                        name, self.settings.topic_partitions, self.settings.topic_replication_factor
+                    )
+                    for name in topics
+                ]
+            )
             _raise_create_errors(response.topic_errors)
             await self._await_leaders(admin, topics)
 
@@ -300,7 +330,8 @@ def _partition_mismatches(described: list[dict[str, Any]], partitions: int) -> l
 
 def _unusable_topics(described: list[dict[str, Any]]) -> list[str]:
     return [
-        f"{t['topic']}: {for_code(t['error_code']).__name__}" if t["error_code"] != 0
+        f"{t['topic']}: {for_code(t['error_code']).__name__}"
+        if t["error_code"] != 0
         else f"{t['topic']}: partitions without a leader"
         for t in described
         if t["error_code"] != 0 or any(part["leader"] < 0 for part in t["partitions"])

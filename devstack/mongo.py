@@ -9,11 +9,6 @@ restarts under ``<component home>/data``.
 
 from __future__ import annotations
 
-import fcntl
-import os
-import shutil
-import sys
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -22,98 +17,24 @@ from pymongo.errors import PyMongoError
 from pymongo.uri_parser import parse_uri
 
 from common.settings import MongoSettings
-from devstack import paths, process
+from devstack import process
 from devstack.component import Component
 from devstack.process import StackError
+from devstack.toolvenv import ToolVenv
 
 SECANTUS_VERSION = "0.7.0b3"
-INSTALL_TIMEOUT_S = 900.0
 READY_PROBE_TIMEOUT_MS = 500
 PROBE_DATABASE = "devstack_probe"
 
 
-@dataclass(frozen=True)
-class ToolVenv:
-    """A pinned PyPI requirement installed into its own virtualenv under `tools_dir()`.
-
-    Keeps server-side dependencies (and their pins) out of the project venv. A marker holding
-    the requirement is written only after a successful install, so a second call is a fast
-    no-op and an interrupted install is redone from scratch; a lock serialises callers.
-    """
-
-    requirement: str
-    dirname: str
-
-    @property
-    def home(self) -> Path:
-        return paths.tools_dir() / self.dirname
-
-    @property
-    def venv(self) -> Path:
-        return self.home / "venv"
-
-    @property
-    def _marker(self) -> Path:
-        return self.home / ".installed"
-
-    def executable(self, name: str) -> Path:
-        return self.venv / "bin" / name
-
-    def installed(self) -> bool:
-        try:
-            return self._marker.read_text().strip() == self.requirement
-        except OSError:
-            return False
-
-    def ensure(self, executable: str) -> Path:
-        """Install if needed and return the path of `executable` (a console script)."""
-        if not self.installed():
-            self.home.mkdir(parents=True, exist_ok=True)
-            with open(self.home / ".lock", "w") as lock:
-                fcntl.flock(lock, fcntl.LOCK_EX)
-                try:
-                    if not self.installed():  # another process may have finished meanwhile
-                        self._install()
-                finally:
-                    fcntl.flock(lock, fcntl.LOCK_UN)
-        path = self.executable(executable)
-        if not path.is_file():
-            raise StackError(f"{self.requirement} is installed in {self.venv} but has no "
-                             f"{executable}; delete {self.home} and retry")
-        return path
-
-    def _install(self) -> None:
-        self._marker.unlink(missing_ok=True)
-        if self.venv.exists():
-            shutil.rmtree(self.venv)  # leftovers of an interrupted install
-        python = str(self.executable("python"))
-        uv = _find_uv()
-        if uv is not None:
-            process.run([uv, "venv", "--quiet", "--python", sys.executable, str(self.venv)],
-                        timeout=INSTALL_TIMEOUT_S)
-            process.run([uv, "pip", "install", "--quiet", "--python", python, self.requirement],
-                        timeout=INSTALL_TIMEOUT_S)
-        else:
-            process.run([sys.executable, "-m", "venv", str(self.venv)],
-                        timeout=INSTALL_TIMEOUT_S)
-            process.run([python, "-m", "pip", "install", "--quiet",
-                         "--disable-pip-version-check", self.requirement],
-                        timeout=INSTALL_TIMEOUT_S)
-        tmp = self._marker.with_suffix(".tmp")
-        tmp.write_text(f"{self.requirement}\n")
-        tmp.replace(self._marker)
-
-
-def _find_uv() -> str | None:
-    """Prefer `uv` (fast, cached): it sits next to the project interpreter or on PATH."""
-    beside = Path(sys.executable).parent / "uv"
-    if beside.is_file() and os.access(beside, os.X_OK):
-        return str(beside)
-    return shutil.which("uv")
-
-
 def _single_host(uri: str) -> tuple[str, int]:
-    nodes = parse_uri(uri)["nodelist"]
+    """The one host:port a local server must listen on (no DNS: mongodb+srv is refused)."""
+    if not uri.startswith("mongodb://"):
+        raise StackError(f"mongo: MONGODB_URI must be mongodb://HOST:PORT to run locally: {uri}")
+    try:
+        nodes = parse_uri(uri)["nodelist"]
+    except PyMongoError as exc:
+        raise StackError(f"mongo: invalid MONGODB_URI {uri}: {exc}") from exc
     if len(nodes) != 1:
         raise StackError(f"mongo: MONGODB_URI must name exactly one host to run locally: {uri}")
     host, port = nodes[0]
@@ -125,7 +46,6 @@ class MongoWire(Component):
 
     def __init__(self, settings: MongoSettings) -> None:
         self._settings = settings
-        self._host, self._port = _single_host(settings.uri)
         self._tool = ToolVenv(f"secantusdb=={SECANTUS_VERSION}", f"secantusdb-{SECANTUS_VERSION}")
 
     def install(self) -> None:
@@ -134,15 +54,26 @@ class MongoWire(Component):
     def start(self) -> None:
         if process.running(self.pid_path):
             return
-        if process.port_open(self._host, self._port):
-            raise StackError(f"mongo: {self._host}:{self._port} is already taken by a process "
-                             "this stack did not start")
+        host, port = _single_host(self._settings.uri)
+        if process.port_open(host, port):
+            raise StackError(
+                f"mongo: {host}:{port} is already taken by a process this stack did not start"
+            )
         server = self._tool.ensure("secantusd-py")
         data = self.home / "data"
         data.mkdir(parents=True, exist_ok=True)
         process.spawn(
-            [str(server), "--config", str(self._write_config()), "--host", self._host,
-             "--port", str(self._port), "--storage-path", str(data)],
+            [
+                str(server),
+                "--config",
+                str(self._write_config()),
+                "--host",
+                host,
+                "--port",
+                str(port),
+                "--storage-path",
+                str(data),
+            ],
             cwd=self.home,
             log_path=self.log_path,
             pid_path=self.pid_path,
@@ -156,13 +87,17 @@ class MongoWire(Component):
         return config
 
     def ready(self) -> bool:
-        if not process.port_open(self._host, self._port):
+        host, port = _single_host(self._settings.uri)
+        if not process.port_open(host, port):
             return False  # fails at once, where server selection would wait its full timeout
         client: MongoClient[dict[str, Any]] = MongoClient(
-            self._host, self._port, directConnection=True,
+            host,
+            port,
+            directConnection=True,
             serverSelectionTimeoutMS=READY_PROBE_TIMEOUT_MS,
             connectTimeoutMS=READY_PROBE_TIMEOUT_MS,
-            socketTimeoutMS=2 * READY_PROBE_TIMEOUT_MS)
+            socketTimeoutMS=2 * READY_PROBE_TIMEOUT_MS,
+        )
         try:
             with client:
                 return client.admin.command("ping").get("ok") == 1
@@ -176,13 +111,15 @@ class MongoWire(Component):
         multi-document transactions, so fail here rather than in the first order.
         """
         client: MongoClient[dict[str, Any]] = MongoClient(
-            self._settings.uri,
-            serverSelectionTimeoutMS=self._settings.server_selection_timeout_ms)
+            self._settings.uri, serverSelectionTimeoutMS=self._settings.server_selection_timeout_ms
+        )
         try:
             with client:
                 if "setName" not in client.admin.command("hello"):
-                    raise StackError(f"mongo: {self._settings.uri} is not a replica set: "
-                                     "no transactions, no change streams")
+                    raise StackError(
+                        f"mongo: {self._settings.uri} is not a replica set: "
+                        "no transactions, no change streams"
+                    )
                 _check_transaction(client)
         except PyMongoError as exc:
             raise StackError(f"mongo: {self._settings.uri} not usable: {exc}") from exc

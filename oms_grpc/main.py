@@ -32,7 +32,13 @@ async def open_dependencies(mongo: MongoSettings) -> AsyncIterator[OmsDependenci
 def build_server(settings: OmsSettings, deps: OmsDependencies) -> GrpcServer:
     # The OMS servicers (orders, uploads, webhooks) register here.
     del deps
-    return GrpcServer(host=settings.host, port=settings.port, service_names=[], registrars=[])
+    return GrpcServer(
+        host=settings.host,
+        port=settings.port,
+        service_names=[],
+        registrars=[],
+        max_message_bytes=settings.max_message_bytes,
+    )
 
 
 async def serve(settings: OmsSettings, mongo: MongoSettings) -> None:

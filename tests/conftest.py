@@ -18,6 +18,7 @@ import pytest
 
 from common.clients.mongo import MongoStore
 from common.clients.redis_cache import RedisCache
+from common.grpc.server import GrpcServer
 from common.settings import (
     AwsSettings,
     KafkaSettings,
@@ -111,6 +112,42 @@ async def aws_settings(stack: None, unique: str) -> AwsSettings:
     # The same provisioning code the stack uses, for this test's own bucket and queues.
     await asyncio.to_thread(AwsEndpoint(settings).provision)
     return settings
+
+
+@pytest.fixture
+async def ims_server(
+    postgres_settings: PostgresSettings, redis_cache: RedisCache, unique: str
+) -> AsyncIterator[GrpcServer]:
+    """The IMS composition root, in-process on an ephemeral port, on this test's database."""
+    from ims_grpc.main import build_server, open_dependencies
+    from ims_grpc.settings import ImsSettings
+
+    settings = ImsSettings(port=0)
+    async with open_dependencies(
+        postgres_settings, RedisSettings(key_prefix=f"test-{unique}")
+    ) as deps:
+        server = build_server(settings, deps)
+        await server.start()
+        try:
+            yield server
+        finally:
+            await server.stop(grace_s=1)
+
+
+@pytest.fixture
+async def oms_server(mongo_store: MongoStore) -> AsyncIterator[GrpcServer]:
+    """The OMS composition root, in-process on an ephemeral port, on this test's database."""
+    from oms_grpc.main import build_server, open_dependencies
+    from oms_grpc.settings import OmsSettings
+
+    mongo = MongoSettings(database=mongo_store.db.name)
+    async with open_dependencies(mongo) as deps:
+        server = build_server(OmsSettings(port=0), deps)
+        await server.start()
+        try:
+            yield server
+        finally:
+            await server.stop(grace_s=1)
 
 
 @pytest.fixture

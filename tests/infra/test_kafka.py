@@ -27,8 +27,9 @@ async def test_group_resumes_after_the_last_manual_commit(kafka_settings: KafkaS
     try:
         for n in range(5):
             # One key → one partition → a total order we can assert on.
-            await producer.send(topic, f"event-{n}".encode(), key=b"order-1",
-                                headers={"trace-id": b"t1"})
+            await producer.send(
+                topic, f"event-{n}".encode(), key=b"order-1", headers={"trace-id": b"t1"}
+            )
     finally:
         await producer.close()
 

@@ -9,7 +9,7 @@ from common.clients.postgres import PostgresDatabase
 from common.settings import PostgresSettings
 
 
-class _Boom(Exception):
+class _AbortTransactionError(Exception):
     pass
 
 
@@ -18,14 +18,16 @@ async def test_transaction_commits_and_rolls_back(postgres_settings: PostgresSet
     try:
         assert await database.ping()
         async with database.transaction() as conn:
-            await conn.execute("CREATE TABLE stock (sku text PRIMARY KEY, qty int CHECK (qty >= 0))")
+            await conn.execute(
+                "CREATE TABLE stock (sku text PRIMARY KEY, qty int CHECK (qty >= 0))"
+            )
             await conn.execute("INSERT INTO stock VALUES ($1, $2)", "A", 5)
 
-        with pytest.raises(_Boom):
+        with pytest.raises(_AbortTransactionError):
             async with database.transaction() as conn:
                 await conn.execute("UPDATE stock SET qty = qty - 2 WHERE sku = $1", "A")
                 assert await conn.fetchval("SELECT qty FROM stock WHERE sku = 'A'") == 3
-                raise _Boom
+                raise _AbortTransactionError
 
         assert await database.pool.fetchval("SELECT qty FROM stock WHERE sku = 'A'") == 5
 

@@ -27,9 +27,7 @@ async def test_unacknowledged_message_is_redelivered_then_dead_lettered(
     aws_settings: AwsSettings,
 ) -> None:
     queue = await QueueClient.open(aws_settings)
-    dead_letters = await QueueClient.open(
-        aws_settings, aws_settings.sqs_dead_letter_queue_name
-    )
+    dead_letters = await QueueClient.open(aws_settings, aws_settings.sqs_dead_letter_queue_name)
     try:
         await queue.send("poison")
         counts = []
