@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import asyncio
+import hashlib
 import os
 import shutil
 import signal
+from functools import cached_property
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -28,6 +30,14 @@ def _pg_bin(name: str) -> str:
     raise process.StackError(f"PostgreSQL binary {name!r} not found")
 
 
+def _reachable_by(user: str, directory: Path) -> bool:
+    try:
+        process.run(["runuser", "-u", user, "--", "test", "-x", str(directory)], timeout=10)
+    except process.StackError:
+        return False
+    return True
+
+
 class Postgres(Component):
     name = "postgres"
     # SIGTERM is a "smart" shutdown that waits for every client; SIGINT is the fast one.
@@ -40,9 +50,25 @@ class Postgres(Component):
         self._user = url.username or "postgres"
         self._database = (url.path or "/ims").lstrip("/") or "ims"
 
+    @cached_property
+    def _server_dir(self) -> Path:
+        """Where the server's own files go: the component home if the server user can reach it.
+
+        Running as root, the server runs as `postgres`, which cannot traverse a checkout under
+        a private directory (e.g. /root/...); then the data lives in a per-checkout folder
+        under /var/tmp instead (the pid and log files stay in the component home).
+        """
+        if self._run_as is None or _reachable_by(self._run_as, self.home):
+            return self.home
+        digest = hashlib.sha256(str(self.home).encode()).hexdigest()[:12]
+        fallback = Path("/var/tmp") / f"omsims-postgres-{digest}"
+        fallback.mkdir(mode=0o755, exist_ok=True)
+        self._chown(fallback)
+        return fallback
+
     @property
     def _data_dir(self) -> Path:
-        return self.home / "data"
+        return self._server_dir / "data"
 
     @property
     def _run_as(self) -> str | None:
@@ -58,7 +84,7 @@ class Postgres(Component):
         if process.running(self.pid_path):
             return
         self._init_cluster()
-        socket_dir = self.home / "run"
+        socket_dir = self._server_dir / "run"
         socket_dir.mkdir(exist_ok=True)
         self._chown(socket_dir)
         self._chown(self.log_path, touch=True)
