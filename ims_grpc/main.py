@@ -1,4 +1,4 @@
-"""IMS composition root: settings → clients → servicers → gRPC server."""
+"""IMS composition root: settings → clients → repositories → servicers → gRPC server."""
 
 from __future__ import annotations
 
@@ -12,6 +12,9 @@ from common.clients.redis_cache import RedisCache
 from common.grpc.server import GrpcServer, run_until_signalled
 from common.logs import configure_logging
 from common.settings import PostgresSettings, RedisSettings
+from ims_grpc.db.migrator import load_migrations, migrate
+from ims_grpc.servicers.catalog import catalog_services
+from ims_grpc.servicers.inventory import inventory_services
 from ims_grpc.settings import ImsSettings
 
 
@@ -19,30 +22,36 @@ from ims_grpc.settings import ImsSettings
 class ImsDependencies:
     database: PostgresDatabase
     cache: RedisCache
+    settings: ImsSettings
 
 
 @asynccontextmanager
 async def open_dependencies(
-    postgres: PostgresSettings, redis: RedisSettings
+    settings: ImsSettings, postgres: PostgresSettings, redis: RedisSettings
 ) -> AsyncIterator[ImsDependencies]:
     database = await PostgresDatabase.connect(postgres)
     cache = RedisCache.from_settings(redis)
     try:
-        yield ImsDependencies(database=database, cache=cache)
+        if settings.migrate_on_start:
+            async with database.pool.acquire() as conn:
+                await migrate(conn, load_migrations())
+        yield ImsDependencies(database=database, cache=cache, settings=settings)
     finally:
         await cache.close()
         await database.close()
 
 
-def build_server(settings: ImsSettings, deps: ImsDependencies) -> GrpcServer:
-    # The IMS servicers (tenants, sellers, categories, hubs, SKUs, inventory) register here.
-    del deps
-    return GrpcServer(host=settings.host, port=settings.port, service_names=[], registrars=[])
+def build_server(deps: ImsDependencies) -> GrpcServer:
+    return GrpcServer(
+        host=deps.settings.host,
+        port=deps.settings.port,
+        services=[*catalog_services(deps), *inventory_services(deps)],
+    )
 
 
 async def serve(settings: ImsSettings, postgres: PostgresSettings, redis: RedisSettings) -> None:
-    async with open_dependencies(postgres, redis) as deps:
-        server = build_server(settings, deps)
+    async with open_dependencies(settings, postgres, redis) as deps:
+        server = build_server(deps)
         await server.start()
         await run_until_signalled(server, settings.shutdown_grace_s)
 

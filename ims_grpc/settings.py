@@ -13,3 +13,5 @@ class ImsSettings(BaseSettings):
     port: int = Field(default=50051, ge=0, le=65535)
     shutdown_grace_s: float = Field(default=10.0, ge=0)
     log_level: str = "INFO"
+    # Apply pending SQL migrations at start-up (also: python -m ims_grpc.db.migrate).
+    migrate_on_start: bool = True

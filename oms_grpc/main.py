@@ -35,8 +35,7 @@ def build_server(settings: OmsSettings, deps: OmsDependencies) -> GrpcServer:
     return GrpcServer(
         host=settings.host,
         port=settings.port,
-        service_names=[],
-        registrars=[],
+        services=[],
         max_message_bytes=settings.max_message_bytes,
     )
 

@@ -14,6 +14,7 @@ import uuid
 from collections.abc import AsyncIterator
 
 import asyncpg
+import grpc
 import pytest
 
 from common.clients.mongo import MongoStore
@@ -122,16 +123,20 @@ async def ims_server(
     from ims_grpc.main import build_server, open_dependencies
     from ims_grpc.settings import ImsSettings
 
-    settings = ImsSettings(port=0)
-    async with open_dependencies(
-        postgres_settings, RedisSettings(key_prefix=f"test-{unique}")
-    ) as deps:
-        server = build_server(settings, deps)
+    redis = RedisSettings(key_prefix=f"test-{unique}")
+    async with open_dependencies(ImsSettings(port=0), postgres_settings, redis) as deps:
+        server = build_server(deps)
         await server.start()
         try:
             yield server
         finally:
             await server.stop(grace_s=1)
+
+
+@pytest.fixture
+async def ims_channel(ims_server: GrpcServer) -> AsyncIterator[grpc.aio.Channel]:
+    async with grpc.aio.insecure_channel(f"127.0.0.1:{ims_server.port}") as channel:
+        yield channel
 
 
 @pytest.fixture

@@ -6,6 +6,7 @@ import asyncio
 import logging
 import signal
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 
 import grpc
 from grpc_health.v1 import health, health_pb2, health_pb2_grpc
@@ -18,11 +19,19 @@ log = logging.getLogger(__name__)
 Registrar = Callable[[grpc.aio.Server], None]
 
 
+@dataclass(frozen=True)
+class ServiceRegistration:
+    """One gRPC service: its full name (e.g. "ims.v1.HubService") and how to add it."""
+
+    name: str
+    register: Registrar
+
+
 class GrpcServer:
     """One grpc.aio server hosting a set of services plus health and reflection.
 
-    `service_names` are full names (e.g. "ims.v1.HubService"): they are published through
-    reflection (so `grpcurl list` works) and get their own health status.
+    Every service is published through reflection (so `grpcurl list` works) and gets its
+    own health status.
     """
 
     def __init__(
@@ -30,12 +39,11 @@ class GrpcServer:
         *,
         host: str,
         port: int,
-        service_names: Sequence[str],
-        registrars: Sequence[Registrar],
+        services: Sequence[ServiceRegistration],
         max_message_bytes: int = 16 * 1024 * 1024,
     ) -> None:
         self._address = f"{host}:{port}"
-        self._service_names = list(service_names)
+        self._service_names = [service.name for service in services]
         self._health = health.aio.HealthServicer()  # type: ignore[attr-defined]
         self._server = grpc.aio.server(
             interceptors=[ObservabilityInterceptor()],
@@ -46,8 +54,8 @@ class GrpcServer:
                 ("grpc.so_reuseport", 0),
             ],
         )
-        for register in registrars:
-            register(self._server)
+        for service in services:
+            service.register(self._server)
         health_pb2_grpc.add_HealthServicer_to_server(self._health, self._server)
         reflection.enable_server_reflection(
             [

@@ -12,7 +12,7 @@ from grpc_reflection.v1alpha import reflection_pb2, reflection_pb2_grpc
 from ims.v1 import tenant_pb2, tenant_pb2_grpc
 
 from common.grpc.errors import FieldViolation, field_violations, invalid_argument, not_found
-from common.grpc.server import GrpcServer
+from common.grpc.server import GrpcServer, ServiceRegistration
 from common.tracing import TRACE_METADATA_KEY, current_trace_id
 
 SERVICE = "ims.v1.TenantService"
@@ -38,8 +38,12 @@ async def server() -> AsyncIterator[GrpcServer]:
     server = GrpcServer(
         host="127.0.0.1",
         port=0,
-        service_names=[SERVICE],
-        registrars=[lambda s: tenant_pb2_grpc.add_TenantServiceServicer_to_server(_Tenants(), s)],
+        services=[
+            ServiceRegistration(
+                SERVICE,
+                lambda s: tenant_pb2_grpc.add_TenantServiceServicer_to_server(_Tenants(), s),
+            )
+        ],
     )
     await server.start()
     yield server
@@ -100,7 +104,7 @@ async def test_trace_id_from_metadata_reaches_the_handler_and_comes_back(
 
 
 async def test_graceful_stop_reports_not_serving_then_refuses() -> None:
-    server = GrpcServer(host="127.0.0.1", port=0, service_names=[], registrars=[])
+    server = GrpcServer(host="127.0.0.1", port=0, services=[])
     port = await server.start()
     await server.stop(grace_s=0.5)
     async with grpc.aio.insecure_channel(f"127.0.0.1:{port}") as channel:
