@@ -1,0 +1,59 @@
+"""Upload object keys and error-file names (pure).
+
+Object keys follow the original system: `uploads/{timestamp}_{uuid}_{filename}`, with the
+client's file name reduced to a safe basename. Error files are addressed by a name the server
+generates and validates strictly, so a download can never escape `errors/`.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from datetime import datetime
+
+UPLOAD_PREFIX = "uploads/"
+ERROR_PREFIX = "errors/"
+MAX_FILENAME = 100
+_UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")
+_ERROR_FILE = re.compile(
+    r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}_errors\.csv$"
+)
+
+
+def sanitise_filename(name: str) -> str:
+    """A safe basename: no directories, no dot-files, ASCII letters/digits/._- only."""
+    base = name.replace("\\", "/").rsplit("/", 1)[-1]
+    ascii_name = unicodedata.normalize("NFKD", base).encode("ascii", "ignore").decode()
+    safe = _UNSAFE.sub("_", ascii_name).strip("._-")
+    if not safe:
+        safe = "upload.csv"
+    if len(safe) > MAX_FILENAME:
+        stem, dot, ext = safe.rpartition(".")
+        if dot and 0 < len(ext) <= 10:
+            safe = f"{stem[: MAX_FILENAME - len(ext) - 1]}.{ext}"
+        else:
+            safe = safe[:MAX_FILENAME]
+    return safe
+
+
+def upload_object_key(now: datetime, upload_id: str, filename: str) -> str:
+    stamp = now.strftime("%Y%m%dT%H%M%S%fZ")
+    return f"{UPLOAD_PREFIX}{stamp}_{upload_id}_{sanitise_filename(filename)}"
+
+
+def error_file_name(upload_id: str) -> str:
+    return f"{upload_id}_errors.csv"
+
+
+def is_error_file_name(name: str) -> bool:
+    return bool(_ERROR_FILE.match(name))
+
+
+def error_object_key(name: str) -> str:
+    if not is_error_file_name(name):
+        raise ValueError(f"not an error file name: {name!r}")
+    return f"{ERROR_PREFIX}{name}"
+
+
+def upload_id_of_error_file(name: str) -> str:
+    return error_object_key(name)[len(ERROR_PREFIX) :].removesuffix("_errors.csv")
