@@ -6,6 +6,7 @@ aiokafka's defaults differ from the Java client (acks=1, no idempotence, auto-co
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 from collections.abc import AsyncIterator, Mapping, Sequence
 from dataclasses import dataclass
@@ -15,6 +16,14 @@ from aiokafka.admin import AIOKafkaAdminClient, NewTopic
 from aiokafka.errors import TopicAlreadyExistsError
 
 from common.settings import KafkaSettings
+
+
+@dataclass(frozen=True)
+class OutgoingRecord:
+    topic: str
+    value: bytes
+    key: bytes | None = None
+    headers: Mapping[str, bytes] | None = None
 
 
 @dataclass(frozen=True)
@@ -56,6 +65,16 @@ class KafkaProducer:
             topic, value, key=key, headers=list((headers or {}).items())
         )
         return metadata.partition, metadata.offset
+
+    async def send_many(self, records: Sequence[OutgoingRecord]) -> None:
+        """Publish a batch, pipelined; returns once the broker acknowledged every record."""
+        pending = [
+            await self._producer.send(
+                r.topic, r.value, key=r.key, headers=list((r.headers or {}).items())
+            )
+            for r in records
+        ]
+        await asyncio.gather(*pending)
 
     async def close(self) -> None:
         await self._producer.stop()
