@@ -13,6 +13,7 @@ import asyncio
 import contextlib
 import logging
 import uuid
+from collections.abc import Awaitable, Callable
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
@@ -31,7 +32,7 @@ class OutboxRelay:
     def __init__(
         self,
         collection: AsyncCollection[dict[str, Any]],
-        producer: KafkaProducer,
+        connect: Callable[[], Awaitable[KafkaProducer]],
         *,
         batch_size: int = 200,
         idle_poll_s: float = 0.5,
@@ -39,7 +40,8 @@ class OutboxRelay:
         retry_delay_s: float = 1.0,
     ) -> None:
         self._collection = collection
-        self._producer = producer
+        self._connect = connect
+        self._producer: KafkaProducer | None = None
         self._batch_size = batch_size
         self._idle_poll_s = idle_poll_s
         self._lease = timedelta(seconds=lease_s)
@@ -52,7 +54,10 @@ class OutboxRelay:
         self._wake.set()
 
     async def run(self) -> None:
-        """Relay until cancelled; Kafka or MongoDB outages are retried, never fatal."""
+        """Relay until cancelled; Kafka or MongoDB outages are retried, never fatal.
+
+        Unpublished events stay in their documents meanwhile (claims expire with the lease).
+        """
         while True:
             try:
                 published = await self.relay_once()
@@ -60,6 +65,7 @@ class OutboxRelay:
                 raise
             except Exception:
                 log.exception("outbox relay failed; retrying")
+                await self._disconnect()
                 await asyncio.sleep(self._retry_delay_s)
                 continue
             if published:
@@ -70,6 +76,9 @@ class OutboxRelay:
 
     async def relay_once(self) -> int:
         """Publish one batch; returns the number of events published."""
+        if self._producer is None:
+            # Connected lazily: the service starts (and stores orders) while Kafka is down.
+            self._producer = await self._connect()
         documents = await self._claim()
         if not documents:
             return 0
@@ -86,9 +95,22 @@ class OutboxRelay:
                     )
                 )
                 published.setdefault(document["_id"], []).append(entry["event_id"])
-        await self._producer.send_many(records)
+        try:
+            await self._producer.send_many(records)
+        except BaseException:
+            await self._release(list(published))  # let the next attempt take them at once
+            raise
         await self._acknowledge(published)
         return len(records)
+
+    async def close(self) -> None:
+        await self._disconnect()
+
+    async def _disconnect(self) -> None:
+        producer, self._producer = self._producer, None
+        if producer is not None:
+            with contextlib.suppress(Exception):
+                await producer.close()
 
     async def _claim(self) -> list[dict[str, Any]]:
         now = datetime.now(UTC)
@@ -129,6 +151,9 @@ class OutboxRelay:
             {"_id": {"$in": ids}, OUTBOX_FIELD: {"$size": 0}},
             {"$set": {PENDING_FIELD: False}, "$unset": {LEASE_FIELD: "", "outbox_owner": ""}},
         )
+        await self._release(ids)
+
+    async def _release(self, ids: list[Any]) -> None:
         await self._collection.update_many(
             {"_id": {"$in": ids}, "outbox_owner": self._owner},
             {"$unset": {LEASE_FIELD: "", "outbox_owner": ""}},

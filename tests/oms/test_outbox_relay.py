@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
+import socket
 from datetime import UTC, datetime
 
 from oms.v1 import events_pb2, order_pb2
@@ -60,15 +62,14 @@ async def test_relay_publishes_pending_events_in_order_and_settles_documents(
     docs.append({"_id": "settled", "outbox": [], "outbox_pending": False})
     await orders.insert_many(docs)
 
-    producer = await KafkaProducer.start(kafka_settings)
+    relay = OutboxRelay(orders, lambda: KafkaProducer.start(kafka_settings), batch_size=3)
     try:
-        relay = OutboxRelay(orders, producer, batch_size=3)
         published = 0
         while batch := await relay.relay_once():
             published += batch
         assert published == 10
     finally:
-        await producer.close()
+        await relay.close()
 
     assert await orders.count_documents({"outbox_pending": True}) == 0
     assert await orders.count_documents({"outbox.0": {"$exists": True}}) == 0
@@ -91,9 +92,8 @@ async def test_events_appended_while_relaying_stay_pending(
     first = _created("o1", 1)
     first["topic"] = kafka_settings.topic_order_created
     await orders.insert_one({"_id": "o1", "outbox": [first], "outbox_pending": True})
-    producer = await KafkaProducer.start(kafka_settings)
+    relay = OutboxRelay(orders, lambda: KafkaProducer.start(kafka_settings))
     try:
-        relay = OutboxRelay(orders, producer)
         documents = await relay._claim()
         late = _created("o1", 2)
         late["topic"] = kafka_settings.topic_order_created
@@ -106,4 +106,43 @@ async def test_events_appended_while_relaying_stay_pending(
         assert stored["outbox_pending"] is True
         assert await relay.relay_once() == 1
     finally:
-        await producer.close()
+        await relay.close()
+
+
+async def test_events_written_while_kafka_is_unreachable_go_out_when_it_is_back(
+    mongo_store: MongoStore, kafka_settings: KafkaSettings
+) -> None:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        closed_port = probe.getsockname()[1]
+    unreachable = kafka_settings.model_copy(
+        update={"bootstrap_servers": f"127.0.0.1:{closed_port}"}
+    )
+    current = [unreachable]
+    orders = mongo_store.db["orders"]
+    entry = _created("o1", 1)
+    entry["topic"] = kafka_settings.topic_order_created
+    await orders.insert_one({"_id": "o1", "outbox": [entry], "outbox_pending": True})
+
+    relay = OutboxRelay(
+        orders, lambda: KafkaProducer.start(current[0]), idle_poll_s=0.1, retry_delay_s=0.2
+    )
+    task = asyncio.create_task(relay.run())
+    try:
+        await asyncio.sleep(1.5)
+        assert task.done() is False, "an outage must not stop the relay"
+        assert await orders.count_documents({"outbox_pending": True}) == 1
+
+        current[0] = kafka_settings  # the broker is back
+        for _ in range(100):
+            if await orders.count_documents({"outbox_pending": True}) == 0:
+                break
+            await asyncio.sleep(0.2)
+        assert await orders.count_documents({"outbox_pending": True}) == 0
+    finally:
+        task.cancel()
+        with contextlib.suppress(asyncio.CancelledError):
+            await task
+        await relay.close()
+    [message] = await _consume(kafka_settings, kafka_settings.topic_order_created, 1)
+    assert message.key == b"o1"
