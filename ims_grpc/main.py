@@ -13,9 +13,11 @@ from common.grpc.server import GrpcServer, run_until_signalled
 from common.logs import configure_logging
 from common.settings import PostgresSettings, RedisSettings
 from ims_grpc.db.migrator import load_migrations, migrate
+from ims_grpc.repositories.reservations import ReservationRepository
 from ims_grpc.servicers.catalog import catalog_services
 from ims_grpc.servicers.inventory import inventory_services
 from ims_grpc.settings import ImsSettings
+from ims_grpc.sweeper import ReservationSweeper
 
 
 @dataclass(frozen=True)
@@ -52,8 +54,14 @@ def build_server(deps: ImsDependencies) -> GrpcServer:
 async def serve(settings: ImsSettings, postgres: PostgresSettings, redis: RedisSettings) -> None:
     async with open_dependencies(settings, postgres, redis) as deps:
         server = build_server(deps)
+        sweeper = ReservationSweeper(
+            ReservationRepository(deps.database),
+            interval_s=settings.sweep_interval_s,
+            batch_size=settings.sweep_batch_size,
+        )
         await server.start()
-        await run_until_signalled(server, settings.shutdown_grace_s)
+        async with sweeper.running():
+            await run_until_signalled(server, settings.shutdown_grace_s)
 
 
 def run() -> None:

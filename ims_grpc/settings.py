@@ -15,3 +15,7 @@ class ImsSettings(BaseSettings):
     log_level: str = "INFO"
     # Apply pending SQL migrations at start-up (also: python -m ims_grpc.db.migrate).
     migrate_on_start: bool = True
+    # Reservation expiry sweeper: how often it runs and how many reservations one statement
+    # expires (several replicas may sweep concurrently).
+    sweep_interval_s: float = Field(default=5.0, gt=0)
+    sweep_batch_size: int = Field(default=500, ge=1, le=10_000)

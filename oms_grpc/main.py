@@ -1,56 +1,118 @@
-"""OMS composition root: settings → clients → servicers → gRPC server."""
+"""OMS composition root: settings → clients → repositories → servicers → gRPC server."""
 
 from __future__ import annotations
 
 import asyncio
+import contextlib
 from collections.abc import AsyncIterator
-from contextlib import asynccontextmanager
+from contextlib import AsyncExitStack, asynccontextmanager
 from dataclasses import dataclass
 
+import grpc
+
+from common.clients.kafka import KafkaProducer
 from common.clients.mongo import MongoStore
-from common.grpc.server import GrpcServer, run_until_signalled
+from common.clients.s3 import ObjectStore
+from common.clients.sqs import QueueClient
+from common.grpc.server import GrpcServer, wait_for_stop_signal
 from common.logs import configure_logging
-from common.settings import MongoSettings
+from common.settings import AwsSettings, KafkaSettings, MongoSettings
+from oms_grpc.outbox.relay import OutboxRelay
+from oms_grpc.repositories.orders import OrderRepository
+from oms_grpc.servicers.orders import orders_services
+from oms_grpc.servicers.uploads import uploads_services
+from oms_grpc.servicers.webhooks import webhooks_services
 from oms_grpc.settings import OmsSettings
 
 
 @dataclass(frozen=True)
+class OmsSettingsBundle:
+    service: OmsSettings
+    mongo: MongoSettings
+    kafka: KafkaSettings
+    aws: AwsSettings
+
+    @classmethod
+    def from_environment(cls) -> OmsSettingsBundle:
+        return cls(OmsSettings(), MongoSettings(), KafkaSettings(), AwsSettings())
+
+
+@dataclass(frozen=True)
 class OmsDependencies:
+    settings: OmsSettingsBundle
     mongo: MongoStore
+    orders: OrderRepository
+    objects: ObjectStore
+    queue: QueueClient
+    relay: OutboxRelay
+    ims_channel: grpc.aio.Channel
 
 
 @asynccontextmanager
-async def open_dependencies(mongo: MongoSettings) -> AsyncIterator[OmsDependencies]:
-    store = MongoStore.from_settings(mongo)
-    try:
-        await store.ping()
-        yield OmsDependencies(mongo=store)
-    finally:
-        await store.close()
+async def open_dependencies(settings: OmsSettingsBundle) -> AsyncIterator[OmsDependencies]:
+    async with AsyncExitStack() as stack:
+        mongo = MongoStore.from_settings(settings.mongo)
+        stack.push_async_callback(mongo.close)
+        await mongo.ping()
+        orders = OrderRepository(mongo.db["orders"])
+        await orders.ensure_indexes()
+
+        objects = await ObjectStore.open(settings.aws)
+        stack.push_async_callback(objects.close)
+        queue = await QueueClient.open(settings.aws)
+        stack.push_async_callback(queue.close)
+
+        relay = OutboxRelay(orders.collection, lambda: KafkaProducer.start(settings.kafka))
+        stack.push_async_callback(relay.close)
+
+        ims_channel = grpc.aio.insecure_channel(settings.service.ims_target)
+        stack.push_async_callback(ims_channel.close, None)
+
+        yield OmsDependencies(
+            settings=settings,
+            mongo=mongo,
+            orders=orders,
+            objects=objects,
+            queue=queue,
+            relay=relay,
+            ims_channel=ims_channel,
+        )
 
 
-def build_server(settings: OmsSettings, deps: OmsDependencies) -> GrpcServer:
-    # The OMS servicers (orders, uploads, webhooks) register here.
-    del deps
+def build_server(deps: OmsDependencies) -> GrpcServer:
+    service = deps.settings.service
     return GrpcServer(
-        host=settings.host,
-        port=settings.port,
-        services=[],
-        max_message_bytes=settings.max_message_bytes,
+        host=service.host,
+        port=service.port,
+        services=[*orders_services(deps), *uploads_services(deps), *webhooks_services(deps)],
+        max_message_bytes=service.max_message_bytes,
     )
 
 
-async def serve(settings: OmsSettings, mongo: MongoSettings) -> None:
-    async with open_dependencies(mongo) as deps:
-        server = build_server(settings, deps)
-        await server.start()
-        await run_until_signalled(server, settings.shutdown_grace_s)
+@asynccontextmanager
+async def running(deps: OmsDependencies) -> AsyncIterator[GrpcServer]:
+    """The server plus its background work (the outbox relay), stopped together."""
+    server = build_server(deps)
+    await server.start()
+    relay_task = asyncio.create_task(deps.relay.run(), name="outbox-relay")
+    try:
+        yield server
+    finally:
+        await server.stop(deps.settings.service.shutdown_grace_s)
+        relay_task.cancel()
+        with contextlib.suppress(asyncio.CancelledError):
+            await relay_task
+
+
+async def serve(settings: OmsSettingsBundle) -> None:
+    async with open_dependencies(settings) as deps, running(deps):
+        await wait_for_stop_signal()
 
 
 def run() -> None:
-    settings = OmsSettings()
-    configure_logging("oms", settings.log_level)
-    asyncio.run(serve(settings, MongoSettings()))
+    settings = OmsSettingsBundle.from_environment()
+    configure_logging("oms", settings.service.log_level)
+    asyncio.run(serve(settings))
 
 
 if __name__ == "__main__":

@@ -12,6 +12,7 @@ import asyncio
 import os
 import uuid
 from collections.abc import AsyncIterator
+from typing import TYPE_CHECKING
 
 import asyncpg
 import grpc
@@ -28,6 +29,9 @@ from common.settings import (
     RedisSettings,
 )
 from tests.support import isolation
+
+if TYPE_CHECKING:
+    from oms_grpc.main import OmsSettingsBundle
 
 
 @pytest.fixture(scope="session")
@@ -140,19 +144,28 @@ async def ims_channel(ims_server: GrpcServer) -> AsyncIterator[grpc.aio.Channel]
 
 
 @pytest.fixture
-async def oms_server(mongo_store: MongoStore) -> AsyncIterator[GrpcServer]:
-    """The OMS composition root, in-process on an ephemeral port, on this test's database."""
-    from oms_grpc.main import build_server, open_dependencies
+async def oms_settings(
+    mongo_store: MongoStore, kafka_settings: KafkaSettings, aws_settings: AwsSettings
+) -> OmsSettingsBundle:
+    """OMS settings on this test's Mongo database, Kafka topics, bucket and queues."""
+    from oms_grpc.main import OmsSettingsBundle
     from oms_grpc.settings import OmsSettings
 
-    mongo = MongoSettings(database=mongo_store.db.name)
-    async with open_dependencies(mongo) as deps:
-        server = build_server(OmsSettings(port=0), deps)
-        await server.start()
-        try:
-            yield server
-        finally:
-            await server.stop(grace_s=1)
+    return OmsSettingsBundle(
+        service=OmsSettings(port=0),
+        mongo=MongoSettings(database=mongo_store.db.name),
+        kafka=kafka_settings,
+        aws=aws_settings,
+    )
+
+
+@pytest.fixture
+async def oms_server(oms_settings: OmsSettingsBundle) -> AsyncIterator[GrpcServer]:
+    """The OMS composition root (server + outbox relay) in-process on an ephemeral port."""
+    from oms_grpc.main import open_dependencies, running
+
+    async with open_dependencies(oms_settings) as deps, running(deps) as server:
+        yield server
 
 
 @pytest.fixture

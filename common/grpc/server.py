@@ -86,11 +86,16 @@ class GrpcServer:
         await self._server.wait_for_termination()
 
 
-async def run_until_signalled(server: GrpcServer, grace_s: float) -> None:
-    """Serve until SIGINT/SIGTERM, then shut down gracefully."""
+async def wait_for_stop_signal() -> None:
+    """Return on the first SIGINT/SIGTERM."""
     stop = asyncio.Event()
     loop = asyncio.get_running_loop()
     for sig in (signal.SIGINT, signal.SIGTERM):
         loop.add_signal_handler(sig, stop.set)
     await stop.wait()
+
+
+async def run_until_signalled(server: GrpcServer, grace_s: float) -> None:
+    """Serve until SIGINT/SIGTERM, then shut down gracefully."""
+    await wait_for_stop_signal()
     await server.stop(grace_s)

@@ -1,0 +1,35 @@
+"""Column values → proto field values, shared by the repositories."""
+
+from __future__ import annotations
+
+import json
+import uuid
+from datetime import datetime
+from typing import Any
+
+from google.protobuf.timestamp_pb2 import Timestamp
+
+
+def timestamp(value: datetime) -> Timestamp:
+    """A `timestamptz` column (timezone-aware) as a protobuf Timestamp."""
+    stamp = Timestamp()
+    stamp.FromDatetime(value)
+    return stamp
+
+
+def id_text(value: uuid.UUID | None) -> str:
+    """A `uuid` column as proto text; NULL becomes the empty string (proto3 "unset")."""
+    return "" if value is None else str(value)
+
+
+def json_document(value: str | None) -> dict[str, Any]:
+    """A `jsonb` column (asyncpg hands it over as text) as a dict."""
+    if not value:
+        return {}
+    document = json.loads(value)
+    return document if isinstance(document, dict) else {}
+
+
+def json_text(document: dict[str, Any]) -> str:
+    """A dict as a `$n::jsonb` parameter."""
+    return json.dumps(document, separators=(",", ":"), ensure_ascii=False)
