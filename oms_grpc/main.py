@@ -19,6 +19,7 @@ from common.logs import configure_logging
 from common.settings import AwsSettings, KafkaSettings, MongoSettings
 from oms_grpc.outbox.relay import OutboxRelay
 from oms_grpc.repositories.orders import OrderRepository
+from oms_grpc.repositories.uploads import UploadRepository
 from oms_grpc.servicers.orders import orders_services
 from oms_grpc.servicers.uploads import uploads_services
 from oms_grpc.servicers.webhooks import webhooks_services
@@ -42,6 +43,7 @@ class OmsDependencies:
     settings: OmsSettingsBundle
     mongo: MongoStore
     orders: OrderRepository
+    uploads: UploadRepository
     objects: ObjectStore
     queue: QueueClient
     relay: OutboxRelay
@@ -56,6 +58,8 @@ async def open_dependencies(settings: OmsSettingsBundle) -> AsyncIterator[OmsDep
         await mongo.ping()
         orders = OrderRepository(mongo.db["orders"])
         await orders.ensure_indexes()
+        uploads = UploadRepository(mongo.db["uploads"])
+        await uploads.ensure_indexes()
 
         objects = await ObjectStore.open(settings.aws)
         stack.push_async_callback(objects.close)
@@ -72,6 +76,7 @@ async def open_dependencies(settings: OmsSettingsBundle) -> AsyncIterator[OmsDep
             settings=settings,
             mongo=mongo,
             orders=orders,
+            uploads=uploads,
             objects=objects,
             queue=queue,
             relay=relay,

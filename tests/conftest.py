@@ -145,14 +145,18 @@ async def ims_channel(ims_server: GrpcServer) -> AsyncIterator[grpc.aio.Channel]
 
 @pytest.fixture
 async def oms_settings(
-    mongo_store: MongoStore, kafka_settings: KafkaSettings, aws_settings: AwsSettings
+    mongo_store: MongoStore,
+    kafka_settings: KafkaSettings,
+    aws_settings: AwsSettings,
+    ims_server: GrpcServer,
 ) -> OmsSettingsBundle:
-    """OMS settings on this test's Mongo database, Kafka topics, bucket and queues."""
+    """OMS settings on this test's Mongo database, Kafka topics, bucket and queues, talking
+    to this test's in-process IMS."""
     from oms_grpc.main import OmsSettingsBundle
     from oms_grpc.settings import OmsSettings
 
     return OmsSettingsBundle(
-        service=OmsSettings(port=0),
+        service=OmsSettings(port=0, ims_target=f"127.0.0.1:{ims_server.port}"),
         mongo=MongoSettings(database=mongo_store.db.name),
         kafka=kafka_settings,
         aws=aws_settings,
@@ -166,6 +170,12 @@ async def oms_server(oms_settings: OmsSettingsBundle) -> AsyncIterator[GrpcServe
 
     async with open_dependencies(oms_settings) as deps, running(deps) as server:
         yield server
+
+
+@pytest.fixture
+async def oms_channel(oms_server: GrpcServer) -> AsyncIterator[grpc.aio.Channel]:
+    async with grpc.aio.insecure_channel(f"127.0.0.1:{oms_server.port}") as channel:
+        yield channel
 
 
 @pytest.fixture

@@ -6,10 +6,10 @@ from collections.abc import Mapping, Sequence
 from datetime import UTC, datetime
 from typing import Any
 
-from google.protobuf.timestamp_pb2 import Timestamp
 from oms.v1 import events_pb2, order_pb2
 
 from common.ids import new_id
+from common.timestamps import to_timestamp
 from oms_grpc.domain.order_status import OrderStatus
 from oms_grpc.outbox.entries import OUTBOX_FIELD, PENDING_FIELD, outbox_entry
 
@@ -70,7 +70,7 @@ def with_created_event(
     event_id = new_id()
     event = events_pb2.OrderCreated(
         event_id=event_id,
-        occur_time=_timestamp(document["create_time"]),
+        occur_time=to_timestamp(document["create_time"]),
         tenant_id=document["tenant_id"],
         order=order,
         trace_id=trace_id or "",
@@ -93,7 +93,7 @@ def updated_event_entry(
     event_id = new_id()
     event = events_pb2.OrderUpdated(
         event_id=event_id,
-        occur_time=_timestamp(after["update_time"]),
+        occur_time=to_timestamp(after["update_time"]),
         tenant_id=after["tenant_id"],
         order=to_proto(after),
         previous_status=STATUS_TO_PROTO[previous],
@@ -126,7 +126,7 @@ def to_proto(document: Mapping[str, Any]) -> order_pb2.Order:
         status_history=[
             order_pb2.StatusChange(
                 status=STATUS_TO_PROTO[OrderStatus(change["status"])],
-                change_time=_timestamp(change["time"]),
+                change_time=to_timestamp(change["time"]),
                 reason=change.get("reason", ""),
             )
             for change in document.get("status_history", [])
@@ -134,12 +134,6 @@ def to_proto(document: Mapping[str, Any]) -> order_pb2.Order:
         external_reference=document.get("external_reference", ""),
         upload_id=document.get("upload_id", ""),
         attributes=document.get("attributes", {}),
-        create_time=_timestamp(document["create_time"]),
-        update_time=_timestamp(document["update_time"]),
+        create_time=to_timestamp(document["create_time"]),
+        update_time=to_timestamp(document["update_time"]),
     )
-
-
-def _timestamp(value: datetime) -> Timestamp:
-    stamp = Timestamp()
-    stamp.FromDatetime(value if value.tzinfo else value.replace(tzinfo=UTC))
-    return stamp

@@ -1,0 +1,140 @@
+"""The `uploads` collection: one document per uploaded CSV file and its progress."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from enum import StrEnum
+from typing import Any
+
+from oms.v1 import upload_pb2
+from pymongo import ASCENDING, DESCENDING, IndexModel, ReturnDocument
+from pymongo.asynchronous.collection import AsyncCollection
+
+from common.timestamps import to_timestamp
+
+UploadDocument = dict[str, Any]
+
+INDEXES = [
+    IndexModel([("tenant_id", ASCENDING), ("create_time", DESCENDING)], name="tenant_created"),
+]
+
+
+class UploadState(StrEnum):
+    QUEUED = "queued"
+    PROCESSING = "processing"
+    COMPLETED = "completed"
+    FAILED = "failed"
+
+
+_STATE_TO_PROTO: dict[UploadState, upload_pb2.UploadState] = {
+    UploadState.QUEUED: upload_pb2.UPLOAD_STATE_QUEUED,
+    UploadState.PROCESSING: upload_pb2.UPLOAD_STATE_PROCESSING,
+    UploadState.COMPLETED: upload_pb2.UPLOAD_STATE_COMPLETED,
+    UploadState.FAILED: upload_pb2.UPLOAD_STATE_FAILED,
+}
+
+
+@dataclass(frozen=True)
+class Progress:
+    """Counts of one processing pass. Set (not added), so a redelivered file that is
+    processed again ends with the same numbers instead of double counts."""
+
+    rows_read: int
+    rows_accepted: int
+    rows_rejected: int
+    orders_created: int
+
+
+class UploadRepository:
+    def __init__(self, collection: AsyncCollection[dict[str, Any]]) -> None:
+        self._uploads = collection
+
+    async def ensure_indexes(self) -> None:
+        await self._uploads.create_indexes(INDEXES)
+
+    async def create(
+        self, *, upload_id: str, tenant_id: str, filename: str, object_key: str, size: int
+    ) -> UploadDocument:
+        now = datetime.now(UTC)
+        document: UploadDocument = {
+            "_id": upload_id,
+            "tenant_id": tenant_id,
+            "filename": filename,
+            "object_key": object_key,
+            "size": size,
+            "state": UploadState.QUEUED.value,
+            "rows_read": 0,
+            "rows_accepted": 0,
+            "rows_rejected": 0,
+            "orders_created": 0,
+            "error_file_name": "",
+            "error_message": "",
+            "create_time": now,
+            "update_time": now,
+        }
+        await self._uploads.insert_one(document)
+        return document
+
+    async def get(self, tenant_id: str, upload_id: str) -> UploadDocument | None:
+        return await self._uploads.find_one({"_id": upload_id, "tenant_id": tenant_id})
+
+    async def start_processing(self, upload_id: str) -> UploadDocument | None:
+        """Mark PROCESSING (also when a redelivery processes a finished file again)."""
+        return await self._set(upload_id, {"state": UploadState.PROCESSING.value})
+
+    async def report_progress(self, upload_id: str, progress: Progress) -> None:
+        await self._set(upload_id, _progress_fields(progress))
+
+    async def complete(
+        self, upload_id: str, progress: Progress, error_file_name: str
+    ) -> UploadDocument | None:
+        return await self._set(
+            upload_id,
+            {
+                **_progress_fields(progress),
+                "state": UploadState.COMPLETED.value,
+                "error_file_name": error_file_name,
+                "error_message": "",
+            },
+        )
+
+    async def fail(self, upload_id: str, message: str) -> UploadDocument | None:
+        return await self._set(
+            upload_id, {"state": UploadState.FAILED.value, "error_message": message}
+        )
+
+    async def _set(self, upload_id: str, fields: Mapping[str, Any]) -> UploadDocument | None:
+        return await self._uploads.find_one_and_update(
+            {"_id": upload_id},
+            {"$set": {**fields, "update_time": datetime.now(UTC)}},
+            return_document=ReturnDocument.AFTER,
+        )
+
+
+def _progress_fields(progress: Progress) -> dict[str, int]:
+    return {
+        "rows_read": progress.rows_read,
+        "rows_accepted": progress.rows_accepted,
+        "rows_rejected": progress.rows_rejected,
+        "orders_created": progress.orders_created,
+    }
+
+
+def to_proto(document: Mapping[str, Any]) -> upload_pb2.Upload:
+    return upload_pb2.Upload(
+        id=document["_id"],
+        tenant_id=document["tenant_id"],
+        filename=document["filename"],
+        object_key=document["object_key"],
+        state=_STATE_TO_PROTO[UploadState(document["state"])],
+        rows_read=document["rows_read"],
+        rows_accepted=document["rows_accepted"],
+        rows_rejected=document["rows_rejected"],
+        orders_created=document["orders_created"],
+        error_file_name=document.get("error_file_name", ""),
+        error_message=document.get("error_message", ""),
+        create_time=to_timestamp(document["create_time"]),
+        update_time=to_timestamp(document["update_time"]),
+    )
