@@ -40,6 +40,7 @@ import grpc
 from grpc_health.v1 import health_pb2, health_pb2_grpc
 from ims.v1 import inventory_pb2, inventory_pb2_grpc
 
+from common.clients.postgres import skip_session_reset
 from common.ids import uuid7
 from common.settings import PostgresSettings
 from ims_grpc.domain.reservation import ReservationLine
@@ -234,7 +235,9 @@ async def run(args: argparse.Namespace) -> None:
             await wait_serving(channel, server)  # migrations are applied by then
             catalog = await seed(dsn, args.skus)
             stub = inventory_pb2_grpc.InventoryServiceStub(channel)
-            pool = await asyncpg.create_pool(dsn, min_size=args.pool_size, max_size=args.pool_size)
+            pool = await asyncpg.create_pool(
+                dsn, min_size=args.pool_size, max_size=args.pool_size, reset=skip_session_reset
+            )
             try:
                 await report(args, catalog, grpc_call(stub, catalog), sql_call(pool, catalog))
             finally:

@@ -10,6 +10,17 @@ import asyncpg
 from common.settings import PostgresSettings
 
 
+async def skip_session_reset(connection: asyncpg.Connection) -> None:
+    """Pool `reset` hook that keeps the session as it is.
+
+    asyncpg's default reset runs `RESET ALL; UNLISTEN *; CLOSE ALL; pg_advisory_unlock_all()`
+    on every release: a second round trip per query. The services keep no session state
+    (only transaction-scoped locks and settings), and asyncpg still rolls back a transaction
+    left open before this hook runs, so the reset is pure overhead here.
+    """
+    del connection
+
+
 class PostgresDatabase:
     """Owns an asyncpg pool; hands out connections and transactions."""
 
@@ -23,6 +34,7 @@ class PostgresDatabase:
             min_size=settings.pool_min_size,
             max_size=settings.pool_max_size,
             command_timeout=settings.command_timeout_s,
+            reset=skip_session_reset,
         )
         return cls(pool)
 

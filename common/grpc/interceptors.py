@@ -48,7 +48,8 @@ def _wrap_unary_unary(handler: Handler, details: grpc.HandlerCallDetails) -> Han
 
     async def wrapped(request: Any, context: Any) -> Any:
         trace_id = bind_trace_id(_trace_id_from(details))
-        await context.send_initial_metadata(((TRACE_METADATA_KEY, trace_id),))
+        # Trailing, not initial, metadata: it rides on the status frame, no extra write.
+        context.set_trailing_metadata(((TRACE_METADATA_KEY, trace_id),))
         started = time.perf_counter()
         code = grpc.StatusCode.OK
         try:

@@ -100,7 +100,7 @@ async def test_trace_id_from_metadata_reaches_the_handler_and_comes_back(
     )
     reply = await call
     assert reply.tenant.name == "trace-abc"
-    assert (TRACE_METADATA_KEY, "trace-abc") in tuple(await call.initial_metadata())
+    assert (TRACE_METADATA_KEY, "trace-abc") in tuple(await call.trailing_metadata())
 
 
 async def test_graceful_stop_reports_not_serving_then_refuses() -> None:
