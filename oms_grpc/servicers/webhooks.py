@@ -1,15 +1,190 @@
-"""Registration of oms.v1.WebhookService."""
+"""oms.v1.WebhookService: validate → check the callback destination → repository → response.
+
+The signing secret is generated on creation and returned only in that response; every other
+read projects it away. URLs are checked against the SSRF policy on create and on every update
+that changes them.
+"""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
+import grpc
+from ims.v1 import tenant_pb2, tenant_pb2_grpc
+from oms.v1 import webhook_pb2, webhook_pb2_grpc
+
+from common.grpc.errors import FieldViolation, ServiceError, invalid_argument, not_found
 from common.grpc.server import ServiceRegistration
+from common.tracing import TRACE_METADATA_KEY, current_trace_id
+from oms_grpc.domain.webhook_rules import (
+    CallbackUrl,
+    deliveries_query,
+    delivery_page_token,
+    new_signing_secret,
+    new_webhook,
+    webhook_patch,
+    webhook_ref,
+    webhooks_page_token,
+    webhooks_query,
+)
+from oms_grpc.repositories.webhooks import (
+    DeliveryLogRepository,
+    WebhookRepository,
+    delivery_to_proto,
+    webhook_to_proto,
+)
+from oms_grpc.webhook_settings import WebhookSettings
+from oms_grpc.webhooks_dns import Resolver, SystemResolver, UrlGuard
 
 if TYPE_CHECKING:
     from oms_grpc.main import OmsDependencies
 
+Context = grpc.aio.ServicerContext[Any, Any]
+SERVICE_NAME = webhook_pb2.DESCRIPTOR.services_by_name["WebhookService"].full_name
+IMS_TIMEOUT_S = 5.0
 
-def webhooks_services(deps: OmsDependencies) -> list[ServiceRegistration]:
-    del deps
-    return []
+
+class TenantDirectory:
+    """Whether a tenant exists, asked of IMS."""
+
+    def __init__(self, channel: grpc.aio.Channel, timeout_s: float = IMS_TIMEOUT_S) -> None:
+        self._tenants = tenant_pb2_grpc.TenantServiceStub(channel)
+        self._timeout_s = timeout_s
+
+    async def require(self, tenant_id: str, field: str) -> None:
+        try:
+            trace_id = current_trace_id()
+            await self._tenants.GetTenant(
+                tenant_pb2.GetTenantRequest(id=tenant_id),
+                timeout=self._timeout_s,
+                metadata=((TRACE_METADATA_KEY, trace_id),) if trace_id else None,
+            )
+        except grpc.aio.AioRpcError as exc:
+            if exc.code() == grpc.StatusCode.NOT_FOUND:
+                raise ServiceError(
+                    grpc.StatusCode.NOT_FOUND,
+                    f"tenant {tenant_id!r} not found",
+                    reason="TENANT_NOT_FOUND",
+                    violations=[FieldViolation(field, "tenant does not exist")],
+                    metadata={"resource": "tenant", "id": tenant_id},
+                ) from None
+            raise ServiceError(
+                grpc.StatusCode.UNAVAILABLE,
+                "the tenant could not be checked; try again",
+                reason="IMS_UNAVAILABLE",
+            ) from exc
+
+
+class WebhookServicer(webhook_pb2_grpc.WebhookServiceServicer):
+    def __init__(
+        self,
+        webhooks: WebhookRepository,
+        deliveries: DeliveryLogRepository,
+        guard: UrlGuard,
+        tenants: TenantDirectory,
+    ) -> None:
+        self._webhooks = webhooks
+        self._deliveries = deliveries
+        self._guard = guard
+        self._tenants = tenants
+
+    async def CreateWebhook(  # noqa: N802
+        self, request: webhook_pb2.CreateWebhookRequest, context: Context
+    ) -> webhook_pb2.CreateWebhookResponse:
+        webhook = new_webhook(request.webhook)
+        await self._tenants.require(webhook.tenant_id, "webhook.tenant_id")
+        await self._check_destination(webhook.url)
+        secret = new_signing_secret()
+        created = await self._webhooks.create(webhook, secret)
+        return webhook_pb2.CreateWebhookResponse(
+            webhook=webhook_to_proto(created), signing_secret=secret
+        )
+
+    async def ListWebhooks(  # noqa: N802
+        self, request: webhook_pb2.ListWebhooksRequest, context: Context
+    ) -> webhook_pb2.ListWebhooksResponse:
+        query = webhooks_query(request)
+        found = await self._webhooks.list_page(query)
+        page = found[: query.page_size]
+        token = (
+            webhooks_page_token(page[-1]["_id"], query.fingerprint)
+            if len(found) > query.page_size
+            else ""
+        )
+        return webhook_pb2.ListWebhooksResponse(
+            webhooks=[webhook_to_proto(document) for document in page], next_page_token=token
+        )
+
+    async def GetWebhook(  # noqa: N802
+        self, request: webhook_pb2.GetWebhookRequest, context: Context
+    ) -> webhook_pb2.GetWebhookResponse:
+        ref = webhook_ref(request.tenant_id, request.id)
+        document = await self._webhooks.get(ref)
+        if document is None:
+            raise not_found("webhook", ref.id)
+        return webhook_pb2.GetWebhookResponse(webhook=webhook_to_proto(document))
+
+    async def UpdateWebhook(  # noqa: N802
+        self, request: webhook_pb2.UpdateWebhookRequest, context: Context
+    ) -> webhook_pb2.UpdateWebhookResponse:
+        patch = webhook_patch(request)
+        if patch.url is not None:
+            await self._check_destination(patch.url)
+        updated = await self._webhooks.update(patch)
+        if updated is None:
+            raise not_found("webhook", patch.ref.id)
+        return webhook_pb2.UpdateWebhookResponse(webhook=webhook_to_proto(updated))
+
+    async def DeleteWebhook(  # noqa: N802
+        self, request: webhook_pb2.DeleteWebhookRequest, context: Context
+    ) -> webhook_pb2.DeleteWebhookResponse:
+        ref = webhook_ref(request.tenant_id, request.id)
+        if not await self._webhooks.delete(ref):
+            raise not_found("webhook", ref.id)
+        await self._deliveries.delete_for_webhook(ref)
+        return webhook_pb2.DeleteWebhookResponse()
+
+    async def ListWebhookDeliveries(  # noqa: N802
+        self, request: webhook_pb2.ListWebhookDeliveriesRequest, context: Context
+    ) -> webhook_pb2.ListWebhookDeliveriesResponse:
+        query = deliveries_query(request)
+        if await self._webhooks.get(query.webhook) is None:
+            raise not_found("webhook", query.webhook.id)
+        found = await self._deliveries.list_page(query)
+        page = found[: query.page_size]
+        token = ""
+        if len(found) > query.page_size:
+            last = page[-1]
+            token = delivery_page_token(last["create_time"], last["_id"], query.fingerprint)
+        return webhook_pb2.ListWebhookDeliveriesResponse(
+            deliveries=[delivery_to_proto(document) for document in page],
+            next_page_token=token,
+        )
+
+    async def _check_destination(self, url: CallbackUrl) -> None:
+        problem = await self._guard.problem(url)
+        if problem is not None:
+            raise invalid_argument([FieldViolation("webhook.url", problem)])
+
+
+def webhooks_services(
+    deps: OmsDependencies,
+    *,
+    settings: WebhookSettings | None = None,
+    resolver: Resolver | None = None,
+) -> list[ServiceRegistration]:
+    """`settings` default to the WEBHOOK_* environment; `resolver` to the system's DNS."""
+    settings = settings or WebhookSettings()
+    guard = UrlGuard(settings.allow_list(), resolver or SystemResolver(settings.dns_timeout_s))
+    servicer = WebhookServicer(
+        WebhookRepository(deps.mongo.db["webhooks"]),
+        DeliveryLogRepository(deps.mongo.db["webhook_logs"]),
+        guard,
+        TenantDirectory(deps.ims_channel),
+    )
+    return [
+        ServiceRegistration(
+            SERVICE_NAME,
+            lambda server: webhook_pb2_grpc.add_WebhookServiceServicer_to_server(servicer, server),
+        )
+    ]

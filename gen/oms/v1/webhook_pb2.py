@@ -28,7 +28,7 @@ from google.protobuf import field_mask_pb2 as google_dot_protobuf_dot_field__mas
 from google.protobuf import timestamp_pb2 as google_dot_protobuf_dot_timestamp__pb2
 
 
-DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\x14oms/v1/webhook.proto\x12\x06oms.v1\x1a\x1cgoogle/api/annotations.proto\x1a\x1egoogle/protobuf/duration.proto\x1a google/protobuf/field_mask.proto\x1a\x1fgoogle/protobuf/timestamp.proto\"\xb0\x02\n\x07Webhook\x12\n\n\x02id\x18\x01 \x01(\t\x12\x11\n\ttenant_id\x18\x02 \x01(\t\x12\x0b\n\x03url\x18\x03 \x01(\t\x12\x13\n\x0b\x65vent_types\x18\x04 \x03(\t\x12-\n\x07headers\x18\x05 \x03(\x0b\x32\x1c.oms.v1.Webhook.HeadersEntry\x12\x0e\n\x06\x61\x63tive\x18\x06 \x01(\x08\x12\x13\n\x0b\x64\x65scription\x18\x07 \x01(\t\x12/\n\x0b\x63reate_time\x18\x08 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12/\n\x0bupdate_time\x18\t \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x1a.\n\x0cHeadersEntry\x12\x0b\n\x03key\x18\x01 \x01(\t\x12\r\n\x05value\x18\x02 \x01(\t:\x02\x38\x01\"\xa5\x01\n\x0f\x44\x65liveryAttempt\x12\x0f\n\x07\x61ttempt\x18\x01 \x01(\x05\x12\x30\n\x0c\x61ttempt_time\x18\x02 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12\x13\n\x0bhttp_status\x18\x03 \x01(\x05\x12\r\n\x05\x65rror\x18\x04 \x01(\t\x12+\n\x08\x64uration\x18\x05 \x01(\x0b\x32\x19.google.protobuf.Duration\"\xdb\x02\n\x0fWebhookDelivery\x12\n\n\x02id\x18\x01 \x01(\t\x12\x11\n\ttenant_id\x18\x02 \x01(\t\x12\x12\n\nwebhook_id\x18\x03 \x01(\t\x12\x10\n\x08\x65vent_id\x18\x04 \x01(\t\x12\x12\n\nevent_type\x18\x05 \x01(\t\x12+\n\x05state\x18\x06 \x01(\x0e\x32\x1c.oms.v1.WebhookDeliveryState\x12)\n\x08\x61ttempts\x18\x07 \x03(\x0b\x32\x17.oms.v1.DeliveryAttempt\x12\x35\n\x11next_attempt_time\x18\x08 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12/\n\x0b\x63reate_time\x18\t \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12/\n\x0bupdate_time\x18\n \x01(\x0b\x32\x1a.google.protobuf.Timestamp\"8\n\x14\x43reateWebhookRequest\x12 \n\x07webhook\x18\x01 \x01(\x0b\x32\x0f.oms.v1.Webhook\"Q\n\x15\x43reateWebhookResponse\x12 \n\x07webhook\x18\x01 \x01(\x0b\x32\x0f.oms.v1.Webhook\x12\x16\n\x0esigning_secret\x18\x02 \x01(\t\"O\n\x13ListWebhooksRequest\x12\x11\n\ttenant_id\x18\x01 \x01(\t\x12\x11\n\tpage_size\x18\x02 \x01(\x05\x12\x12\n\npage_token\x18\x03 \x01(\t\"R\n\x14ListWebhooksResponse\x12!\n\x08webhooks\x18\x01 \x03(\x0b\x32\x0f.oms.v1.Webhook\x12\x17\n\x0fnext_page_token\x18\x02 \x01(\t\"2\n\x11GetWebhookRequest\x12\x11\n\ttenant_id\x18\x01 \x01(\t\x12\n\n\x02id\x18\x02 \x01(\t\"6\n\x12GetWebhookResponse\x12 \n\x07webhook\x18\x01 \x01(\x0b\x32\x0f.oms.v1.Webhook\"i\n\x14UpdateWebhookRequest\x12 \n\x07webhook\x18\x01 \x01(\x0b\x32\x0f.oms.v1.Webhook\x12/\n\x0bupdate_mask\x18\x02 \x01(\x0b\x32\x1a.google.protobuf.FieldMask\"9\n\x15UpdateWebhookResponse\x12 \n\x07webhook\x18\x01 \x01(\x0b\x32\x0f.oms.v1.Webhook\"5\n\x14\x44\x65leteWebhookRequest\x12\x11\n\ttenant_id\x18\x01 \x01(\t\x12\n\n\x02id\x18\x02 \x01(\t\"\x17\n\x15\x44\x65leteWebhookResponse\"\xbf\x01\n\x1cListWebhookDeliveriesRequest\x12\x11\n\ttenant_id\x18\x01 \x01(\t\x12\x12\n\nwebhook_id\x18\x02 \x01(\t\x12+\n\x05state\x18\x03 \x01(\x0e\x32\x1c.oms.v1.WebhookDeliveryState\x12\x12\n\nevent_type\x18\x04 \x01(\t\x12\x10\n\x08\x65vent_id\x18\x05 \x01(\t\x12\x11\n\tpage_size\x18\x06 \x01(\x05\x12\x12\n\npage_token\x18\x07 \x01(\t\"e\n\x1dListWebhookDeliveriesResponse\x12+\n\ndeliveries\x18\x01 \x03(\x0b\x32\x17.oms.v1.WebhookDelivery\x12\x17\n\x0fnext_page_token\x18\x02 \x01(\t*\xd0\x01\n\x14WebhookDeliveryState\x12&\n\"WEBHOOK_DELIVERY_STATE_UNSPECIFIED\x10\x00\x12\"\n\x1eWEBHOOK_DELIVERY_STATE_PENDING\x10\x01\x12$\n WEBHOOK_DELIVERY_STATE_SUCCEEDED\x10\x02\x12#\n\x1fWEBHOOK_DELIVERY_STATE_RETRYING\x10\x03\x12!\n\x1dWEBHOOK_DELIVERY_STATE_FAILED\x10\x04\x32\xa4\x05\n\x0eWebhookService\x12h\n\rCreateWebhook\x12\x1c.oms.v1.CreateWebhookRequest\x1a\x1d.oms.v1.CreateWebhookResponse\"\x1a\x82\xd3\xe4\x93\x02\x14\"\t/webhooks:\x07webhook\x12\\\n\x0cListWebhooks\x12\x1b.oms.v1.ListWebhooksRequest\x1a\x1c.oms.v1.ListWebhooksResponse\"\x11\x82\xd3\xe4\x93\x02\x0b\x12\t/webhooks\x12[\n\nGetWebhook\x12\x19.oms.v1.GetWebhookRequest\x1a\x1a.oms.v1.GetWebhookResponse\"\x16\x82\xd3\xe4\x93\x02\x10\x12\x0e/webhooks/{id}\x12u\n\rUpdateWebhook\x12\x1c.oms.v1.UpdateWebhookRequest\x1a\x1d.oms.v1.UpdateWebhookResponse\"\'\x82\xd3\xe4\x93\x02!\x1a\x16/webhooks/{webhook.id}:\x07webhook\x12\x64\n\rDeleteWebhook\x12\x1c.oms.v1.DeleteWebhookRequest\x1a\x1d.oms.v1.DeleteWebhookResponse\"\x16\x82\xd3\xe4\x93\x02\x10*\x0e/webhooks/{id}\x12\x8f\x01\n\x15ListWebhookDeliveries\x12$.oms.v1.ListWebhookDeliveriesRequest\x1a%.oms.v1.ListWebhookDeliveriesResponse\")\x82\xd3\xe4\x93\x02#\x12!/webhooks/{webhook_id}/deliveriesb\x06proto3')
+DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\x14oms/v1/webhook.proto\x12\x06oms.v1\x1a\x1cgoogle/api/annotations.proto\x1a\x1egoogle/protobuf/duration.proto\x1a google/protobuf/field_mask.proto\x1a\x1fgoogle/protobuf/timestamp.proto\"\xc0\x02\n\x07Webhook\x12\n\n\x02id\x18\x01 \x01(\t\x12\x11\n\ttenant_id\x18\x02 \x01(\t\x12\x0b\n\x03url\x18\x03 \x01(\t\x12\x13\n\x0b\x65vent_types\x18\x04 \x03(\t\x12-\n\x07headers\x18\x05 \x03(\x0b\x32\x1c.oms.v1.Webhook.HeadersEntry\x12\x13\n\x06\x61\x63tive\x18\x06 \x01(\x08H\x00\x88\x01\x01\x12\x13\n\x0b\x64\x65scription\x18\x07 \x01(\t\x12/\n\x0b\x63reate_time\x18\x08 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12/\n\x0bupdate_time\x18\t \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x1a.\n\x0cHeadersEntry\x12\x0b\n\x03key\x18\x01 \x01(\t\x12\r\n\x05value\x18\x02 \x01(\t:\x02\x38\x01\x42\t\n\x07_active\"\xa5\x01\n\x0f\x44\x65liveryAttempt\x12\x0f\n\x07\x61ttempt\x18\x01 \x01(\x05\x12\x30\n\x0c\x61ttempt_time\x18\x02 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12\x13\n\x0bhttp_status\x18\x03 \x01(\x05\x12\r\n\x05\x65rror\x18\x04 \x01(\t\x12+\n\x08\x64uration\x18\x05 \x01(\x0b\x32\x19.google.protobuf.Duration\"\xdb\x02\n\x0fWebhookDelivery\x12\n\n\x02id\x18\x01 \x01(\t\x12\x11\n\ttenant_id\x18\x02 \x01(\t\x12\x12\n\nwebhook_id\x18\x03 \x01(\t\x12\x10\n\x08\x65vent_id\x18\x04 \x01(\t\x12\x12\n\nevent_type\x18\x05 \x01(\t\x12+\n\x05state\x18\x06 \x01(\x0e\x32\x1c.oms.v1.WebhookDeliveryState\x12)\n\x08\x61ttempts\x18\x07 \x03(\x0b\x32\x17.oms.v1.DeliveryAttempt\x12\x35\n\x11next_attempt_time\x18\x08 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12/\n\x0b\x63reate_time\x18\t \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12/\n\x0bupdate_time\x18\n \x01(\x0b\x32\x1a.google.protobuf.Timestamp\"8\n\x14\x43reateWebhookRequest\x12 \n\x07webhook\x18\x01 \x01(\x0b\x32\x0f.oms.v1.Webhook\"Q\n\x15\x43reateWebhookResponse\x12 \n\x07webhook\x18\x01 \x01(\x0b\x32\x0f.oms.v1.Webhook\x12\x16\n\x0esigning_secret\x18\x02 \x01(\t\"O\n\x13ListWebhooksRequest\x12\x11\n\ttenant_id\x18\x01 \x01(\t\x12\x11\n\tpage_size\x18\x02 \x01(\x05\x12\x12\n\npage_token\x18\x03 \x01(\t\"R\n\x14ListWebhooksResponse\x12!\n\x08webhooks\x18\x01 \x03(\x0b\x32\x0f.oms.v1.Webhook\x12\x17\n\x0fnext_page_token\x18\x02 \x01(\t\"2\n\x11GetWebhookRequest\x12\x11\n\ttenant_id\x18\x01 \x01(\t\x12\n\n\x02id\x18\x02 \x01(\t\"6\n\x12GetWebhookResponse\x12 \n\x07webhook\x18\x01 \x01(\x0b\x32\x0f.oms.v1.Webhook\"i\n\x14UpdateWebhookRequest\x12 \n\x07webhook\x18\x01 \x01(\x0b\x32\x0f.oms.v1.Webhook\x12/\n\x0bupdate_mask\x18\x02 \x01(\x0b\x32\x1a.google.protobuf.FieldMask\"9\n\x15UpdateWebhookResponse\x12 \n\x07webhook\x18\x01 \x01(\x0b\x32\x0f.oms.v1.Webhook\"5\n\x14\x44\x65leteWebhookRequest\x12\x11\n\ttenant_id\x18\x01 \x01(\t\x12\n\n\x02id\x18\x02 \x01(\t\"\x17\n\x15\x44\x65leteWebhookResponse\"\xbf\x01\n\x1cListWebhookDeliveriesRequest\x12\x11\n\ttenant_id\x18\x01 \x01(\t\x12\x12\n\nwebhook_id\x18\x02 \x01(\t\x12+\n\x05state\x18\x03 \x01(\x0e\x32\x1c.oms.v1.WebhookDeliveryState\x12\x12\n\nevent_type\x18\x04 \x01(\t\x12\x10\n\x08\x65vent_id\x18\x05 \x01(\t\x12\x11\n\tpage_size\x18\x06 \x01(\x05\x12\x12\n\npage_token\x18\x07 \x01(\t\"e\n\x1dListWebhookDeliveriesResponse\x12+\n\ndeliveries\x18\x01 \x03(\x0b\x32\x17.oms.v1.WebhookDelivery\x12\x17\n\x0fnext_page_token\x18\x02 \x01(\t*\xd0\x01\n\x14WebhookDeliveryState\x12&\n\"WEBHOOK_DELIVERY_STATE_UNSPECIFIED\x10\x00\x12\"\n\x1eWEBHOOK_DELIVERY_STATE_PENDING\x10\x01\x12$\n WEBHOOK_DELIVERY_STATE_SUCCEEDED\x10\x02\x12#\n\x1fWEBHOOK_DELIVERY_STATE_RETRYING\x10\x03\x12!\n\x1dWEBHOOK_DELIVERY_STATE_FAILED\x10\x04\x32\xa4\x05\n\x0eWebhookService\x12h\n\rCreateWebhook\x12\x1c.oms.v1.CreateWebhookRequest\x1a\x1d.oms.v1.CreateWebhookResponse\"\x1a\x82\xd3\xe4\x93\x02\x14\"\t/webhooks:\x07webhook\x12\\\n\x0cListWebhooks\x12\x1b.oms.v1.ListWebhooksRequest\x1a\x1c.oms.v1.ListWebhooksResponse\"\x11\x82\xd3\xe4\x93\x02\x0b\x12\t/webhooks\x12[\n\nGetWebhook\x12\x19.oms.v1.GetWebhookRequest\x1a\x1a.oms.v1.GetWebhookResponse\"\x16\x82\xd3\xe4\x93\x02\x10\x12\x0e/webhooks/{id}\x12u\n\rUpdateWebhook\x12\x1c.oms.v1.UpdateWebhookRequest\x1a\x1d.oms.v1.UpdateWebhookResponse\"\'\x82\xd3\xe4\x93\x02!\x1a\x16/webhooks/{webhook.id}:\x07webhook\x12\x64\n\rDeleteWebhook\x12\x1c.oms.v1.DeleteWebhookRequest\x1a\x1d.oms.v1.DeleteWebhookResponse\"\x16\x82\xd3\xe4\x93\x02\x10*\x0e/webhooks/{id}\x12\x8f\x01\n\x15ListWebhookDeliveries\x12$.oms.v1.ListWebhookDeliveriesRequest\x1a%.oms.v1.ListWebhookDeliveriesResponse\")\x82\xd3\xe4\x93\x02#\x12!/webhooks/{webhook_id}/deliveriesb\x06proto3')
 
 _globals = globals()
 _builder.BuildMessageAndEnumDescriptors(DESCRIPTOR, _globals)
@@ -49,40 +49,40 @@ if not _descriptor._USE_C_DESCRIPTORS:
   _globals['_WEBHOOKSERVICE'].methods_by_name['DeleteWebhook']._serialized_options = b'\202\323\344\223\002\020*\016/webhooks/{id}'
   _globals['_WEBHOOKSERVICE'].methods_by_name['ListWebhookDeliveries']._loaded_options = None
   _globals['_WEBHOOKSERVICE'].methods_by_name['ListWebhookDeliveries']._serialized_options = b'\202\323\344\223\002#\022!/webhooks/{webhook_id}/deliveries'
-  _globals['_WEBHOOKDELIVERYSTATE']._serialized_start=1944
-  _globals['_WEBHOOKDELIVERYSTATE']._serialized_end=2152
+  _globals['_WEBHOOKDELIVERYSTATE']._serialized_start=1960
+  _globals['_WEBHOOKDELIVERYSTATE']._serialized_end=2168
   _globals['_WEBHOOK']._serialized_start=162
-  _globals['_WEBHOOK']._serialized_end=466
-  _globals['_WEBHOOK_HEADERSENTRY']._serialized_start=420
-  _globals['_WEBHOOK_HEADERSENTRY']._serialized_end=466
-  _globals['_DELIVERYATTEMPT']._serialized_start=469
-  _globals['_DELIVERYATTEMPT']._serialized_end=634
-  _globals['_WEBHOOKDELIVERY']._serialized_start=637
-  _globals['_WEBHOOKDELIVERY']._serialized_end=984
-  _globals['_CREATEWEBHOOKREQUEST']._serialized_start=986
-  _globals['_CREATEWEBHOOKREQUEST']._serialized_end=1042
-  _globals['_CREATEWEBHOOKRESPONSE']._serialized_start=1044
-  _globals['_CREATEWEBHOOKRESPONSE']._serialized_end=1125
-  _globals['_LISTWEBHOOKSREQUEST']._serialized_start=1127
-  _globals['_LISTWEBHOOKSREQUEST']._serialized_end=1206
-  _globals['_LISTWEBHOOKSRESPONSE']._serialized_start=1208
-  _globals['_LISTWEBHOOKSRESPONSE']._serialized_end=1290
-  _globals['_GETWEBHOOKREQUEST']._serialized_start=1292
-  _globals['_GETWEBHOOKREQUEST']._serialized_end=1342
-  _globals['_GETWEBHOOKRESPONSE']._serialized_start=1344
-  _globals['_GETWEBHOOKRESPONSE']._serialized_end=1398
-  _globals['_UPDATEWEBHOOKREQUEST']._serialized_start=1400
-  _globals['_UPDATEWEBHOOKREQUEST']._serialized_end=1505
-  _globals['_UPDATEWEBHOOKRESPONSE']._serialized_start=1507
-  _globals['_UPDATEWEBHOOKRESPONSE']._serialized_end=1564
-  _globals['_DELETEWEBHOOKREQUEST']._serialized_start=1566
-  _globals['_DELETEWEBHOOKREQUEST']._serialized_end=1619
-  _globals['_DELETEWEBHOOKRESPONSE']._serialized_start=1621
-  _globals['_DELETEWEBHOOKRESPONSE']._serialized_end=1644
-  _globals['_LISTWEBHOOKDELIVERIESREQUEST']._serialized_start=1647
-  _globals['_LISTWEBHOOKDELIVERIESREQUEST']._serialized_end=1838
-  _globals['_LISTWEBHOOKDELIVERIESRESPONSE']._serialized_start=1840
-  _globals['_LISTWEBHOOKDELIVERIESRESPONSE']._serialized_end=1941
-  _globals['_WEBHOOKSERVICE']._serialized_start=2155
-  _globals['_WEBHOOKSERVICE']._serialized_end=2831
+  _globals['_WEBHOOK']._serialized_end=482
+  _globals['_WEBHOOK_HEADERSENTRY']._serialized_start=425
+  _globals['_WEBHOOK_HEADERSENTRY']._serialized_end=471
+  _globals['_DELIVERYATTEMPT']._serialized_start=485
+  _globals['_DELIVERYATTEMPT']._serialized_end=650
+  _globals['_WEBHOOKDELIVERY']._serialized_start=653
+  _globals['_WEBHOOKDELIVERY']._serialized_end=1000
+  _globals['_CREATEWEBHOOKREQUEST']._serialized_start=1002
+  _globals['_CREATEWEBHOOKREQUEST']._serialized_end=1058
+  _globals['_CREATEWEBHOOKRESPONSE']._serialized_start=1060
+  _globals['_CREATEWEBHOOKRESPONSE']._serialized_end=1141
+  _globals['_LISTWEBHOOKSREQUEST']._serialized_start=1143
+  _globals['_LISTWEBHOOKSREQUEST']._serialized_end=1222
+  _globals['_LISTWEBHOOKSRESPONSE']._serialized_start=1224
+  _globals['_LISTWEBHOOKSRESPONSE']._serialized_end=1306
+  _globals['_GETWEBHOOKREQUEST']._serialized_start=1308
+  _globals['_GETWEBHOOKREQUEST']._serialized_end=1358
+  _globals['_GETWEBHOOKRESPONSE']._serialized_start=1360
+  _globals['_GETWEBHOOKRESPONSE']._serialized_end=1414
+  _globals['_UPDATEWEBHOOKREQUEST']._serialized_start=1416
+  _globals['_UPDATEWEBHOOKREQUEST']._serialized_end=1521
+  _globals['_UPDATEWEBHOOKRESPONSE']._serialized_start=1523
+  _globals['_UPDATEWEBHOOKRESPONSE']._serialized_end=1580
+  _globals['_DELETEWEBHOOKREQUEST']._serialized_start=1582
+  _globals['_DELETEWEBHOOKREQUEST']._serialized_end=1635
+  _globals['_DELETEWEBHOOKRESPONSE']._serialized_start=1637
+  _globals['_DELETEWEBHOOKRESPONSE']._serialized_end=1660
+  _globals['_LISTWEBHOOKDELIVERIESREQUEST']._serialized_start=1663
+  _globals['_LISTWEBHOOKDELIVERIESREQUEST']._serialized_end=1854
+  _globals['_LISTWEBHOOKDELIVERIESRESPONSE']._serialized_start=1856
+  _globals['_LISTWEBHOOKDELIVERIESRESPONSE']._serialized_end=1957
+  _globals['_WEBHOOKSERVICE']._serialized_start=2171
+  _globals['_WEBHOOKSERVICE']._serialized_end=2847
 # @@protoc_insertion_point(module_scope)
