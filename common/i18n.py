@@ -30,6 +30,12 @@ CATALOG: dict[str, dict[str, str]] = {
         "field_too_long": "{field} is longer than {maximum} characters",
         "duplicate_column": "the header names column {field!r} twice",
         "missing_column": "the header has no {field} column",
+        "file_empty": "the file is empty",
+        "file_too_large": "the file has {size} bytes; the limit is {maximum} bytes ({limit})",
+        "file_not_text": "the file is not text: it contains a NUL byte at byte offset {offset}",
+        "file_not_utf8": "the file is not UTF-8: invalid byte sequence at byte offset {offset}",
+        "file_line_too_long": "line {line} is longer than {maximum} bytes",
+        "file_not_csv": "the first line is not a CSV header: {reason}",
     },
     "de": {
         "missing_field": "{field} fehlt",
@@ -49,6 +55,12 @@ CATALOG: dict[str, dict[str, str]] = {
         "field_too_long": "{field} ist länger als {maximum} Zeichen",
         "duplicate_column": "die Kopfzeile nennt die Spalte {field!r} zweimal",
         "missing_column": "der Kopfzeile fehlt die Spalte {field}",
+        "file_empty": "die Datei ist leer",
+        "file_too_large": "die Datei hat {size} Bytes; erlaubt sind {maximum} Bytes ({limit})",
+        "file_not_text": "die Datei ist kein Text: NUL-Byte an Byte-Position {offset}",
+        "file_not_utf8": "die Datei ist kein UTF-8: ungültige Bytefolge an Byte-Position {offset}",
+        "file_line_too_long": "Zeile {line} ist länger als {maximum} Bytes",
+        "file_not_csv": "die erste Zeile ist keine CSV-Kopfzeile: {reason}",
     },
 }
 

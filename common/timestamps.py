@@ -7,6 +7,13 @@ from datetime import UTC, datetime
 from google.protobuf.timestamp_pb2 import Timestamp
 
 
+def utc_now_ms() -> datetime:
+    """Now, truncated to milliseconds: what a BSON date can hold, so a document returned
+    right after an insert shows the same times as every later read."""
+    now = datetime.now(UTC)
+    return now.replace(microsecond=now.microsecond // 1000 * 1000)
+
+
 def to_timestamp(value: datetime) -> Timestamp:
     stamp = Timestamp()
     stamp.FromDatetime(value if value.tzinfo else value.replace(tzinfo=UTC))

@@ -46,7 +46,7 @@ def error_file_name(upload_id: str) -> str:
 
 
 def is_error_file_name(name: str) -> bool:
-    return bool(_ERROR_FILE.match(name))
+    return _ERROR_FILE.fullmatch(name) is not None
 
 
 def error_object_key(name: str) -> str:

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Any
 
 from oms.v1 import events_pb2, order_pb2
 
 from common.ids import new_id
-from common.timestamps import to_timestamp
+from common.timestamps import to_timestamp, utc_now_ms
 from oms_grpc.domain.order_status import OrderStatus
 from oms_grpc.outbox.entries import OUTBOX_FIELD, PENDING_FIELD, outbox_entry
 
@@ -37,7 +37,7 @@ def new_order_document(
     now: datetime | None = None,
 ) -> OrderDocument:
     """A new ON_HOLD order (lines are (sku_id, sku_code, quantity)), without its event."""
-    created = now or datetime.now(UTC)
+    created = now or utc_now_ms()
     document: OrderDocument = {
         "_id": new_id(),
         "tenant_id": tenant_id,

@@ -4,18 +4,20 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import datetime, timedelta
 from typing import Any
 
 from pymongo import ASCENDING, DESCENDING, IndexModel, ReturnDocument
 from pymongo.asynchronous.collection import AsyncCollection
 from pymongo.errors import BulkWriteError, DuplicateKeyError
 
+from common.timestamps import utc_now_ms
 from oms_grpc.domain.order_status import OrderStatus, check_transition
 from oms_grpc.outbox.entries import OUTBOX_FIELD, PENDING_FIELD
 from oms_grpc.repositories.order_documents import OrderDocument, updated_event_entry
 
 _DUPLICATE_KEY = 11000
+_MILLISECOND = timedelta(milliseconds=1)
 
 INDEXES = [
     # Creation is idempotent: one order per (tenant, idempotency key / order_ref / CSV line).
@@ -63,9 +65,35 @@ INDEXES = [
 
 
 @dataclass(frozen=True)
+class OrderListFilter:
+    """ListOrders filters; None does not filter. Creation time: from inclusive, before
+    exclusive."""
+
+    tenant_id: str
+    seller_id: str | None = None
+    status: OrderStatus | None = None
+    created_from: datetime | None = None
+    created_before: datetime | None = None
+
+
+@dataclass(frozen=True)
+class ListPosition:
+    """The sort key of the last order of a page: the next page starts after it."""
+
+    create_time: datetime
+    order_id: str
+
+
+@dataclass(frozen=True)
 class InsertOutcome:
     inserted: int
     duplicates: int
+
+
+def _ceil_ms(moment: datetime) -> datetime:
+    """Round up to MongoDB's millisecond precision (the driver would truncate)."""
+    extra = moment.microsecond % 1000
+    return moment + timedelta(microseconds=1000 - extra) if extra else moment
 
 
 class ConcurrentUpdateError(RuntimeError):
@@ -117,6 +145,45 @@ class OrderRepository:
             {"_id": order_id, "tenant_id": tenant_id}, {OUTBOX_FIELD: 0}
         )
 
+    async def get_by_idempotency_key(self, tenant_id: str, key: str) -> OrderDocument | None:
+        return await self._orders.find_one(
+            {"tenant_id": tenant_id, "idempotency_key": key}, {OUTBOX_FIELD: 0}
+        )
+
+    async def list_page(
+        self, filters: OrderListFilter, *, after: ListPosition | None, limit: int
+    ) -> list[OrderDocument]:
+        """Up to `limit` orders, newest first (create_time desc, _id desc), after `after`.
+
+        Keyset pagination on the listing indexes (tenant[, seller | status], create_time,
+        _id): every page is one index range scan, however deep.
+        """
+        query: dict[str, Any] = {"tenant_id": filters.tenant_id}
+        if filters.seller_id is not None:
+            query["seller_id"] = filters.seller_id
+        if filters.status is not None:
+            query["status"] = filters.status.value
+        created: dict[str, datetime] = {}
+        if filters.created_from is not None:
+            # `>= t` written as `> t - 1 ms` (times are stored to the millisecond): the same
+            # set, and SecantusDB skips the boundary of a `$gte` on a descending index key.
+            created["$gt"] = _ceil_ms(filters.created_from) - _MILLISECOND
+        if filters.created_before is not None:
+            created["$lt"] = _ceil_ms(filters.created_before)
+        if created:
+            query["create_time"] = created
+        if after is not None:
+            query["$or"] = [
+                {"create_time": {"$lt": after.create_time}},
+                {"create_time": after.create_time, "_id": {"$lt": after.order_id}},
+            ]
+        cursor = (
+            self._orders.find(query, {OUTBOX_FIELD: 0})
+            .sort([("create_time", DESCENDING), ("_id", DESCENDING)])
+            .limit(limit)
+        )
+        return await cursor.to_list()
+
     async def transition(
         self,
         current: OrderDocument,
@@ -133,7 +200,7 @@ class OrderRepository:
         """
         previous = OrderStatus(current["status"])
         check_transition(previous, target)
-        now = datetime.now(UTC)
+        now = utc_now_ms()
         change = {"status": target.value, "time": now, "reason": reason}
         after = {
             **current,

@@ -12,7 +12,7 @@ from oms.v1 import upload_pb2
 from pymongo import ASCENDING, DESCENDING, IndexModel, ReturnDocument
 from pymongo.asynchronous.collection import AsyncCollection
 
-from common.timestamps import to_timestamp
+from common.timestamps import to_timestamp, utc_now_ms
 
 UploadDocument = dict[str, Any]
 
@@ -57,7 +57,7 @@ class UploadRepository:
     async def create(
         self, *, upload_id: str, tenant_id: str, filename: str, object_key: str, size: int
     ) -> UploadDocument:
-        now = datetime.now(UTC)
+        now = utc_now_ms()
         document: UploadDocument = {
             "_id": upload_id,
             "tenant_id": tenant_id,

@@ -1,15 +1,313 @@
-"""Registration of oms.v1.UploadService."""
+"""oms.v1.UploadService: CreateUpload, GetUpload, GetErrorFile.
+
+CreateUpload, in this order:
+1. Validate everything that needs no I/O (tenant_id format, the HttpBody, the whole-file
+   checks of `domain.upload_checks`) in a worker thread: a 50 MiB file is scanned without
+   blocking the event loop. Every problem is INVALID_ARGUMENT naming its field; nothing has
+   been written yet.
+2. Confirm the tenant exists in IMS (NOT_FOUND otherwise; UNAVAILABLE if IMS cannot say).
+3. Insert the upload document (QUEUED) FIRST, then put the object at
+   `upload_object_key(now, upload_id, filename)`, then send `CreateBulkOrder` to SQS.
+   If the put or the send fails, the upload is marked FAILED (with a message saying which
+   step failed; an object already stored is deleted) and the call answers UNAVAILABLE: a
+   client that retries creates a new upload, and nobody ever sees a QUEUED upload that no
+   message will process. This step runs in its own task shielded from the caller's
+   cancellation, so a client that hangs up mid-way cannot leave it half done either.
+   Remaining gap: if MongoDB itself fails while marking FAILED, the upload stays QUEUED
+   without a message (logged as such; a sweeper of stale QUEUED uploads would close it).
+   The document goes first because the ingester needs it to record progress: a message can
+   never point at an upload that does not exist.
+
+GetErrorFile streams `errors/{upload_id}_errors.csv` from S3 through
+`domain.error_files.rendered_chunks` (bounded memory), after a strict name check (no S3
+access for any other name) and a tenant check of the upload that names the file.
+"""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+import asyncio
+import logging
+from collections.abc import AsyncGenerator, AsyncIterator, Coroutine
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import TYPE_CHECKING, Any
 
+import grpc
+from botocore.exceptions import BotoCoreError, ClientError
+from google.api import httpbody_pb2
+from ims.v1 import tenant_pb2, tenant_pb2_grpc
+from oms.v1 import upload_pb2, upload_pb2_grpc
+from pymongo.errors import PyMongoError
+
+from common.clients.s3 import ObjectNotFoundError, ObjectStore
+from common.clients.sqs import QueueClient
+from common.grpc.errors import ServiceError, not_found
 from common.grpc.server import ServiceRegistration
+from common.i18n import negotiate
+from common.ids import new_id
+from common.tracing import TRACE_METADATA_KEY, current_trace_id
+from common.validation import Violations
+from oms_grpc.domain.bulk_messages import CreateBulkOrder
+from oms_grpc.domain.error_files import (
+    CONTENT_TYPE,
+    MalformedErrorFileError,
+    download_name,
+    rendered_chunks,
+)
+from oms_grpc.domain.upload_body import BodyError, extract_csv
+from oms_grpc.domain.upload_checks import UploadLimits, UploadRejectedError, check_upload
+from oms_grpc.domain.uploads import (
+    error_object_key,
+    is_error_file_name,
+    upload_id_of_error_file,
+    upload_object_key,
+)
+from oms_grpc.repositories.uploads import UploadDocument, UploadRepository, to_proto
+from oms_grpc.upload_settings import UploadSettings
 
 if TYPE_CHECKING:
     from oms_grpc.main import OmsDependencies
 
+log = logging.getLogger(__name__)
+
+Context = grpc.aio.ServicerContext[Any, Any]
+ACCEPT_LANGUAGE = "accept-language"
+CONTENT_DISPOSITION = "content-disposition"
+STORED_CONTENT_TYPE = "text/csv"
+MAX_FILENAME_CHARS = 255
+IMS_TIMEOUT_S = 5.0
+# Failures of S3/SQS (and of the network under them) that make the upload UNAVAILABLE.
+STORAGE_ERRORS = (BotoCoreError, ClientError, OSError, TimeoutError)
+
+
+@dataclass(frozen=True)
+class AcceptedFile:
+    tenant_id: str
+    filename: str
+    data: bytes
+
+
+class UploadServicer(upload_pb2_grpc.UploadServiceServicer):
+    def __init__(
+        self,
+        *,
+        uploads: UploadRepository,
+        objects: ObjectStore,
+        queue: QueueClient,
+        tenants: tenant_pb2_grpc.TenantServiceStub,
+        limits: UploadLimits,
+    ) -> None:
+        self._uploads = uploads
+        self._objects = objects
+        self._queue = queue
+        self._tenants = tenants
+        self._limits = limits
+        self._in_flight: set[asyncio.Task[UploadDocument]] = set()
+
+    async def CreateUpload(  # noqa: N802
+        self, request: upload_pb2.CreateUploadRequest, context: Context
+    ) -> upload_pb2.CreateUploadResponse:
+        accepted = await asyncio.to_thread(
+            accept_file, request, self._limits, request_language(context)
+        )
+        await self._require_tenant(accepted.tenant_id)
+        document = await self._shielded(self._store_and_enqueue(accepted))
+        return upload_pb2.CreateUploadResponse(upload=to_proto(document))
+
+    async def GetUpload(  # noqa: N802
+        self, request: upload_pb2.GetUploadRequest, context: Context
+    ) -> upload_pb2.GetUploadResponse:
+        violations = Violations()
+        violations.uuid("tenant_id", request.tenant_id)
+        violations.uuid("id", request.id)
+        violations.raise_if_any()
+        document = await self._uploads.get(request.tenant_id, request.id)
+        if document is None:
+            raise not_found("upload", request.id)
+        return upload_pb2.GetUploadResponse(upload=to_proto(document))
+
+    async def GetErrorFile(  # noqa: N802
+        self, request: upload_pb2.GetErrorFileRequest, context: Context
+    ) -> AsyncIterator[upload_pb2.GetErrorFileResponse]:
+        name = request.file_name
+        violations = Violations()
+        violations.uuid("tenant_id", request.tenant_id)
+        if not is_error_file_name(name) or "\n" in name:  # the pattern's `$` allows a final LF
+            violations.add("file_name", "must be an error file name: {upload_id}_errors.csv")
+        violations.raise_if_any()
+        upload = await self._uploads.get(request.tenant_id, upload_id_of_error_file(name))
+        if upload is None or upload.get("error_file_name") != name:
+            raise not_found("error file", name)
+
+        stored = self._objects.stream(error_object_key(name))
+        chunks = rendered_chunks(stored, request_language(context))
+        try:
+            first = await anext(chunks, b"")
+            disposition = f'attachment; filename="{download_name(upload["filename"])}"'
+            await context.send_initial_metadata(((CONTENT_DISPOSITION, disposition),))
+            yield _chunk(first)
+            async for data in chunks:
+                yield _chunk(data)
+        except ObjectNotFoundError:
+            raise not_found("error file", name) from None
+        except MalformedErrorFileError as exc:
+            log.error("corrupt error file", extra={"file_name": name, "reason": str(exc)})
+            raise ServiceError(
+                grpc.StatusCode.DATA_LOSS,
+                f"error file {name!r} is corrupt",
+                reason="ERROR_FILE_CORRUPT",
+                metadata={"file_name": name},
+            ) from exc
+        except STORAGE_ERRORS as exc:
+            raise _unavailable("ERROR_FILE_UNAVAILABLE", "the error file cannot be read") from exc
+        finally:
+            await chunks.aclose()
+            if isinstance(stored, AsyncGenerator):
+                await stored.aclose()
+
+    # --- CreateUpload steps -----------------------------------------------------------------
+
+    async def _require_tenant(self, tenant_id: str) -> None:
+        trace_id = current_trace_id()
+        metadata = ((TRACE_METADATA_KEY, trace_id),) if trace_id else None
+        try:
+            await self._tenants.GetTenant(
+                tenant_pb2.GetTenantRequest(id=tenant_id), timeout=IMS_TIMEOUT_S, metadata=metadata
+            )
+        except grpc.aio.AioRpcError as exc:
+            if exc.code() == grpc.StatusCode.NOT_FOUND:
+                raise not_found("tenant", tenant_id) from None
+            raise _unavailable("IMS_UNAVAILABLE", "the tenant cannot be confirmed") from exc
+
+    async def _shielded(self, work: Coroutine[Any, Any, UploadDocument]) -> UploadDocument:
+        """Run `work` to its end even if the caller is cancelled meanwhile."""
+        task = asyncio.create_task(work)
+        self._in_flight.add(task)
+        task.add_done_callback(self._finished)
+        return await asyncio.shield(task)
+
+    def _finished(self, task: asyncio.Task[UploadDocument]) -> None:
+        self._in_flight.discard(task)
+        if not task.cancelled():
+            task.exception()  # retrieved here: its caller may have gone away
+
+    async def _store_and_enqueue(self, accepted: AcceptedFile) -> UploadDocument:
+        upload_id = new_id()
+        key = upload_object_key(datetime.now(UTC), upload_id, accepted.filename)
+        try:
+            document = await self._uploads.create(
+                upload_id=upload_id,
+                tenant_id=accepted.tenant_id,
+                filename=accepted.filename,
+                object_key=key,
+                size=len(accepted.data),
+            )
+        except PyMongoError as exc:
+            raise _unavailable("UPLOAD_STORE_UNAVAILABLE", "the upload cannot be recorded") from exc
+        object_stored = False
+        try:
+            await self._objects.put(key, accepted.data, content_type=STORED_CONTENT_TYPE)
+            object_stored = True
+            message = CreateBulkOrder(
+                upload_id=upload_id,
+                tenant_id=accepted.tenant_id,
+                object_key=key,
+                trace_id=current_trace_id() or "",
+            )
+            await self._queue.send(message.to_json())
+        except Exception as exc:
+            step = "queued for processing" if object_stored else "stored"
+            log.warning(
+                "upload could not be %s", step, exc_info=exc, extra={"upload_id": upload_id}
+            )
+            await self._give_up(upload_id, key, object_stored=object_stored, step=step)
+            if isinstance(exc, STORAGE_ERRORS):
+                raise _unavailable(
+                    "UPLOAD_STORAGE_UNAVAILABLE",
+                    f"the file could not be {step}; please try again",
+                    upload_id=upload_id,
+                ) from exc
+            raise
+        return document
+
+    async def _give_up(self, upload_id: str, key: str, *, object_stored: bool, step: str) -> None:
+        """Leave no half state: the upload FAILED, and no orphaned object."""
+        if object_stored:
+            try:
+                await self._objects.delete(key)
+            except Exception:
+                log.exception("orphaned upload object", extra={"object_key": key})
+        try:
+            await self._uploads.fail(upload_id, f"the file could not be {step}")
+        except Exception:
+            log.exception("upload left QUEUED without a message", extra={"upload_id": upload_id})
+
+
+def accept_file(
+    request: upload_pb2.CreateUploadRequest, limits: UploadLimits, language: str
+) -> AcceptedFile:
+    """Every check of CreateUpload that needs no I/O (CPU-bound: run it in a thread)."""
+    violations = Violations()
+    try:
+        uploaded = extract_csv(request.file.content_type, request.file.data)
+    except BodyError as exc:
+        violations.add(exc.field, exc.description)
+        uploaded = None
+
+    form = uploaded.fields if uploaded else {}
+    tenant_id = request.tenant_id or form.get("tenant_id", "")
+    if request.tenant_id and form.get("tenant_id", request.tenant_id) != request.tenant_id:
+        violations.add("tenant_id", "the form's tenant_id differs from the request's")
+    violations.uuid("tenant_id", tenant_id)
+
+    filename = (
+        request.filename or form.get("filename", "") or (uploaded.filename if uploaded else "")
+    )
+    if len(filename) > MAX_FILENAME_CHARS:
+        violations.add("filename", f"must be at most {MAX_FILENAME_CHARS} characters")
+    if any(ord(ch) < 32 or ord(ch) == 127 for ch in filename):
+        violations.add("filename", "must not contain control characters")
+
+    if uploaded is not None:
+        try:
+            check_upload(uploaded.data, limits)
+        except UploadRejectedError as exc:
+            violations.add(exc.rejection.field, exc.rejection.message(language))
+    violations.raise_if_any()
+    if uploaded is None:  # unreachable: a BodyError is a violation
+        raise ValueError("no file")
+    return AcceptedFile(tenant_id=tenant_id, filename=filename, data=uploaded.data)
+
+
+def request_language(context: Context) -> str:
+    for key, value in context.invocation_metadata() or ():
+        if key == ACCEPT_LANGUAGE:
+            return negotiate(str(value))
+    return negotiate(None)
+
+
+def _chunk(data: bytes) -> upload_pb2.GetErrorFileResponse:
+    return upload_pb2.GetErrorFileResponse(
+        chunk=httpbody_pb2.HttpBody(content_type=CONTENT_TYPE, data=data)
+    )
+
+
+def _unavailable(reason: str, message: str, **metadata: str) -> ServiceError:
+    return ServiceError(grpc.StatusCode.UNAVAILABLE, message, reason=reason, metadata=metadata)
+
 
 def uploads_services(deps: OmsDependencies) -> list[ServiceRegistration]:
-    del deps
-    return []
+    settings = UploadSettings()
+    servicer = UploadServicer(
+        uploads=deps.uploads,
+        objects=deps.objects,
+        queue=deps.queue,
+        tenants=tenant_pb2_grpc.TenantServiceStub(deps.ims_channel),
+        limits=UploadLimits(settings.max_bytes, settings.max_line_bytes),
+    )
+
+    def register(server: grpc.aio.Server) -> None:
+        upload_pb2_grpc.add_UploadServiceServicer_to_server(servicer, server)
+
+    name = upload_pb2.DESCRIPTOR.services_by_name["UploadService"].full_name
+    return [ServiceRegistration(name, register)]

@@ -1,0 +1,1 @@
+"""Typed clients OMS uses to call other services."""

@@ -1,0 +1,175 @@
+"""OMS's typed client of IMS: batched hub/SKU look-ups and reservation release.
+
+A small wrapper over the generated stubs. Every call carries the caller's trace id as
+`x-trace-id` metadata and a deadline. Look-ups go through IMS's cached batch path (ListHubs /
+ListSkus with only `ids` or only `codes`, one call per at most 1000 references) and return
+what was found, keyed by the reference asked for; anything absent does not exist for the
+tenant. IMS failures become ServiceErrors a servicer can raise as they are: unreachable or too
+slow → UNAVAILABLE (`ImsUnavailableError`), rejected arguments → INVALID_ARGUMENT.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import enum
+from collections.abc import Awaitable, Callable, Iterator, Sequence
+from typing import Any, TypeVar
+
+import grpc
+from ims.v1 import hub_pb2, hub_pb2_grpc, inventory_pb2, inventory_pb2_grpc, sku_pb2, sku_pb2_grpc
+
+from common.grpc.errors import FieldViolation, ServiceError, field_violations, invalid_argument
+from common.ids import parse_uuid
+from common.tracing import TRACE_METADATA_KEY, current_trace_id
+from common.validation import CODE_PATTERN, MAX_CODE
+from oms_grpc.domain.bulk_orders import HubInfo, SkuInfo
+from oms_grpc.domain.csv_rows import Ref
+
+MAX_REFS_PER_CALL = 1000
+DEFAULT_TIMEOUT_S = 5.0
+
+# IMS could not be reached or did not answer in time: worth retrying later.
+_TRANSIENT = frozenset(
+    {
+        grpc.StatusCode.UNAVAILABLE,
+        grpc.StatusCode.DEADLINE_EXCEEDED,
+        grpc.StatusCode.RESOURCE_EXHAUSTED,
+        grpc.StatusCode.ABORTED,
+        grpc.StatusCode.CANCELLED,
+    }
+)
+
+T = TypeVar("T")
+# What a look-up page returns per resource: (id, code, info).
+Found = tuple[str, str, T]
+
+
+class ImsUnavailableError(ServiceError):
+    """IMS is down, overloaded or too slow; the caller may retry."""
+
+    def __init__(self, operation: str, cause: grpc.StatusCode) -> None:
+        super().__init__(
+            grpc.StatusCode.UNAVAILABLE,
+            f"the inventory service is unavailable ({operation}: {cause.name}); retry later",
+            reason="IMS_UNAVAILABLE",
+            metadata={"operation": operation, "cause": cause.name},
+        )
+
+
+class ReleaseOutcome(enum.Enum):
+    RELEASED = "released"  # released now, or already released / expired earlier
+    NOT_FOUND = "not_found"  # no reservation was ever made for the reference
+    COMMITTED = "committed"  # the stock was consumed: the reservation cannot be released
+
+
+class ImsClient:
+    def __init__(self, channel: grpc.aio.Channel, *, timeout_s: float = DEFAULT_TIMEOUT_S) -> None:
+        self._hubs = hub_pb2_grpc.HubServiceStub(channel)
+        self._skus = sku_pb2_grpc.SkuServiceStub(channel)
+        self._inventory = inventory_pb2_grpc.InventoryServiceStub(channel)
+        self._timeout_s = timeout_s
+
+    async def find_hubs(self, tenant_id: str, refs: Sequence[Ref]) -> dict[Ref, HubInfo]:
+        """The tenant's hubs named by `refs` (ids or codes); unknown ones are absent."""
+
+        async def page(ids: Sequence[str], codes: Sequence[str]) -> list[Found[HubInfo]]:
+            request = hub_pb2.ListHubsRequest(
+                tenant_id=tenant_id, ids=ids, codes=codes, page_size=len(ids) + len(codes)
+            )
+            reply: hub_pb2.ListHubsResponse = await self._checked(
+                "ListHubs", self._hubs.ListHubs, request
+            )
+            return [(hub.id, hub.code, HubInfo(hub.id, hub.seller_id)) for hub in reply.hubs]
+
+        return await _find(refs, page)
+
+    async def find_skus(self, tenant_id: str, refs: Sequence[Ref]) -> dict[Ref, SkuInfo]:
+        """The tenant's SKUs named by `refs` (ids or codes); unknown ones are absent."""
+
+        async def page(ids: Sequence[str], codes: Sequence[str]) -> list[Found[SkuInfo]]:
+            request = sku_pb2.ListSkusRequest(
+                tenant_id=tenant_id, ids=ids, codes=codes, page_size=len(ids) + len(codes)
+            )
+            reply: sku_pb2.ListSkusResponse = await self._checked(
+                "ListSkus", self._skus.ListSkus, request
+            )
+            return [(sku.id, sku.code, SkuInfo(sku.id, sku.code)) for sku in reply.skus]
+
+        return await _find(refs, page)
+
+    async def release_reservation(self, tenant_id: str, reference: str) -> ReleaseOutcome:
+        """Release the reservation made under `reference` (idempotent)."""
+        request = inventory_pb2.ReleaseReservationRequest(tenant_id=tenant_id, reference=reference)
+        try:
+            await self._call(self._inventory.ReleaseReservation, request)
+        except grpc.aio.AioRpcError as exc:
+            if exc.code() == grpc.StatusCode.NOT_FOUND:
+                return ReleaseOutcome.NOT_FOUND
+            if exc.code() == grpc.StatusCode.FAILED_PRECONDITION:
+                return ReleaseOutcome.COMMITTED
+            raise _service_error("ReleaseReservation", exc) from exc
+        return ReleaseOutcome.RELEASED
+
+    async def _call(self, method: Callable[..., Awaitable[Any]], request: Any) -> Any:
+        """One unary call with this client's deadline and the current trace id."""
+        trace_id = current_trace_id()
+        metadata = ((TRACE_METADATA_KEY, trace_id),) if trace_id else ()
+        return await method(request, timeout=self._timeout_s, metadata=metadata)
+
+    async def _checked(
+        self, operation: str, method: Callable[..., Awaitable[Any]], request: Any
+    ) -> Any:
+        """`_call`, with every failure translated into a ServiceError."""
+        try:
+            return await self._call(method, request)
+        except grpc.aio.AioRpcError as exc:
+            raise _service_error(operation, exc) from exc
+
+
+def _service_error(operation: str, exc: grpc.aio.AioRpcError) -> ServiceError:
+    code = exc.code()
+    if code == grpc.StatusCode.INVALID_ARGUMENT:
+        violations = field_violations(exc) or [FieldViolation("", exc.details() or "")]
+        return invalid_argument(violations, f"the inventory service refused: {exc.details()}")
+    if code in _TRANSIENT:
+        return ImsUnavailableError(operation, code)
+    return ServiceError(
+        grpc.StatusCode.INTERNAL,
+        f"the inventory service failed ({operation}: {code.name})",
+        reason="IMS_FAILED",
+        metadata={"operation": operation, "cause": code.name},
+    )
+
+
+async def _find(
+    refs: Sequence[Ref],
+    page: Callable[[Sequence[str], Sequence[str]], Awaitable[list[Found[T]]]],
+) -> dict[Ref, T]:
+    """Resolve `refs` with one call per chunk of ids / codes, all chunks concurrently.
+
+    References that cannot name anything (a malformed id or code) are not sent: they are
+    simply not found, so IMS never rejects the batch because of one bad value.
+    """
+    by_id: dict[str, list[Ref]] = {}
+    by_code: dict[str, list[Ref]] = {}
+    for ref in dict.fromkeys(refs):
+        if ref.kind == "id":
+            parsed = parse_uuid(ref.value)
+            if parsed is not None:
+                by_id.setdefault(str(parsed), []).append(ref)
+        elif len(ref.value) <= MAX_CODE and CODE_PATTERN.match(ref.value):
+            by_code.setdefault(ref.value, []).append(ref)
+
+    calls = [page(chunk, ()) for chunk in _chunks(list(by_id))]
+    calls += [page((), chunk) for chunk in _chunks(list(by_code))]
+    found: dict[Ref, T] = {}
+    for items in await asyncio.gather(*calls):
+        for identifier, code, item in items:
+            for ref in (*by_id.get(identifier, ()), *by_code.get(code, ())):
+                found[ref] = item
+    return found
+
+
+def _chunks(values: list[str]) -> Iterator[list[str]]:
+    for start in range(0, len(values), MAX_REFS_PER_CALL):
+        yield values[start : start + MAX_REFS_PER_CALL]
