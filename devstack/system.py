@@ -34,6 +34,7 @@ def service_processes(python: str, envoy: Path) -> list[ServiceProcess]:
     return [
         ServiceProcess("ims", [python, "-m", "ims_grpc.main"]),
         ServiceProcess("oms", [python, "-m", "oms_grpc.main"]),
+        ServiceProcess("csv-ingester", [python, "-m", "consumers.csv_ingester"]),
         ServiceProcess(
             "edge",
             [

@@ -1,10 +1,18 @@
 """Relays outbox events from MongoDB documents to Kafka (at-least-once, per-key order kept).
 
-Loop: claim a batch of documents with pending events (a short lease, so several relays —
-the OMS server and the CSV ingester each run one — do not publish the same batch at once),
-publish their events in document order, then `$pull` exactly the published events. A crash
-between publishing and pulling republishes those events: consumers tolerate duplicates
-(event ids are stable), and no event is ever lost.
+Two ways in:
+- **handed over** (the fast path): a writer stamps its new documents with this relay's lease
+  before inserting them (`reserve`) and, once stored, hands the documents themselves over
+  (`hand_over`): the relay publishes their outbox entries without reading them back or
+  claiming them, and other relays skip them while the lease lasts. If the writer cannot
+  know what was stored (e.g. it was cancelled mid-insert) it passes ids (`notify(ids)`)
+  and the relay reads those documents first.
+- **scan** (recovery and other writers' changes): claim a batch of pending documents whose
+  lease has expired, publish, acknowledge.
+
+Publishing then acknowledging means a crash in between republishes those events: consumers
+tolerate duplicates (event ids are stable), and no event is ever lost. A document whose
+outbox was not acknowledged (owner crashed) is picked up by a scan when its lease expires.
 """
 
 from __future__ import annotations
@@ -13,7 +21,7 @@ import asyncio
 import contextlib
 import logging
 import uuid
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Iterable, Sequence
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
@@ -26,6 +34,7 @@ from oms_grpc.outbox.entries import OUTBOX_FIELD, PENDING_FIELD
 log = logging.getLogger(__name__)
 
 LEASE_FIELD = "outbox_lease"
+OWNER_FIELD = "outbox_owner"
 
 
 class OutboxRelay:
@@ -34,7 +43,7 @@ class OutboxRelay:
         collection: AsyncCollection[dict[str, Any]],
         connect: Callable[[], Awaitable[KafkaProducer]],
         *,
-        batch_size: int = 200,
+        batch_size: int = 500,
         idle_poll_s: float = 0.5,
         lease_s: float = 30.0,
         retry_delay_s: float = 1.0,
@@ -48,9 +57,27 @@ class OutboxRelay:
         self._retry_delay_s = retry_delay_s
         self._owner = uuid.uuid4().hex
         self._wake = asyncio.Event()
+        # Documents to publish first, by id: the stored document when the writer handed it
+        # over, None when it has to be read back.
+        self._hinted: dict[Any, dict[str, Any] | None] = {}
 
-    def notify(self) -> None:
-        """Local writers call this after adding events, so they go out without polling delay."""
+    def reserve(self, documents: Sequence[dict[str, Any]]) -> None:
+        """Stamp documents about to be inserted as leased by this relay (see `notify`)."""
+        until = datetime.now(UTC) + self._lease
+        for document in documents:
+            document[LEASE_FIELD] = until
+            document[OWNER_FIELD] = self._owner
+
+    def notify(self, ids: Iterable[Any] = ()) -> None:
+        """Wake the relay after a write; ids of `reserve`d documents go out first."""
+        for document_id in ids:
+            self._hinted.setdefault(document_id, None)
+        self._wake.set()
+
+    def hand_over(self, documents: Iterable[dict[str, Any]]) -> None:
+        """`reserve`d documents that are now stored, as they were written."""
+        for document in documents:
+            self._hinted[document["_id"]] = document
         self._wake.set()
 
     async def run(self) -> None:
@@ -68,7 +95,7 @@ class OutboxRelay:
                 await self._disconnect()
                 await asyncio.sleep(self._retry_delay_s)
                 continue
-            if published:
+            if published or self._hinted:
                 continue  # more may be waiting
             self._wake.clear()
             with contextlib.suppress(TimeoutError):
@@ -79,7 +106,7 @@ class OutboxRelay:
         if self._producer is None:
             # Connected lazily: the service starts (and stores orders) while Kafka is down.
             self._producer = await self._connect()
-        documents = await self._claim()
+        documents = await (self._take_hinted() if self._hinted else self._claim())
         if not documents:
             return 0
         records: list[OutgoingRecord] = []
@@ -104,7 +131,13 @@ class OutboxRelay:
         return len(records)
 
     async def close(self) -> None:
+        """Disconnect; documents still leased to this relay are handed back (best effort;
+        after a hard crash the lease simply expires and a scan picks them up)."""
         await self._disconnect()
+        with contextlib.suppress(Exception):
+            await self._collection.update_many(
+                {OWNER_FIELD: self._owner}, {"$unset": {LEASE_FIELD: "", OWNER_FIELD: ""}}
+            )
 
     async def _disconnect(self) -> None:
         producer, self._producer = self._producer, None
@@ -112,13 +145,26 @@ class OutboxRelay:
             with contextlib.suppress(Exception):
                 await producer.close()
 
+    async def _take_hinted(self) -> list[dict[str, Any]]:
+        taken = list(self._hinted.items())[: self._batch_size]
+        for document_id, _ in taken:
+            del self._hinted[document_id]
+        documents = [document for _, document in taken if document is not None]
+        unknown = [document_id for document_id, document in taken if document is None]
+        if unknown:
+            documents += await self._collection.find(
+                {"_id": {"$in": unknown}, OWNER_FIELD: self._owner, PENDING_FIELD: True},
+                {OUTBOX_FIELD: 1},
+            ).to_list()
+        return documents
+
     async def _claim(self) -> list[dict[str, Any]]:
         now = datetime.now(UTC)
+        # `$not: {$gte}` also matches documents without a lease, like `$or` with null would,
+        # but stays an index-friendly single-field predicate.
+        expired = {LEASE_FIELD: {"$not": {"$gte": now}}}
         candidates = (
-            await self._collection.find(
-                {PENDING_FIELD: True, "$or": [{LEASE_FIELD: None}, {LEASE_FIELD: {"$lt": now}}]},
-                {"_id": 1},
-            )
+            await self._collection.find({PENDING_FIELD: True, **expired}, {"_id": 1})
             .limit(self._batch_size)
             .to_list()
         )
@@ -126,15 +172,32 @@ class OutboxRelay:
             return []
         ids = [c["_id"] for c in candidates]
         await self._collection.update_many(
-            {"_id": {"$in": ids}, "$or": [{LEASE_FIELD: None}, {LEASE_FIELD: {"$lt": now}}]},
-            {"$set": {LEASE_FIELD: now + self._lease, "outbox_owner": self._owner}},
+            {"_id": {"$in": ids}, **expired},
+            {"$set": {LEASE_FIELD: now + self._lease, OWNER_FIELD: self._owner}},
         )
         return await self._collection.find(
-            {"_id": {"$in": ids}, "outbox_owner": self._owner, LEASE_FIELD: {"$gt": now}},
+            {"_id": {"$in": ids}, OWNER_FIELD: self._owner, LEASE_FIELD: {"$gt": now}},
             {OUTBOX_FIELD: 1},
         ).to_list()
 
     async def _acknowledge(self, published: dict[Any, list[str]]) -> None:
+        """One write per document: empty the outbox if it holds exactly what we published."""
+        settled = {
+            "$set": {OUTBOX_FIELD: [], PENDING_FIELD: False},
+            "$unset": {LEASE_FIELD: "", OWNER_FIELD: ""},
+        }
+        result = await self._collection.bulk_write(
+            [
+                UpdateOne({"_id": document_id, OUTBOX_FIELD: {"$size": len(event_ids)}}, settled)
+                for document_id, event_ids in published.items()
+            ],
+            ordered=False,
+        )
+        if result.matched_count < len(published):
+            await self._acknowledge_grown(published)
+
+    async def _acknowledge_grown(self, published: dict[Any, list[str]]) -> None:
+        """Events were appended meanwhile: remove just ours; the rest stays pending."""
         await self._collection.bulk_write(
             [
                 UpdateOne(
@@ -146,15 +209,14 @@ class OutboxRelay:
             ordered=False,
         )
         ids = list(published)
-        # Events appended meanwhile keep the document pending; only empty outboxes settle.
         await self._collection.update_many(
             {"_id": {"$in": ids}, OUTBOX_FIELD: {"$size": 0}},
-            {"$set": {PENDING_FIELD: False}, "$unset": {LEASE_FIELD: "", "outbox_owner": ""}},
+            {"$set": {PENDING_FIELD: False}},
         )
         await self._release(ids)
 
     async def _release(self, ids: list[Any]) -> None:
         await self._collection.update_many(
-            {"_id": {"$in": ids}, "outbox_owner": self._owner},
-            {"$unset": {LEASE_FIELD: "", "outbox_owner": ""}},
+            {"_id": {"$in": ids}, OWNER_FIELD: self._owner},
+            {"$unset": {LEASE_FIELD: "", OWNER_FIELD: ""}},
         )

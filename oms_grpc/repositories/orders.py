@@ -88,6 +88,7 @@ class ListPosition:
 class InsertOutcome:
     inserted: int
     duplicates: int
+    inserted_ids: tuple[Any, ...] = ()
 
 
 def _ceil_ms(moment: datetime) -> datetime:
@@ -133,12 +134,14 @@ class OrderRepository:
             return InsertOutcome(0, 0)
         try:
             result = await self._orders.insert_many(list(documents), ordered=False)
-            return InsertOutcome(len(result.inserted_ids), 0)
+            return InsertOutcome(len(result.inserted_ids), 0, tuple(result.inserted_ids))
         except BulkWriteError as exc:
             errors = exc.details.get("writeErrors", [])
             if any(error.get("code") != _DUPLICATE_KEY for error in errors):
                 raise
-            return InsertOutcome(exc.details.get("nInserted", 0), len(errors))
+            skipped = {error["index"] for error in errors}
+            inserted = tuple(d["_id"] for i, d in enumerate(documents) if i not in skipped)
+            return InsertOutcome(len(inserted), len(errors), inserted)
 
     async def get(self, tenant_id: str, order_id: str) -> OrderDocument | None:
         return await self._orders.find_one(

@@ -146,3 +146,30 @@ async def test_events_written_while_kafka_is_unreachable_go_out_when_it_is_back(
         await relay.close()
     [message] = await _consume(kafka_settings, kafka_settings.topic_order_created, 1)
     assert message.key == b"o1"
+
+
+async def test_reserved_documents_go_out_by_hint_and_other_relays_leave_them(
+    mongo_store: MongoStore, kafka_settings: KafkaSettings
+) -> None:
+    orders = mongo_store.db["orders"]
+    connect = lambda: KafkaProducer.start(kafka_settings)  # noqa: E731
+    writer_relay = OutboxRelay(orders, connect)
+    other_relay = OutboxRelay(orders, connect)
+    documents = []
+    for i in range(3):
+        entry = _created(f"h{i}", 1)
+        entry["topic"] = kafka_settings.topic_order_created
+        documents.append({"_id": f"h{i}", "outbox": [entry], "outbox_pending": True})
+    writer_relay.reserve(documents)
+    await orders.insert_many(documents)
+    try:
+        assert await other_relay.relay_once() == 0, "leased to the writer's relay"
+        writer_relay.notify(d["_id"] for d in documents)
+        assert await writer_relay.relay_once() == 3
+        assert await orders.count_documents({"outbox_pending": True}) == 0
+        assert await orders.count_documents({"outbox_owner": {"$exists": True}}) == 0
+    finally:
+        await writer_relay.close()
+        await other_relay.close()
+    messages = await _consume(kafka_settings, kafka_settings.topic_order_created, 3)
+    assert sorted(m.key for m in messages if m.key) == [b"h0", b"h1", b"h2"]

@@ -1,0 +1,3 @@
+from consumers.csv_ingester.main import run
+
+run()

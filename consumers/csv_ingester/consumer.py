@@ -1,0 +1,176 @@
+"""The SQS loop: one `CreateBulkOrder` at a time, the message deleted only when its upload is
+finished (COMPLETED, or FAILED for a file that cannot be used).
+
+What happens to a message:
+- processed                       → upload COMPLETED, message deleted;
+- the file cannot be used         → upload FAILED with the reason, message deleted;
+- malformed, or names no upload   → poison: left alone (logged); after the queue's
+  of its tenant                     maxReceiveCount SQS moves it to the dead-letter queue;
+- anything else (IMS, MongoDB,    → left alone, upload untouched: redelivered after the
+  S3 unreachable, or a bug)         visibility timeout, and the pass starts over (safe:
+                                    idempotent inserts); a lasting failure ends in the DLQ.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import enum
+import logging
+from dataclasses import dataclass
+
+from botocore.exceptions import BotoCoreError, ClientError
+from pymongo.errors import PyMongoError
+
+from common.clients.s3 import ObjectStore
+from common.clients.sqs import QueueClient, QueueMessage
+from common.tracing import bind_trace_id
+from consumers.csv_ingester.lease import visibility_lease
+from consumers.csv_ingester.order_writer import OrderWriter
+from consumers.csv_ingester.pipeline import FileRejectedError, PassConfig, UploadJob, UploadPass
+from oms_grpc.clients.ims import ImsClient, ImsUnavailableError
+from oms_grpc.domain.bulk_messages import CreateBulkOrder, MalformedMessageError
+from oms_grpc.repositories.uploads import UploadRepository
+
+log = logging.getLogger(__name__)
+
+# Failures of a dependency, as opposed to bugs: logged without a stack trace.
+_TRANSIENT = (ImsUnavailableError, PyMongoError, BotoCoreError, ClientError, OSError, TimeoutError)
+
+
+class Outcome(enum.Enum):
+    COMPLETED = "completed"  # upload COMPLETED, message deleted
+    FAILED = "failed"  # upload FAILED (unusable file), message deleted
+    POISON = "poison"  # message left for the dead-letter queue
+    RETRY = "retry"  # message left to be redelivered
+
+
+@dataclass(frozen=True)
+class QueueConfig:
+    receive_wait_s: int
+    visibility_timeout_s: int
+    receive_retry_delay_s: float
+
+
+class CsvIngester:
+    def __init__(
+        self,
+        *,
+        queue: QueueClient,
+        objects: ObjectStore,
+        uploads: UploadRepository,
+        ims: ImsClient,
+        writer: OrderWriter,
+        queue_config: QueueConfig,
+        pass_config: PassConfig,
+    ) -> None:
+        self._queue = queue
+        self._objects = objects
+        self._uploads = uploads
+        self._ims = ims
+        self._writer = writer
+        self._queue_config = queue_config
+        self._pass_config = pass_config
+
+    async def run(self) -> None:
+        """Consume until cancelled."""
+        while True:
+            await self.poll_once()
+
+    async def poll_once(self) -> list[Outcome]:
+        """One long poll, and the message it brought (if any) processed."""
+        config = self._queue_config
+        try:
+            messages = await self._queue.receive(
+                max_messages=1,
+                wait_time_s=config.receive_wait_s,
+                visibility_timeout_s=config.visibility_timeout_s,
+            )
+        except Exception:
+            log.warning("receiving from SQS failed; retrying", exc_info=True)
+            await asyncio.sleep(config.receive_retry_delay_s)
+            return []
+        # A task per message: its trace id stays its own (context variables are per task).
+        return [await asyncio.create_task(self.handle(message)) for message in messages]
+
+    async def handle(self, message: QueueMessage) -> Outcome:
+        try:
+            request = CreateBulkOrder.from_json(message.body)
+        except MalformedMessageError as exc:
+            log.error(
+                "malformed message left for the dead-letter queue",
+                extra={
+                    "message_id": message.message_id,
+                    "reason": str(exc),
+                    "receive_count": message.receive_count,
+                },
+            )
+            return Outcome.POISON
+        trace_id = bind_trace_id(request.trace_id or None)
+        context = {
+            "message_id": message.message_id,
+            "upload_id": request.upload_id,
+            "receive_count": message.receive_count,
+        }
+        try:
+            async with visibility_lease(
+                self._queue, message, self._queue_config.visibility_timeout_s
+            ):
+                return await self._process(message, request, trace_id, context)
+        except asyncio.CancelledError:
+            # Stopping mid-file is safe; hand the message back at once instead of after the
+            # visibility timeout, so the next consumer resumes without waiting.
+            with contextlib.suppress(Exception):
+                await asyncio.wait_for(self._queue.extend_visibility(message, 0), 2)
+            raise
+        except _TRANSIENT:
+            log.warning(
+                "processing interrupted; the message will be redelivered",
+                exc_info=True,
+                extra=context,
+            )
+            return Outcome.RETRY
+        except Exception:
+            log.exception("processing failed; the message will be redelivered", extra=context)
+            return Outcome.RETRY
+
+    async def _process(
+        self,
+        message: QueueMessage,
+        request: CreateBulkOrder,
+        trace_id: str,
+        context: dict[str, object],
+    ) -> Outcome:
+        upload = await self._uploads.get(request.tenant_id, request.upload_id)
+        if upload is None or upload["object_key"] != request.object_key:
+            log.error(
+                "message names no upload of its tenant; left for the dead-letter queue",
+                extra=context,
+            )
+            return Outcome.POISON
+        job = UploadJob(
+            upload_id=request.upload_id,
+            tenant_id=request.tenant_id,
+            object_key=request.object_key,
+            trace_id=trace_id,
+        )
+        log.info("processing upload", extra={**context, "state_before": upload["state"]})
+        await self._uploads.start_processing(job.upload_id)
+        upload_pass = UploadPass(
+            job,
+            self._pass_config,
+            objects=self._objects,
+            uploads=self._uploads,
+            ims=self._ims,
+            writer=self._writer,
+        )
+        try:
+            result = await upload_pass.run()
+        except FileRejectedError as exc:
+            await self._uploads.fail(job.upload_id, exc.message)
+            await self._queue.delete(message)
+            log.info("upload failed", extra={**context, "reason": exc.message})
+            return Outcome.FAILED
+        await self._uploads.complete(job.upload_id, result.progress, result.error_file_name)
+        await self._queue.delete(message)
+        return Outcome.COMPLETED

@@ -1,0 +1,69 @@
+"""Order drafts → order documents with their `order.created` outbox event → MongoDB.
+
+Each document is inserted together with its event (one document write, see
+`order_documents.with_created_event`); a draft whose idempotency key already exists for the
+tenant (an earlier pass over the same file, or an earlier upload of the same order_ref) is
+skipped by the unique index, so re-processing a file never creates an order twice.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime
+
+from common.timestamps import utc_now_ms
+from oms_grpc.domain.bulk_orders import OrderDraft
+from oms_grpc.outbox.relay import OutboxRelay
+from oms_grpc.repositories.order_documents import (
+    OrderDocument,
+    new_order_document,
+    with_created_event,
+)
+from oms_grpc.repositories.orders import InsertOutcome, OrderRepository
+
+
+def order_document(
+    draft: OrderDraft, *, upload_id: str, topic: str, trace_id: str | None, now: datetime
+) -> OrderDocument:
+    document = new_order_document(
+        tenant_id=draft.tenant_id,
+        seller_id=draft.seller_id,
+        hub_id=draft.hub_id,
+        lines=[(line.sku_id, line.sku_code, line.quantity) for line in draft.lines],
+        external_reference=draft.order_ref,
+        upload_id=upload_id,
+        attributes=draft.attributes,
+        idempotency_key=draft.idempotency_key,
+        now=now,
+    )
+    return with_created_event(document, topic=topic, trace_id=trace_id)
+
+
+class OrderWriter:
+    def __init__(self, orders: OrderRepository, relay: OutboxRelay, topic: str) -> None:
+        self._orders = orders
+        self._relay = relay
+        self._topic = topic
+
+    async def write(
+        self, upload_id: str, drafts: Sequence[OrderDraft], trace_id: str | None
+    ) -> InsertOutcome:
+        if not drafts:
+            return InsertOutcome(0, 0)
+        now = utc_now_ms()
+        documents = [
+            order_document(d, upload_id=upload_id, topic=self._topic, trace_id=trace_id, now=now)
+            for d in drafts
+        ]
+        # Leased to this process's relay before the insert and handed over once stored: the
+        # events go out at once, without a scan, a claim or a read-back.
+        self._relay.reserve(documents)
+        try:
+            outcome = await self._orders.insert_many(documents)
+        except BaseException:
+            # What was stored is unknown (e.g. cancelled mid-insert): let the relay read it.
+            self._relay.notify(document["_id"] for document in documents)
+            raise
+        stored = set(outcome.inserted_ids)
+        self._relay.hand_over(d for d in documents if d["_id"] in stored)
+        return outcome

@@ -1,0 +1,210 @@
+"""One processing pass over one uploaded file: validate, look up, insert, reject, report.
+
+    S3 object ──check_utf8──▶ (the whole file is UTF-8, or the upload FAILS, nothing written)
+      └─stream─▶ lines ─▶ CSV records ─▶ header (bad → the upload FAILS, nothing written)
+                 └─ batches of rows: validate each row, look the batch's new hub/SKU
+                    references up in IMS, insert its one-line orders (insert_many, with
+                    their events), write its rejected rows, report progress
+      order_ref groups: held until the end of the file, then inserted (all-or-nothing each)
+      error file uploaded to errors/ (only if a row was rejected)
+
+A pass can be cut off at any point (crash, redelivery to another consumer) and run again:
+every order has an idempotency key unique per tenant (`upload:{id}:{line}`, `ref:{order_ref}`)
+and the line numbers do not depend on how S3 chunks the file, so a second pass creates what is
+missing and nothing twice. Its counts are this pass's, set rather than added.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import AsyncIterator
+from contextlib import aclosing
+from dataclasses import dataclass
+
+from common.clients.s3 import ObjectNotFoundError, ObjectStore
+from common.i18n import translate
+from consumers.csv_ingester.catalog import CatalogLookup
+from consumers.csv_ingester.csv_records import MalformedCsvError, Record
+from consumers.csv_ingester.error_rows import ErrorFileWriter
+from consumers.csv_ingester.groups import OrderRefGroups
+from consumers.csv_ingester.order_writer import OrderWriter
+from consumers.csv_ingester.rows import Rejection, SettledBatch, read_rows, refs_to_look_up, settle
+from consumers.csv_ingester.source import check_utf8, record_batches
+from consumers.csv_ingester.text_lines import NotUtf8Error
+from oms_grpc.clients.ims import ImsClient
+from oms_grpc.domain.bulk_orders import OrderDraft
+from oms_grpc.domain.csv_rows import Columns, HeaderError, is_blank, resolve_header
+from oms_grpc.repositories.uploads import Progress, UploadRepository
+
+log = logging.getLogger(__name__)
+
+
+class FileRejectedError(Exception):
+    """The file as a whole cannot be processed: the upload FAILS with this message."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+
+@dataclass(frozen=True)
+class PassConfig:
+    batch_size: int
+    max_row_chars: int
+    read_chunk_bytes: int
+    error_spool_bytes: int
+
+
+@dataclass(frozen=True)
+class UploadJob:
+    upload_id: str
+    tenant_id: str
+    object_key: str
+    trace_id: str
+
+
+@dataclass(frozen=True)
+class PassResult:
+    progress: Progress
+    error_file_name: str
+
+
+@dataclass
+class _Counts:
+    rows_read: int = 0
+    rows_accepted: int = 0
+    rows_rejected: int = 0
+    orders_created: int = 0
+
+    def progress(self) -> Progress:
+        return Progress(
+            rows_read=self.rows_read,
+            rows_accepted=self.rows_accepted,
+            rows_rejected=self.rows_rejected,
+            orders_created=self.orders_created,
+        )
+
+
+class UploadPass:
+    def __init__(
+        self,
+        job: UploadJob,
+        config: PassConfig,
+        *,
+        objects: ObjectStore,
+        uploads: UploadRepository,
+        ims: ImsClient,
+        writer: OrderWriter,
+    ) -> None:
+        self._job = job
+        self._config = config
+        self._objects = objects
+        self._uploads = uploads
+        self._writer = writer
+        self._catalog = CatalogLookup(ims, job.tenant_id)
+        self._groups = OrderRefGroups()
+        self._counts = _Counts()
+
+    async def run(self) -> PassResult:
+        """Process the whole file; raises FileRejectedError for a file that cannot be used,
+        anything else (IMS, MongoDB, S3 unreachable) for a pass worth retrying."""
+        job, config = self._job, self._config
+        try:
+            await check_utf8(self._objects, job.object_key, config.read_chunk_bytes)
+            stream = record_batches(
+                self._objects,
+                job.object_key,
+                max_row_chars=config.max_row_chars,
+                chunk_bytes=config.read_chunk_bytes,
+                batch_records=config.batch_size,
+            )
+            async with aclosing(stream) as batches:
+                columns, first = await self._header(batches)
+                errors = ErrorFileWriter(columns.header, config.error_spool_bytes)
+                try:
+                    await self._process(columns, first, batches, errors)
+                    error_file = await errors.upload(self._objects, job.upload_id)
+                finally:
+                    errors.close()
+        except NotUtf8Error as exc:
+            raise FileRejectedError(
+                f"the file is not UTF-8 text (line {exc.line}: {exc.reason}); "
+                "save it as UTF-8 CSV and upload it again"
+            ) from exc
+        except MalformedCsvError as exc:
+            raise FileRejectedError(f"the file is not valid CSV ({exc})") from exc
+        except ObjectNotFoundError as exc:
+            raise FileRejectedError("the uploaded file no longer exists in storage") from exc
+        log.info(
+            "upload processed",
+            extra={
+                "upload_id": job.upload_id,
+                "rows_read": self._counts.rows_read,
+                "rows_accepted": self._counts.rows_accepted,
+                "rows_rejected": self._counts.rows_rejected,
+                "orders_created": self._counts.orders_created,
+                "ims_lookup_rounds": self._catalog.round_trips,
+            },
+        )
+        return PassResult(self._counts.progress(), error_file)
+
+    async def _header(self, batches: AsyncIterator[list[Record]]) -> tuple[Columns, list[Record]]:
+        """The first non-blank record is the header; returns it resolved, plus the records of
+        its batch that follow it."""
+        async for batch in batches:
+            for index, record in enumerate(batch):
+                if record.values is None:
+                    raise FileRejectedError(
+                        f"the header (line {record.line}) is longer than "
+                        f"{self._config.max_row_chars} characters"
+                    )
+                if not record.values or is_blank(record.values):
+                    continue
+                try:
+                    return resolve_header(record.values), batch[index + 1 :]
+                except HeaderError as exc:
+                    problem = exc.problem
+                    message = translate(problem.code, "en", problem.params)
+                    raise FileRejectedError(f"invalid header: {message}") from exc
+        raise FileRejectedError("the file is empty")
+
+    async def _process(
+        self,
+        columns: Columns,
+        first: list[Record],
+        batches: AsyncIterator[list[Record]],
+        errors: ErrorFileWriter,
+    ) -> None:
+        if first:
+            await self._batch(columns, first, errors)
+        async for batch in batches:
+            await self._batch(columns, batch, errors)
+        orders, rejected = self._groups.settle()
+        for start in range(0, len(orders), self._config.batch_size):
+            await self._insert(orders[start : start + self._config.batch_size])
+        await self._reject(rejected, errors)
+
+    async def _batch(
+        self, columns: Columns, records: list[Record], errors: ErrorFileWriter
+    ) -> None:
+        rows = read_rows(columns, records, self._job.tenant_id, self._config.max_row_chars)
+        if not rows:
+            return
+        hubs, skus = await self._catalog.resolve(*refs_to_look_up(rows))
+        settled: SettledBatch = settle(self._job.upload_id, rows, hubs, skus)
+        await self._insert(settled.orders)
+        await self._reject(settled.rejected, errors)
+        for row, member in settled.grouped:
+            self._groups.add(row, member)
+        self._counts.rows_read += len(rows)
+        await self._uploads.report_progress(self._job.upload_id, self._counts.progress())
+
+    async def _insert(self, drafts: list[OrderDraft]) -> None:
+        outcome = await self._writer.write(self._job.upload_id, drafts, self._job.trace_id)
+        # Orders that already existed (an earlier pass) are this file's orders all the same.
+        self._counts.orders_created += outcome.inserted + outcome.duplicates
+        self._counts.rows_accepted += sum(len(d.source_lines) for d in drafts)
+
+    async def _reject(self, rejected: list[Rejection], errors: ErrorFileWriter) -> None:
+        await errors.add(rejected)
+        self._counts.rows_rejected += len(rejected)
