@@ -57,6 +57,7 @@ class OrderWriter:
         ]
         # Leased to this process's relay before the insert and handed over once stored: the
         # events go out at once, without a scan, a claim or a read-back.
+        await self._relay.backlog_below_limit()
         self._relay.reserve(documents)
         try:
             outcome = await self._orders.insert_many(documents)

@@ -7,7 +7,7 @@ and its event can never exist without each other. The relay publishes and then r
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Any
 
 from bson import Binary
@@ -15,6 +15,16 @@ from google.protobuf.message import Message
 
 OUTBOX_FIELD = "outbox"
 PENDING_FIELD = "outbox_pending"
+# Until when a relay has the document's events (UNLEASED: nobody). Always present, so a
+# scan for claimable work is one index range: pending and lease < now.
+LEASE_FIELD = "outbox_lease"
+OWNER_FIELD = "outbox_owner"
+UNLEASED = datetime(1970, 1, 1, tzinfo=UTC)
+
+
+def pending_outbox(entries: list[dict[str, Any]]) -> dict[str, Any]:
+    """The outbox fields of a document written together with `entries`."""
+    return {OUTBOX_FIELD: entries, PENDING_FIELD: True, LEASE_FIELD: UNLEASED}
 
 
 def outbox_entry(

@@ -29,12 +29,17 @@ from pymongo import UpdateOne
 from pymongo.asynchronous.collection import AsyncCollection
 
 from common.clients.kafka import KafkaProducer, OutgoingRecord
-from oms_grpc.outbox.entries import OUTBOX_FIELD, PENDING_FIELD
+from oms_grpc.outbox.entries import (
+    LEASE_FIELD,
+    OUTBOX_FIELD,
+    OWNER_FIELD,
+    PENDING_FIELD,
+    UNLEASED,
+)
 
 log = logging.getLogger(__name__)
 
-LEASE_FIELD = "outbox_lease"
-OWNER_FIELD = "outbox_owner"
+_RELEASED = {"$set": {LEASE_FIELD: UNLEASED}, "$unset": {OWNER_FIELD: ""}}
 
 
 class OutboxRelay:
@@ -45,7 +50,10 @@ class OutboxRelay:
         *,
         batch_size: int = 500,
         idle_poll_s: float = 0.5,
+        max_idle_poll_s: float = 5.0,
         lease_s: float = 30.0,
+        reserve_lease_s: float = 10.0,
+        max_backlog: int = 2000,
         retry_delay_s: float = 1.0,
     ) -> None:
         self._collection = collection
@@ -53,7 +61,18 @@ class OutboxRelay:
         self._producer: KafkaProducer | None = None
         self._batch_size = batch_size
         self._idle_poll_s = idle_poll_s
+        self._max_idle_poll_s = max(idle_poll_s, max_idle_poll_s)
+        # Scans are not free (an index range per call), so an idle relay scans less and
+        # less often; a local write or a productive scan brings it back to idle_poll_s.
+        self._idle_delay_s = idle_poll_s
         self._lease = timedelta(seconds=lease_s)
+        # Documents a writer reserves are published from memory within moments; a short lease
+        # means that if the writer dies (or its insert is cancelled and the documents land
+        # after all), a scan recovers them soon.
+        self._reserve_lease = timedelta(seconds=reserve_lease_s)
+        self._max_backlog = max_backlog
+        self._drained = asyncio.Event()
+        self._drained.set()
         self._retry_delay_s = retry_delay_s
         self._owner = uuid.uuid4().hex
         self._wake = asyncio.Event()
@@ -63,7 +82,7 @@ class OutboxRelay:
 
     def reserve(self, documents: Sequence[dict[str, Any]]) -> None:
         """Stamp documents about to be inserted as leased by this relay (see `notify`)."""
-        until = datetime.now(UTC) + self._lease
+        until = datetime.now(UTC) + self._reserve_lease
         for document in documents:
             document[LEASE_FIELD] = until
             document[OWNER_FIELD] = self._owner
@@ -79,6 +98,13 @@ class OutboxRelay:
         for document in documents:
             self._hinted[document["_id"]] = document
         self._wake.set()
+        if len(self._hinted) >= self._max_backlog:
+            self._drained.clear()
+
+    async def backlog_below_limit(self) -> None:
+        """Backpressure for bulk writers: wait while the relay is `max_backlog` behind, so
+        reserved documents go out well within their lease."""
+        await self._drained.wait()
 
     async def run(self) -> None:
         """Relay until cancelled; Kafka or MongoDB outages are retried, never fatal.
@@ -96,10 +122,14 @@ class OutboxRelay:
                 await asyncio.sleep(self._retry_delay_s)
                 continue
             if published or self._hinted:
+                self._idle_delay_s = self._idle_poll_s
                 continue  # more may be waiting
             self._wake.clear()
-            with contextlib.suppress(TimeoutError):
-                await asyncio.wait_for(self._wake.wait(), self._idle_poll_s)
+            try:
+                await asyncio.wait_for(self._wake.wait(), self._idle_delay_s)
+                self._idle_delay_s = self._idle_poll_s
+            except TimeoutError:
+                self._idle_delay_s = min(2 * self._idle_delay_s, self._max_idle_poll_s)
 
     async def relay_once(self) -> int:
         """Publish one batch; returns the number of events published."""
@@ -135,9 +165,7 @@ class OutboxRelay:
         after a hard crash the lease simply expires and a scan picks them up)."""
         await self._disconnect()
         with contextlib.suppress(Exception):
-            await self._collection.update_many(
-                {OWNER_FIELD: self._owner}, {"$unset": {LEASE_FIELD: "", OWNER_FIELD: ""}}
-            )
+            await self._collection.update_many({OWNER_FIELD: self._owner}, _RELEASED)
 
     async def _disconnect(self) -> None:
         producer, self._producer = self._producer, None
@@ -149,6 +177,8 @@ class OutboxRelay:
         taken = list(self._hinted.items())[: self._batch_size]
         for document_id, _ in taken:
             del self._hinted[document_id]
+        if len(self._hinted) < self._max_backlog // 2:
+            self._drained.set()
         documents = [document for _, document in taken if document is not None]
         unknown = [document_id for document_id, document in taken if document is None]
         if unknown:
@@ -160,9 +190,7 @@ class OutboxRelay:
 
     async def _claim(self) -> list[dict[str, Any]]:
         now = datetime.now(UTC)
-        # `$not: {$gte}` also matches documents without a lease, like `$or` with null would,
-        # but stays an index-friendly single-field predicate.
-        expired = {LEASE_FIELD: {"$not": {"$gte": now}}}
+        expired = {LEASE_FIELD: {"$lt": now}}  # with pending: one range of the outbox index
         candidates = (
             await self._collection.find({PENDING_FIELD: True, **expired}, {"_id": 1})
             .limit(self._batch_size)
@@ -183,8 +211,8 @@ class OutboxRelay:
     async def _acknowledge(self, published: dict[Any, list[str]]) -> None:
         """One write per document: empty the outbox if it holds exactly what we published."""
         settled = {
-            "$set": {OUTBOX_FIELD: [], PENDING_FIELD: False},
-            "$unset": {LEASE_FIELD: "", OWNER_FIELD: ""},
+            "$set": {OUTBOX_FIELD: [], PENDING_FIELD: False, LEASE_FIELD: UNLEASED},
+            "$unset": {OWNER_FIELD: ""},
         }
         result = await self._collection.bulk_write(
             [
@@ -217,6 +245,5 @@ class OutboxRelay:
 
     async def _release(self, ids: list[Any]) -> None:
         await self._collection.update_many(
-            {"_id": {"$in": ids}, OWNER_FIELD: self._owner},
-            {"$unset": {LEASE_FIELD: "", OWNER_FIELD: ""}},
+            {"_id": {"$in": ids}, OWNER_FIELD: self._owner}, _RELEASED
         )

@@ -11,7 +11,7 @@ from oms.v1 import events_pb2, order_pb2
 from common.ids import new_id
 from common.timestamps import to_timestamp, utc_now_ms
 from oms_grpc.domain.order_status import OrderStatus
-from oms_grpc.outbox.entries import OUTBOX_FIELD, PENDING_FIELD, outbox_entry
+from oms_grpc.outbox.entries import outbox_entry, pending_outbox
 
 OrderDocument = dict[str, Any]
 
@@ -84,7 +84,7 @@ def with_created_event(
         created=document["create_time"],
         trace_id=trace_id,
     )
-    return {**document, OUTBOX_FIELD: [entry], PENDING_FIELD: True}
+    return {**document, **pending_outbox([entry])}
 
 
 def updated_event_entry(

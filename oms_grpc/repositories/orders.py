@@ -13,7 +13,7 @@ from pymongo.errors import BulkWriteError, DuplicateKeyError
 
 from common.timestamps import utc_now_ms
 from oms_grpc.domain.order_status import OrderStatus, check_transition
-from oms_grpc.outbox.entries import OUTBOX_FIELD, PENDING_FIELD
+from oms_grpc.outbox.entries import LEASE_FIELD, OUTBOX_FIELD, PENDING_FIELD
 from oms_grpc.repositories.order_documents import OrderDocument, updated_event_entry
 
 _DUPLICATE_KEY = 11000
@@ -57,7 +57,7 @@ INDEXES = [
     ),
     # The outbox relay's work queue.
     IndexModel(
-        [(PENDING_FIELD, ASCENDING)],
+        [(PENDING_FIELD, ASCENDING), (LEASE_FIELD, ASCENDING)],
         name="outbox_pending",
         partialFilterExpression={PENDING_FIELD: True},
     ),

@@ -12,7 +12,7 @@ from oms.v1 import events_pb2, order_pb2
 from common.clients.kafka import KafkaConsumer, KafkaProducer, Message
 from common.clients.mongo import MongoStore
 from common.settings import KafkaSettings
-from oms_grpc.outbox.entries import outbox_entry
+from oms_grpc.outbox.entries import UNLEASED, outbox_entry, pending_outbox
 from oms_grpc.outbox.relay import OutboxRelay
 
 
@@ -58,8 +58,8 @@ async def test_relay_publishes_pending_events_in_order_and_settles_documents(
         entries = [_created(f"o{i}", 1), _created(f"o{i}", 2)]
         for entry in entries:
             entry["topic"] = topic
-        docs.append({"_id": f"o{i}", "outbox": entries, "outbox_pending": True})
-    docs.append({"_id": "settled", "outbox": [], "outbox_pending": False})
+        docs.append({"_id": f"o{i}", **pending_outbox(entries)})
+    docs.append({"_id": "settled", **pending_outbox([]), "outbox_pending": False})
     await orders.insert_many(docs)
 
     relay = OutboxRelay(orders, lambda: KafkaProducer.start(kafka_settings), batch_size=3)
@@ -91,7 +91,7 @@ async def test_events_appended_while_relaying_stay_pending(
     orders = mongo_store.db["orders"]
     first = _created("o1", 1)
     first["topic"] = kafka_settings.topic_order_created
-    await orders.insert_one({"_id": "o1", "outbox": [first], "outbox_pending": True})
+    await orders.insert_one({"_id": "o1", **pending_outbox([first])})
     relay = OutboxRelay(orders, lambda: KafkaProducer.start(kafka_settings))
     try:
         documents = await relay._claim()
@@ -122,7 +122,7 @@ async def test_events_written_while_kafka_is_unreachable_go_out_when_it_is_back(
     orders = mongo_store.db["orders"]
     entry = _created("o1", 1)
     entry["topic"] = kafka_settings.topic_order_created
-    await orders.insert_one({"_id": "o1", "outbox": [entry], "outbox_pending": True})
+    await orders.insert_one({"_id": "o1", **pending_outbox([entry])})
 
     relay = OutboxRelay(
         orders, lambda: KafkaProducer.start(current[0]), idle_poll_s=0.1, retry_delay_s=0.2
@@ -159,7 +159,7 @@ async def test_reserved_documents_go_out_by_hint_and_other_relays_leave_them(
     for i in range(3):
         entry = _created(f"h{i}", 1)
         entry["topic"] = kafka_settings.topic_order_created
-        documents.append({"_id": f"h{i}", "outbox": [entry], "outbox_pending": True})
+        documents.append({"_id": f"h{i}", **pending_outbox([entry])})
     writer_relay.reserve(documents)
     await orders.insert_many(documents)
     try:
@@ -168,6 +168,7 @@ async def test_reserved_documents_go_out_by_hint_and_other_relays_leave_them(
         assert await writer_relay.relay_once() == 3
         assert await orders.count_documents({"outbox_pending": True}) == 0
         assert await orders.count_documents({"outbox_owner": {"$exists": True}}) == 0
+        assert await orders.count_documents({"outbox_lease": UNLEASED}) == 3
     finally:
         await writer_relay.close()
         await other_relay.close()
