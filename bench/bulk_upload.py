@@ -538,7 +538,7 @@ def main() -> None:
     parser.add_argument("--bad-ratio", type=float, default=0.01)
     parser.add_argument("--batch-size", type=int, default=IngesterSettings().batch_size)
     parser.add_argument(
-        "--deadline", type=float, default=170.0, help="seconds after the upload to give up"
+        "--deadline", type=float, default=400.0, help="seconds after the upload to give up"
     )
     asyncio.run(run(parser.parse_args()))
 
