@@ -4,17 +4,12 @@ from __future__ import annotations
 
 import json
 import uuid
-from datetime import datetime
 from typing import Any
 
-from google.protobuf.timestamp_pb2 import Timestamp
+from common.timestamps import to_timestamp
 
-
-def timestamp(value: datetime) -> Timestamp:
-    """A `timestamptz` column (timezone-aware) as a protobuf Timestamp."""
-    stamp = Timestamp()
-    stamp.FromDatetime(value)
-    return stamp
+# A `timestamptz` column as a protobuf Timestamp.
+timestamp = to_timestamp
 
 
 def id_text(value: uuid.UUID | None) -> str:

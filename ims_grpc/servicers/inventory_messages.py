@@ -13,6 +13,7 @@ from ims.v1 import inventory_pb2
 from common.grpc.errors import FieldViolation, ServiceError, invalid_argument
 from common.ids import new_id, parse_uuid
 from common.pagination import PageCursor, decode_token, encode_token, filter_fingerprint
+from common.timestamps import to_timestamp
 from common.validation import Violations
 from ims_grpc.domain.inventory_rules import (
     MAX_REASON_LENGTH,
@@ -251,12 +252,6 @@ _STATUSES = {
 }
 
 
-def _timestamp(value: datetime) -> timestamp_pb2.Timestamp:
-    stamp = timestamp_pb2.Timestamp()
-    stamp.FromDatetime(value)
-    return stamp
-
-
 def level_message(level: InventoryLevel) -> inventory_pb2.InventoryLevel:
     message = inventory_pb2.InventoryLevel(
         tenant_id=str(level.tenant_id),
@@ -267,7 +262,7 @@ def level_message(level: InventoryLevel) -> inventory_pb2.InventoryLevel:
         quantity_available=level.available,
     )
     if level.update_time is not None:
-        message.update_time.CopyFrom(_timestamp(level.update_time))
+        message.update_time.CopyFrom(to_timestamp(level.update_time))
     return message
 
 
@@ -284,7 +279,7 @@ def transaction_message(entry: LedgerEntry) -> inventory_pb2.InventoryTransactio
         quantity_reserved_after=entry.reserved_after,
         reason=entry.reason,
         reference=entry.reference,
-        create_time=_timestamp(entry.create_time),
+        create_time=to_timestamp(entry.create_time),
     )
 
 
@@ -299,11 +294,11 @@ def reservation_message(reservation: Reservation) -> inventory_pb2.Reservation:
             )
             for line in reservation.lines
         ],
-        create_time=_timestamp(reservation.create_time),
-        update_time=_timestamp(reservation.update_time),
+        create_time=to_timestamp(reservation.create_time),
+        update_time=to_timestamp(reservation.update_time),
     )
     if reservation.expire_time is not None:
-        message.expire_time.CopyFrom(_timestamp(reservation.expire_time))
+        message.expire_time.CopyFrom(to_timestamp(reservation.expire_time))
     return message
 
 
