@@ -13,7 +13,7 @@ from pymongo.errors import BulkWriteError, DuplicateKeyError
 
 from common.timestamps import utc_now_ms
 from oms_grpc.domain.order_status import OrderStatus, check_transition
-from oms_grpc.outbox.entries import LEASE_FIELD, OUTBOX_FIELD, PENDING_FIELD
+from oms_grpc.outbox.entries import LEASE_FIELD, OUTBOX_FIELD, PENDING_FIELD, UNLEASED
 from oms_grpc.repositories.order_documents import OrderDocument, updated_event_entry
 
 _DUPLICATE_KEY = 11000
@@ -58,10 +58,12 @@ INDEXES = [
     # The outbox relay's work queue.
     IndexModel(
         [(PENDING_FIELD, ASCENDING), (LEASE_FIELD, ASCENDING)],
-        name="outbox_pending",
+        name="outbox_pending_lease",
         partialFilterExpression={PENDING_FIELD: True},
     ),
 ]
+# Superseded indexes, dropped when found (an index name cannot change its keys in place).
+OBSOLETE_INDEXES = ("outbox_pending",)
 
 
 @dataclass(frozen=True)
@@ -110,7 +112,17 @@ class OrderRepository:
         return self._orders
 
     async def ensure_indexes(self) -> None:
+        """Create the indexes, drop superseded ones, and give pending outboxes written before
+        leases existed an expired lease so the relay's scan can find them (idempotent)."""
+        existing = await self._orders.index_information()
+        for name in OBSOLETE_INDEXES:
+            if name in existing:
+                await self._orders.drop_index(name)
         await self._orders.create_indexes(INDEXES)
+        await self._orders.update_many(
+            {PENDING_FIELD: True, LEASE_FIELD: {"$exists": False}},
+            {"$set": {LEASE_FIELD: UNLEASED}},
+        )
 
     async def insert(self, document: OrderDocument) -> OrderDocument:
         """Insert one order; if its idempotency key exists, return the stored order instead."""

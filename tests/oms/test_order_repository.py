@@ -7,6 +7,7 @@ from oms.v1 import events_pb2, order_pb2
 
 from common.clients.mongo import MongoStore
 from oms_grpc.domain.order_status import IllegalTransitionError, OrderStatus
+from oms_grpc.outbox.entries import UNLEASED
 from oms_grpc.repositories.order_documents import (
     new_order_document,
     to_proto,
@@ -99,3 +100,21 @@ async def test_transition_appends_history_and_updated_event(repository: OrderRep
         await repository.transition(
             updated, OrderStatus.ON_HOLD, reason="back", topic="order.updated", trace_id=None
         )
+
+
+async def test_ensure_indexes_upgrades_an_older_outbox_layout(mongo_store: MongoStore) -> None:
+    orders = mongo_store.db["orders"]
+    # As written before outbox leases existed: the old index and a pending outbox, no lease.
+    await orders.create_index(
+        [("outbox_pending", 1)],
+        name="outbox_pending",
+        partialFilterExpression={"outbox_pending": True},
+    )
+    await orders.insert_one({"_id": "old", "outbox": [{"event_id": "e"}], "outbox_pending": True})
+    repository = OrderRepository(orders)
+    await repository.ensure_indexes()
+    await repository.ensure_indexes()  # idempotent
+    names = set(await orders.index_information())
+    assert "outbox_pending" not in names and "outbox_pending_lease" in names
+    upgraded = await orders.find_one({"_id": "old"})
+    assert upgraded is not None and upgraded["outbox_lease"] == UNLEASED
