@@ -16,7 +16,16 @@ from collections.abc import Awaitable, Callable, Iterator, Sequence
 from typing import Any, TypeVar
 
 import grpc
-from ims.v1 import hub_pb2, hub_pb2_grpc, inventory_pb2, inventory_pb2_grpc, sku_pb2, sku_pb2_grpc
+from ims.v1 import (
+    hub_pb2,
+    hub_pb2_grpc,
+    inventory_pb2,
+    inventory_pb2_grpc,
+    sku_pb2,
+    sku_pb2_grpc,
+    tenant_pb2,
+    tenant_pb2_grpc,
+)
 
 from common.grpc.errors import FieldViolation, ServiceError, field_violations, invalid_argument
 from common.ids import parse_uuid
@@ -67,7 +76,24 @@ class ImsClient:
         self._hubs = hub_pb2_grpc.HubServiceStub(channel)
         self._skus = sku_pb2_grpc.SkuServiceStub(channel)
         self._inventory = inventory_pb2_grpc.InventoryServiceStub(channel)
+        self._tenants = tenant_pb2_grpc.TenantServiceStub(channel)
         self._timeout_s = timeout_s
+
+    async def require_tenant(self, tenant_id: str, field: str) -> None:
+        """NOT_FOUND naming `field` unless the tenant exists in IMS."""
+        request = tenant_pb2.GetTenantRequest(id=tenant_id)
+        try:
+            await self._call(self._tenants.GetTenant, request)
+        except grpc.aio.AioRpcError as exc:
+            if exc.code() == grpc.StatusCode.NOT_FOUND:
+                raise ServiceError(
+                    grpc.StatusCode.NOT_FOUND,
+                    f"tenant {tenant_id!r} not found",
+                    reason="TENANT_NOT_FOUND",
+                    violations=[FieldViolation(field, "tenant does not exist")],
+                    metadata={"resource": "tenant", "id": tenant_id},
+                ) from None
+            raise _service_error("GetTenant", exc) from exc
 
     async def find_hubs(self, tenant_id: str, refs: Sequence[Ref]) -> dict[Ref, HubInfo]:
         """The tenant's hubs named by `refs` (ids or codes); unknown ones are absent."""

@@ -35,7 +35,6 @@ from typing import TYPE_CHECKING, Any
 import grpc
 from botocore.exceptions import BotoCoreError, ClientError
 from google.api import httpbody_pb2
-from ims.v1 import tenant_pb2, tenant_pb2_grpc
 from oms.v1 import upload_pb2, upload_pb2_grpc
 from pymongo.errors import PyMongoError
 
@@ -45,8 +44,9 @@ from common.grpc.errors import ServiceError, not_found
 from common.grpc.server import ServiceRegistration
 from common.i18n import negotiate
 from common.ids import new_id
-from common.tracing import TRACE_METADATA_KEY, current_trace_id
+from common.tracing import current_trace_id
 from common.validation import Violations
+from oms_grpc.clients.ims import ImsClient
 from oms_grpc.domain.bulk_messages import CreateBulkOrder
 from oms_grpc.domain.error_files import (
     CONTENT_TYPE,
@@ -75,7 +75,6 @@ ACCEPT_LANGUAGE = "accept-language"
 CONTENT_DISPOSITION = "content-disposition"
 STORED_CONTENT_TYPE = "text/csv"
 MAX_FILENAME_CHARS = 255
-IMS_TIMEOUT_S = 5.0
 # Failures of S3/SQS (and of the network under them) that make the upload UNAVAILABLE.
 STORAGE_ERRORS = (BotoCoreError, ClientError, OSError, TimeoutError)
 
@@ -94,13 +93,13 @@ class UploadServicer(upload_pb2_grpc.UploadServiceServicer):
         uploads: UploadRepository,
         objects: ObjectStore,
         queue: QueueClient,
-        tenants: tenant_pb2_grpc.TenantServiceStub,
+        ims: ImsClient,
         limits: UploadLimits,
     ) -> None:
         self._uploads = uploads
         self._objects = objects
         self._queue = queue
-        self._tenants = tenants
+        self._ims = ims
         self._limits = limits
         self._in_flight: set[asyncio.Task[UploadDocument]] = set()
 
@@ -110,7 +109,7 @@ class UploadServicer(upload_pb2_grpc.UploadServiceServicer):
         accepted = await asyncio.to_thread(
             accept_file, request, self._limits, request_language(context)
         )
-        await self._require_tenant(accepted.tenant_id)
+        await self._ims.require_tenant(accepted.tenant_id, "tenant_id")
         document = await self._shielded(self._store_and_enqueue(accepted))
         return upload_pb2.CreateUploadResponse(upload=to_proto(document))
 
@@ -166,18 +165,6 @@ class UploadServicer(upload_pb2_grpc.UploadServiceServicer):
                 await stored.aclose()
 
     # --- CreateUpload steps -----------------------------------------------------------------
-
-    async def _require_tenant(self, tenant_id: str) -> None:
-        trace_id = current_trace_id()
-        metadata = ((TRACE_METADATA_KEY, trace_id),) if trace_id else None
-        try:
-            await self._tenants.GetTenant(
-                tenant_pb2.GetTenantRequest(id=tenant_id), timeout=IMS_TIMEOUT_S, metadata=metadata
-            )
-        except grpc.aio.AioRpcError as exc:
-            if exc.code() == grpc.StatusCode.NOT_FOUND:
-                raise not_found("tenant", tenant_id) from None
-            raise _unavailable("IMS_UNAVAILABLE", "the tenant cannot be confirmed") from exc
 
     async def _shielded(self, work: Coroutine[Any, Any, UploadDocument]) -> UploadDocument:
         """Run `work` to its end even if the caller is cancelled meanwhile."""
@@ -302,7 +289,7 @@ def uploads_services(deps: OmsDependencies) -> list[ServiceRegistration]:
         uploads=deps.uploads,
         objects=deps.objects,
         queue=deps.queue,
-        tenants=tenant_pb2_grpc.TenantServiceStub(deps.ims_channel),
+        ims=ImsClient(deps.ims_channel),
         limits=UploadLimits(settings.max_bytes, settings.max_line_bytes),
     )
 

@@ -10,12 +10,11 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 import grpc
-from ims.v1 import tenant_pb2, tenant_pb2_grpc
 from oms.v1 import webhook_pb2, webhook_pb2_grpc
 
-from common.grpc.errors import FieldViolation, ServiceError, invalid_argument, not_found
+from common.grpc.errors import FieldViolation, invalid_argument, not_found
 from common.grpc.server import ServiceRegistration
-from common.tracing import TRACE_METADATA_KEY, current_trace_id
+from oms_grpc.clients.ims import ImsClient
 from oms_grpc.domain.webhook_rules import (
     CallbackUrl,
     deliveries_query,
@@ -41,38 +40,6 @@ if TYPE_CHECKING:
 
 Context = grpc.aio.ServicerContext[Any, Any]
 SERVICE_NAME = webhook_pb2.DESCRIPTOR.services_by_name["WebhookService"].full_name
-IMS_TIMEOUT_S = 5.0
-
-
-class TenantDirectory:
-    """Whether a tenant exists, asked of IMS."""
-
-    def __init__(self, channel: grpc.aio.Channel, timeout_s: float = IMS_TIMEOUT_S) -> None:
-        self._tenants = tenant_pb2_grpc.TenantServiceStub(channel)
-        self._timeout_s = timeout_s
-
-    async def require(self, tenant_id: str, field: str) -> None:
-        try:
-            trace_id = current_trace_id()
-            await self._tenants.GetTenant(
-                tenant_pb2.GetTenantRequest(id=tenant_id),
-                timeout=self._timeout_s,
-                metadata=((TRACE_METADATA_KEY, trace_id),) if trace_id else None,
-            )
-        except grpc.aio.AioRpcError as exc:
-            if exc.code() == grpc.StatusCode.NOT_FOUND:
-                raise ServiceError(
-                    grpc.StatusCode.NOT_FOUND,
-                    f"tenant {tenant_id!r} not found",
-                    reason="TENANT_NOT_FOUND",
-                    violations=[FieldViolation(field, "tenant does not exist")],
-                    metadata={"resource": "tenant", "id": tenant_id},
-                ) from None
-            raise ServiceError(
-                grpc.StatusCode.UNAVAILABLE,
-                "the tenant could not be checked; try again",
-                reason="IMS_UNAVAILABLE",
-            ) from exc
 
 
 class WebhookServicer(webhook_pb2_grpc.WebhookServiceServicer):
@@ -81,18 +48,18 @@ class WebhookServicer(webhook_pb2_grpc.WebhookServiceServicer):
         webhooks: WebhookRepository,
         deliveries: DeliveryLogRepository,
         guard: UrlGuard,
-        tenants: TenantDirectory,
+        ims: ImsClient,
     ) -> None:
         self._webhooks = webhooks
         self._deliveries = deliveries
         self._guard = guard
-        self._tenants = tenants
+        self._ims = ims
 
     async def CreateWebhook(  # noqa: N802
         self, request: webhook_pb2.CreateWebhookRequest, context: Context
     ) -> webhook_pb2.CreateWebhookResponse:
         webhook = new_webhook(request.webhook)
-        await self._tenants.require(webhook.tenant_id, "webhook.tenant_id")
+        await self._ims.require_tenant(webhook.tenant_id, "webhook.tenant_id")
         await self._check_destination(webhook.url)
         secret = new_signing_secret()
         created = await self._webhooks.create(webhook, secret)
@@ -180,7 +147,7 @@ def webhooks_services(
         WebhookRepository(deps.mongo.db["webhooks"]),
         DeliveryLogRepository(deps.mongo.db["webhook_logs"]),
         guard,
-        TenantDirectory(deps.ims_channel),
+        ImsClient(deps.ims_channel),
     )
     return [
         ServiceRegistration(
