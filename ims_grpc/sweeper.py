@@ -12,6 +12,7 @@ import contextlib
 import logging
 from collections.abc import AsyncIterator
 
+from common.tasks import cancel_and_wait
 from ims_grpc.repositories.reservations import ReservationRepository
 
 log = logging.getLogger(__name__)
@@ -51,7 +52,8 @@ class ReservationSweeper:
             except Exception:
                 log.exception("reservation sweep failed")
             with contextlib.suppress(TimeoutError):
-                await asyncio.wait_for(stop.wait(), timeout=self._interval_s)
+                async with asyncio.timeout(self._interval_s):
+                    await stop.wait()
 
     @contextlib.asynccontextmanager
     async def running(self) -> AsyncIterator[None]:
@@ -63,7 +65,7 @@ class ReservationSweeper:
             yield
         finally:
             stop.set()
-            try:
-                await asyncio.wait_for(task, timeout=self._stop_timeout_s)
-            except TimeoutError:
+            await asyncio.wait([task], timeout=self._stop_timeout_s)
+            if not task.done():
                 log.warning("reservation sweeper cancelled after %.1f s", self._stop_timeout_s)
+            await cancel_and_wait(task)

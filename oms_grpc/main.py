@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-import contextlib
 from collections.abc import AsyncIterator
 from contextlib import AsyncExitStack, asynccontextmanager
 from dataclasses import dataclass
@@ -17,6 +16,7 @@ from common.clients.sqs import QueueClient
 from common.grpc.server import GrpcServer, wait_for_stop_signal
 from common.logs import configure_logging
 from common.settings import AwsSettings, KafkaSettings, MongoSettings
+from common.tasks import cancel_and_wait
 from oms_grpc.outbox.relay import OutboxRelay
 from oms_grpc.repositories.orders import OrderRepository
 from oms_grpc.repositories.uploads import UploadRepository
@@ -104,9 +104,7 @@ async def running(deps: OmsDependencies) -> AsyncIterator[GrpcServer]:
         yield server
     finally:
         await server.stop(deps.settings.service.shutdown_grace_s)
-        relay_task.cancel()
-        with contextlib.suppress(asyncio.CancelledError):
-            await relay_task
+        await cancel_and_wait(relay_task)
 
 
 async def serve(settings: OmsSettingsBundle) -> None:

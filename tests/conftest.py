@@ -33,6 +33,8 @@ from tests.support import isolation
 if TYPE_CHECKING:
     from oms_grpc.main import OmsSettingsBundle
 
+pytest_plugins = ["tests.support.watchdog"]
+
 
 @pytest.fixture(scope="session")
 def stack() -> None:

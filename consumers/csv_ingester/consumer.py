@@ -121,7 +121,8 @@ class CsvIngester:
             # Stopping mid-file is safe; hand the message back at once instead of after the
             # visibility timeout, so the next consumer resumes without waiting.
             with contextlib.suppress(Exception):
-                await asyncio.wait_for(self._queue.extend_visibility(message, 0), 2)
+                async with asyncio.timeout(2):
+                    await self._queue.extend_visibility(message, 0)
             raise
         except _TRANSIENT:
             log.warning(

@@ -8,6 +8,7 @@ import logging
 from collections.abc import AsyncIterator
 
 from common.clients.sqs import QueueClient, QueueMessage
+from common.tasks import cancel_and_wait
 
 log = logging.getLogger(__name__)
 
@@ -26,9 +27,7 @@ async def visibility_lease(
     try:
         yield
     finally:
-        task.cancel()
-        with contextlib.suppress(asyncio.CancelledError):
-            await task
+        await cancel_and_wait(task)
 
 
 async def _renew(queue: QueueClient, message: QueueMessage, timeout_s: int) -> None:

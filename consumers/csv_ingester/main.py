@@ -9,7 +9,6 @@ orders it stores reach Kafka even while the OMS server is down.
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import logging
 from collections.abc import AsyncIterator
 from contextlib import AsyncExitStack, asynccontextmanager
@@ -24,6 +23,7 @@ from common.clients.sqs import QueueClient
 from common.grpc.server import wait_for_stop_signal
 from common.logs import configure_logging
 from common.settings import AwsSettings, KafkaSettings, MongoSettings
+from common.tasks import cancel_and_wait
 from consumers.csv_ingester.consumer import CsvIngester, QueueConfig
 from consumers.csv_ingester.order_writer import OrderWriter
 from consumers.csv_ingester.pipeline import PassConfig
@@ -130,9 +130,7 @@ async def running(deps: IngesterDependencies, *, consume: bool = True) -> AsyncI
         yield
     finally:
         for task in reversed(tasks):
-            task.cancel()
-            with contextlib.suppress(asyncio.CancelledError):
-                await task
+            await cancel_and_wait(task)
 
 
 async def serve(settings: IngesterSettingsBundle) -> None:

@@ -126,7 +126,10 @@ class OutboxRelay:
                 continue  # more may be waiting
             self._wake.clear()
             try:
-                await asyncio.wait_for(self._wake.wait(), self._idle_delay_s)
+                # asyncio.timeout, not wait_for: on 3.11 wait_for can swallow a cancellation
+                # that arrives as the wake-up does, and the relay would never stop.
+                async with asyncio.timeout(self._idle_delay_s):
+                    await self._wake.wait()
                 self._idle_delay_s = self._idle_poll_s
             except TimeoutError:
                 self._idle_delay_s = min(2 * self._idle_delay_s, self._max_idle_poll_s)
