@@ -74,6 +74,7 @@ class OutboxRelay:
         self._drained = asyncio.Event()
         self._drained.set()
         self._retry_delay_s = retry_delay_s
+        self._running = False
         self._owner = uuid.uuid4().hex
         self._wake = asyncio.Event()
         # Documents to publish first, by id: the stored document when the writer handed it
@@ -110,7 +111,17 @@ class OutboxRelay:
         """Relay until cancelled; Kafka or MongoDB outages are retried, never fatal.
 
         Unpublished events stay in their documents meanwhile (claims expire with the lease).
+        One loop per relay: a second would open a second producer and race the first.
         """
+        if self._running:
+            raise RuntimeError("this outbox relay is already running")
+        self._running = True
+        try:
+            await self._run()
+        finally:
+            self._running = False
+
+    async def _run(self) -> None:
         while True:
             try:
                 published = await self.relay_once()

@@ -8,8 +8,8 @@ import grpc
 import pytest
 
 from common.clients.sqs import QueueClient
+from common.tasks import cancel_and_wait
 from consumers.csv_ingester.consumer import Outcome
-from consumers.csv_ingester.main import running
 from oms_grpc.domain.bulk_messages import CreateBulkOrder
 from oms_grpc.main import OmsSettingsBundle
 from oms_grpc.repositories.uploads import UploadState
@@ -160,12 +160,15 @@ async def test_poison_messages_end_in_the_dead_letter_queue_and_the_loop_goes_on
             await deps.queue.send(unknown.to_json())
             request = await submit(deps, catalog.tenant_id, f"{HEADER}\n{_row(catalog)}\n".encode())
 
-            async with running(deps):  # the real loop
+            consuming = asyncio.create_task(deps.ingester.run())  # the real loop
+            try:
                 dead: list[str] = []
                 async with asyncio.timeout(30):
                     while len(dead) < 2:
                         dead += [m.body for m in await dead_letters.receive(wait_time_s=1)]
                 upload = await deps.uploads.get(catalog.tenant_id, request.upload_id)
+            finally:
+                await cancel_and_wait(consuming)
         assert upload is not None
         assert upload["state"] == UploadState.COMPLETED.value
         assert sorted(dead) == sorted(["not json at all", unknown.to_json()])

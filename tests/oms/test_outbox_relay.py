@@ -7,11 +7,13 @@ import contextlib
 import socket
 from datetime import UTC, datetime
 
+import pytest
 from oms.v1 import events_pb2, order_pb2
 
 from common.clients.kafka import KafkaConsumer, KafkaProducer, Message
 from common.clients.mongo import MongoStore
 from common.settings import KafkaSettings
+from common.tasks import cancel_and_wait
 from oms_grpc.outbox.entries import UNLEASED, outbox_entry, pending_outbox
 from oms_grpc.outbox.relay import OutboxRelay
 
@@ -174,3 +176,19 @@ async def test_reserved_documents_go_out_by_hint_and_other_relays_leave_them(
         await other_relay.close()
     messages = await _consume(kafka_settings, kafka_settings.topic_order_created, 3)
     assert sorted(m.key for m in messages if m.key) == [b"h0", b"h1", b"h2"]
+
+
+async def test_a_relay_runs_one_loop_at_a_time(
+    mongo_store: MongoStore, kafka_settings: KafkaSettings
+) -> None:
+    relay = OutboxRelay(mongo_store.db["orders"], lambda: KafkaProducer.start(kafka_settings))
+    first = asyncio.create_task(relay.run())
+    await asyncio.sleep(0.2)
+    try:
+        with pytest.raises(RuntimeError, match="already running"):
+            await relay.run()
+        assert not first.done()
+    finally:
+        await cancel_and_wait(first)
+        await relay.close()
+    assert first.cancelled()
