@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from contextlib import AsyncExitStack
 from dataclasses import dataclass
 from typing import Any
@@ -90,6 +91,17 @@ class QueueClient:
             ReceiptHandle=message.receipt_handle,
             VisibilityTimeout=timeout_s,
         )
+
+    async def max_receive_count(self) -> int | None:
+        """The queue's redrive `maxReceiveCount`: after that many deliveries SQS moves a
+        message to the dead-letter queue. None when the queue has no redrive policy."""
+        reply = await self._client.get_queue_attributes(
+            QueueUrl=self._queue_url, AttributeNames=["RedrivePolicy"]
+        )
+        policy = reply.get("Attributes", {}).get("RedrivePolicy")
+        if not policy:
+            return None
+        return int(json.loads(policy)["maxReceiveCount"])
 
     async def close(self) -> None:
         await self._exit_stack.aclose()

@@ -8,7 +8,9 @@ What happens to a message:
   of its tenant                     maxReceiveCount SQS moves it to the dead-letter queue;
 - anything else (IMS, MongoDB,    → left alone, upload untouched: redelivered after the
   S3 unreachable, or a bug)         visibility timeout, and the pass starts over (safe:
-                                    idempotent inserts); a lasting failure ends in the DLQ.
+                                    idempotent inserts);
+  … on the last delivery the queue  → upload FAILED saying why, message left: SQS moves it
+  allows (maxReceiveCount)          to the DLQ. Redriven from there, it is processed again.
 """
 
 from __future__ import annotations
@@ -34,7 +36,7 @@ from oms_grpc.repositories.uploads import UploadRepository
 
 log = logging.getLogger(__name__)
 
-# Failures of a dependency, as opposed to bugs: logged without a stack trace.
+# Failures of a dependency, as opposed to bugs: logged as warnings until the last delivery.
 _TRANSIENT = (ImsUnavailableError, PyMongoError, BotoCoreError, ClientError, OSError, TimeoutError)
 
 
@@ -43,6 +45,7 @@ class Outcome(enum.Enum):
     FAILED = "failed"  # upload FAILED (unusable file), message deleted
     POISON = "poison"  # message left for the dead-letter queue
     RETRY = "retry"  # message left to be redelivered
+    ABANDONED = "abandoned"  # last delivery failed: upload FAILED, message left for the DLQ
 
 
 @dataclass(frozen=True)
@@ -50,6 +53,12 @@ class QueueConfig:
     receive_wait_s: int
     visibility_timeout_s: int
     receive_retry_delay_s: float
+    # The queue's redrive maxReceiveCount (None: no dead-letter queue, retried for ever).
+    max_receive_count: int | None = None
+
+    def is_last_delivery(self, message: QueueMessage) -> bool:
+        limit = self.max_receive_count
+        return limit is not None and message.receive_count >= limit
 
 
 class CsvIngester:
@@ -112,6 +121,7 @@ class CsvIngester:
             "upload_id": request.upload_id,
             "receive_count": message.receive_count,
         }
+        error: Exception
         try:
             async with visibility_lease(
                 self._queue, message, self._queue_config.visibility_timeout_s
@@ -124,16 +134,49 @@ class CsvIngester:
                 async with asyncio.timeout(2):
                     await self._queue.extend_visibility(message, 0)
             raise
-        except _TRANSIENT:
-            log.warning(
+        except ImsUnavailableError as exc:
+            error, cause = exc, "the inventory service was unavailable"
+        except _TRANSIENT as exc:
+            error, cause = exc, "a storage service was unavailable"
+        except Exception as exc:
+            error, cause = exc, "an internal error"
+        if not self._queue_config.is_last_delivery(message):
+            # A dependency's failure is expected now and then; anything else is a bug.
+            level = logging.WARNING if isinstance(error, _TRANSIENT) else logging.ERROR
+            log.log(
+                level,
                 "processing interrupted; the message will be redelivered",
-                exc_info=True,
-                extra=context,
+                exc_info=error,
+                extra={**context, "cause": cause},
             )
             return Outcome.RETRY
+        return await self._abandon(request.upload_id, error, cause, message, context)
+
+    async def _abandon(
+        self,
+        upload_id: str,
+        error: Exception,
+        cause: str,
+        message: QueueMessage,
+        context: dict[str, object],
+    ) -> Outcome:
+        """The last delivery SQS allows failed: say so on the upload, so nobody waits for a
+        file that will not be processed; SQS moves the message to the dead-letter queue."""
+        log.error(
+            "processing failed on the last delivery; the message goes to the dead-letter queue",
+            exc_info=error,
+            extra={**context, "cause": cause},
+        )
+        attempts = message.receive_count
+        reason = (
+            f"processing failed {attempts} times ({cause}); the file was set aside for an "
+            "operator to retry"
+        )
+        try:
+            await self._uploads.fail(upload_id, reason)
         except Exception:
-            log.exception("processing failed; the message will be redelivered", extra=context)
-            return Outcome.RETRY
+            log.warning("could not mark the upload FAILED", exc_info=True, extra=context)
+        return Outcome.ABANDONED
 
     async def _process(
         self,

@@ -95,6 +95,7 @@ async def open_dependencies(
                 receive_wait_s=service.receive_wait_s,
                 visibility_timeout_s=service.visibility_timeout_s,
                 receive_retry_delay_s=service.receive_retry_delay_s,
+                max_receive_count=await queue.max_receive_count(),
             ),
             pass_config=PassConfig(
                 batch_size=service.batch_size,

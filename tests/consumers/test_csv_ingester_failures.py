@@ -201,3 +201,53 @@ async def test_ims_down_leaves_the_message_for_redelivery_and_the_upload_unfaile
         assert message.receive_count == 2
         assert await deps.ingester.handle(message) is Outcome.COMPLETED
         assert len(await orders_of(deps, request.upload_id)) == 2
+
+
+async def test_a_failure_on_the_last_delivery_fails_the_upload_and_a_redrive_completes_it(
+    oms_settings: OmsSettingsBundle, ims_channel: grpc.aio.Channel
+) -> None:
+    catalog = await ImsCatalog(ims_channel).seller_catalog(skus=1)
+    content = f"{HEADER}\n{_row(catalog)}\n".encode()
+    unreachable = oms_settings.service.model_copy(update={"ims_target": "127.0.0.1:1"})
+    down = ingester_settings(
+        OmsSettingsBundle(unreachable, oms_settings.mongo, oms_settings.kafka, oms_settings.aws),
+        visibility_timeout_s=1,
+        ims_timeout_s=2,
+    )
+    dead_letters = await QueueClient.open(
+        oms_settings.aws, oms_settings.aws.sqs_dead_letter_queue_name
+    )
+    try:
+        async with ingester(down) as deps:
+            # The test queue redrives after 2 deliveries; the ingester reads that from SQS.
+            assert await deps.queue.max_receive_count() == 2
+            assert await dead_letters.max_receive_count() is None
+            request = await submit(deps, catalog.tenant_id, content)
+            assert await deps.ingester.handle(await receive(deps)) is Outcome.RETRY
+            last = await receive(deps)
+            assert last.receive_count == 2
+            assert await deps.ingester.handle(last) is Outcome.ABANDONED
+            upload = await deps.uploads.get(catalog.tenant_id, request.upload_id)
+            assert upload is not None
+            assert upload["state"] == UploadState.FAILED.value
+            assert upload["error_message"] == (
+                "processing failed 2 times (the inventory service was unavailable); "
+                "the file was set aside for an operator to retry"
+            )
+            await asyncio.sleep(1.2)
+            assert await deps.queue.receive(wait_time_s=1) == []  # moved on by SQS
+            [dead] = await dead_letters.receive(wait_time_s=5)
+            assert dead.body == request.to_json()
+
+        # An operator redrives the message once IMS is back.
+        async with ingester(ingester_settings(oms_settings)) as deps:
+            await deps.queue.send(dead.body)
+            await dead_letters.delete(dead)
+            assert await deps.ingester.handle(await receive(deps)) is Outcome.COMPLETED
+            upload = await deps.uploads.get(catalog.tenant_id, request.upload_id)
+            assert upload is not None
+            assert upload["state"] == UploadState.COMPLETED.value
+            assert upload["error_message"] == ""
+            assert len(await orders_of(deps, request.upload_id)) == 1
+    finally:
+        await dead_letters.close()
