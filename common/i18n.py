@@ -8,8 +8,13 @@ message, error-file download), so stored data keeps codes, not prose.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from contextvars import ContextVar
 
 DEFAULT_LANGUAGE = "en"
+# gRPC metadata key (and HTTP header) naming the caller's languages.
+LANGUAGE_METADATA_KEY = "accept-language"
+
+_current_language: ContextVar[str] = ContextVar("language", default=DEFAULT_LANGUAGE)
 
 CATALOG: dict[str, dict[str, str]] = {
     "en": {
@@ -93,3 +98,14 @@ def translate(code: str, language: str, params: Mapping[str, object] | None = No
         return template.format(**(params or {}))
     except (KeyError, IndexError, ValueError):
         return template
+
+
+def bind_language(accept_language: str | None) -> str:
+    """Negotiate the caller's language and make it current for this task; returns it."""
+    language = negotiate(accept_language)
+    _current_language.set(language)
+    return language
+
+
+def current_language() -> str:
+    return _current_language.get()

@@ -12,6 +12,7 @@ import asyncio
 import os
 import uuid
 from collections.abc import AsyncIterator
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 import asyncpg
@@ -78,7 +79,7 @@ async def redis_cache(stack: None, unique: str) -> AsyncIterator[RedisCache]:
 
 
 @pytest.fixture
-async def kafka_settings(stack: None, unique: str) -> KafkaSettings:
+async def kafka_settings(stack: None, unique: str) -> AsyncIterator[KafkaSettings]:
     base = KafkaSettings()
     settings = base.model_copy(
         update={
@@ -88,10 +89,12 @@ async def kafka_settings(stack: None, unique: str) -> KafkaSettings:
             "topic_dead_letter": f"test-{unique}.order.dead-letter",
         }
     )
-    from common.clients.kafka import ensure_topics
+    from common.clients.kafka import delete_topics, ensure_topics
 
     await ensure_topics(settings, settings.topics())
-    return settings
+    yield settings
+    # Every partition costs the broker open files; a long-lived stack would run out of them.
+    await delete_topics(settings, settings.topics())
 
 
 @pytest.fixture
@@ -187,3 +190,15 @@ async def pg_connection(postgres_settings: PostgresSettings) -> AsyncIterator[as
         yield conn
     finally:
         await conn.close()
+
+
+@pytest.fixture
+async def rest_gateway(
+    ims_server: GrpcServer, oms_server: GrpcServer, tmp_path: Path
+) -> AsyncIterator[str]:
+    """Envoy with the project's transcoder config in front of this test's IMS and OMS;
+    yields the REST base URL."""
+    from tests.support.envoy_gateway import envoy_gateway
+
+    async with envoy_gateway(ims_server.port, oms_server.port, tmp_path) as base_url:
+        yield base_url

@@ -140,6 +140,19 @@ def _to_message(record: ConsumerRecord[bytes, bytes]) -> Message:
     )
 
 
+async def delete_topics(settings: KafkaSettings, topics: Sequence[str]) -> None:
+    """Delete those of `topics` that exist (idempotent)."""
+    admin = AIOKafkaAdminClient(bootstrap_servers=settings.bootstrap_servers)
+    await admin.start()
+    try:
+        existing = set(await admin.list_topics())
+        doomed = [t for t in topics if t in existing]
+        if doomed:
+            await admin.delete_topics(doomed)
+    finally:
+        await admin.close()
+
+
 async def ensure_topics(settings: KafkaSettings, topics: Sequence[str]) -> None:
     """Create `topics` if missing (idempotent)."""
     admin = AIOKafkaAdminClient(bootstrap_servers=settings.bootstrap_servers)

@@ -11,8 +11,12 @@ from dataclasses import dataclass
 
 import grpc
 from google.protobuf import any_pb2
+from google.protobuf.message import Message
 from google.rpc import code_pb2, error_details_pb2, status_pb2
 from grpc_status import rpc_status
+
+from common.error_phrases import localize_text
+from common.i18n import DEFAULT_LANGUAGE
 
 ERROR_DOMAIN = "omsims"
 
@@ -42,32 +46,54 @@ class ServiceError(Exception):
         self.violations = tuple(violations)
         self.metadata = dict(metadata or {})
 
-    def to_status(self) -> grpc.Status:
-        details: list[any_pb2.Any] = []
-        info = any_pb2.Any()
-        info.Pack(
-            error_details_pb2.ErrorInfo(
-                reason=self.reason, domain=ERROR_DOMAIN, metadata=self.metadata
-            )
-        )
-        details.append(info)
-        if self.violations:
-            bad_request = any_pb2.Any()
-            bad_request.Pack(
-                error_details_pb2.BadRequest(
-                    field_violations=[
-                        error_details_pb2.BadRequest.FieldViolation(
-                            field=v.field, description=v.description
-                        )
-                        for v in self.violations
-                    ]
+    def to_status(self, language: str = DEFAULT_LANGUAGE) -> grpc.Status:
+        """The rich status, its texts in `language` where a translation exists (English
+        otherwise); a LocalizedMessage detail says which language the message is in."""
+        violations = [
+            FieldViolation(v.field, localize_text(v.description, language) or v.description)
+            for v in self.violations
+        ]
+        message: str | None
+        if self.violations and self.message == summarize(self.violations):
+            message = summarize(violations)
+        else:
+            message = localize_text(self.message, language)
+        locale = language if message is not None else DEFAULT_LANGUAGE
+        message = message or self.message
+        details = [
+            _packed(
+                error_details_pb2.ErrorInfo(
+                    reason=self.reason, domain=ERROR_DOMAIN, metadata=self.metadata
                 )
             )
-            details.append(bad_request)
-        status = status_pb2.Status(
-            code=_CODE_NUMBERS[self.code], message=self.message, details=details
-        )
+        ]
+        if violations:
+            details.append(
+                _packed(
+                    error_details_pb2.BadRequest(
+                        field_violations=[
+                            error_details_pb2.BadRequest.FieldViolation(
+                                field=v.field, description=v.description
+                            )
+                            for v in violations
+                        ]
+                    )
+                )
+            )
+        details.append(_packed(error_details_pb2.LocalizedMessage(locale=locale, message=message)))
+        status = status_pb2.Status(code=_CODE_NUMBERS[self.code], message=message, details=details)
         return rpc_status.to_status(status)
+
+
+def _packed(detail: Message) -> any_pb2.Any:
+    packed = any_pb2.Any()
+    packed.Pack(detail)
+    return packed
+
+
+def summarize(violations: Sequence[FieldViolation]) -> str:
+    """The status message of an INVALID_ARGUMENT: every violation, `field: description`."""
+    return "; ".join(f"{v.field}: {v.description}" for v in violations)
 
 
 _CODE_NUMBERS: dict[grpc.StatusCode, int] = {code: code.value[0] for code in grpc.StatusCode}
@@ -77,7 +103,7 @@ assert _CODE_NUMBERS[grpc.StatusCode.INVALID_ARGUMENT] == code_pb2.INVALID_ARGUM
 def invalid_argument(
     violations: Sequence[FieldViolation], message: str | None = None
 ) -> ServiceError:
-    summary = message or "; ".join(f"{v.field}: {v.description}" for v in violations)
+    summary = message or summarize(violations)
     return ServiceError(
         grpc.StatusCode.INVALID_ARGUMENT,
         summary,

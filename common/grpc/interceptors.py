@@ -1,4 +1,5 @@
-"""Server interceptors: trace id propagation, ServiceError → rich status, access logs."""
+"""Server interceptors: trace id and language of the caller, ServiceError → rich status in the
+caller's language, access logs."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ import grpc
 from grpc.aio import ServerInterceptor
 
 from common.grpc.errors import ServiceError
+from common.i18n import LANGUAGE_METADATA_KEY, bind_language
 from common.tracing import TRACE_METADATA_KEY, bind_trace_id
 
 log = logging.getLogger("grpc.access")
@@ -21,7 +23,8 @@ Continuation = Callable[[grpc.HandlerCallDetails], Awaitable[Handler]]
 
 
 class ObservabilityInterceptor(ServerInterceptor):  # type: ignore[type-arg]
-    """Binds the caller's trace id (or a new one), logs each call, converts ServiceError."""
+    """Binds the caller's trace id (or a new one) and language, logs each call, converts
+    ServiceError."""
 
     async def intercept_service(
         self, continuation: Continuation, handler_call_details: grpc.HandlerCallDetails
@@ -36,18 +39,25 @@ class ObservabilityInterceptor(ServerInterceptor):  # type: ignore[type-arg]
         return handler  # client-streaming RPCs: none in our APIs
 
 
-def _trace_id_from(details: grpc.HandlerCallDetails) -> str | None:
+def _metadata_value(details: grpc.HandlerCallDetails, wanted: str) -> str | None:
     for key, value in details.invocation_metadata or ():
-        if key == TRACE_METADATA_KEY:
+        if key == wanted:
             return str(value)
     return None
+
+
+def _bind_call_context(details: grpc.HandlerCallDetails) -> tuple[str, str]:
+    """The caller's trace id (or a new one) and language, made current for this call."""
+    trace_id = bind_trace_id(_metadata_value(details, TRACE_METADATA_KEY))
+    language = bind_language(_metadata_value(details, LANGUAGE_METADATA_KEY))
+    return trace_id, language
 
 
 def _wrap_unary_unary(handler: Handler, details: grpc.HandlerCallDetails) -> Handler:
     inner = handler.unary_unary
 
     async def wrapped(request: Any, context: Any) -> Any:
-        trace_id = bind_trace_id(_trace_id_from(details))
+        trace_id, language = _bind_call_context(details)
         # Trailing, not initial, metadata: it rides on the status frame, no extra write.
         context.set_trailing_metadata(((TRACE_METADATA_KEY, trace_id),))
         started = time.perf_counter()
@@ -56,7 +66,7 @@ def _wrap_unary_unary(handler: Handler, details: grpc.HandlerCallDetails) -> Han
             return await inner(request, context)
         except ServiceError as exc:
             code = exc.code
-            await context.abort_with_status(exc.to_status())
+            await context.abort_with_status(exc.to_status(language))
         except grpc.aio.AbortError:
             code = context.code() or grpc.StatusCode.UNKNOWN
             raise
@@ -78,7 +88,7 @@ def _wrap_unary_stream(handler: Handler, details: grpc.HandlerCallDetails) -> Ha
     inner = handler.unary_stream
 
     async def wrapped(request: Any, context: Any) -> Any:
-        bind_trace_id(_trace_id_from(details))
+        _, language = _bind_call_context(details)
         started = time.perf_counter()
         code = grpc.StatusCode.OK
         try:
@@ -86,7 +96,7 @@ def _wrap_unary_stream(handler: Handler, details: grpc.HandlerCallDetails) -> Ha
                 yield item
         except ServiceError as exc:
             code = exc.code
-            await context.abort_with_status(exc.to_status())
+            await context.abort_with_status(exc.to_status(language))
         finally:
             _log_call(details.method, code, started)
 

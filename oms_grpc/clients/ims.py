@@ -28,6 +28,7 @@ from ims.v1 import (
 )
 
 from common.grpc.errors import FieldViolation, ServiceError, field_violations, invalid_argument
+from common.i18n import LANGUAGE_METADATA_KEY, current_language
 from common.ids import parse_uuid
 from common.tracing import TRACE_METADATA_KEY, current_trace_id
 from common.validation import CODE_PATTERN, MAX_CODE
@@ -137,10 +138,13 @@ class ImsClient:
         return ReleaseOutcome.RELEASED
 
     async def _call(self, method: Callable[..., Awaitable[Any]], request: Any) -> Any:
-        """One unary call with this client's deadline and the current trace id."""
+        """One unary call with this client's deadline and the current trace id and language
+        (so errors IMS explains come back in the caller's language)."""
+        metadata: list[tuple[str, str]] = [(LANGUAGE_METADATA_KEY, current_language())]
         trace_id = current_trace_id()
-        metadata = ((TRACE_METADATA_KEY, trace_id),) if trace_id else ()
-        return await method(request, timeout=self._timeout_s, metadata=metadata)
+        if trace_id:
+            metadata.append((TRACE_METADATA_KEY, trace_id))
+        return await method(request, timeout=self._timeout_s, metadata=tuple(metadata))
 
     async def _checked(
         self, operation: str, method: Callable[..., Awaitable[Any]], request: Any

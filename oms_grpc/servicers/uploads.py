@@ -42,7 +42,7 @@ from common.clients.s3 import ObjectNotFoundError, ObjectStore
 from common.clients.sqs import QueueClient
 from common.grpc.errors import ServiceError, not_found
 from common.grpc.server import ServiceRegistration
-from common.i18n import negotiate
+from common.i18n import current_language
 from common.ids import new_id
 from common.tracing import current_trace_id
 from common.validation import Violations
@@ -71,7 +71,6 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 Context = grpc.aio.ServicerContext[Any, Any]
-ACCEPT_LANGUAGE = "accept-language"
 CONTENT_DISPOSITION = "content-disposition"
 STORED_CONTENT_TYPE = "text/csv"
 MAX_FILENAME_CHARS = 255
@@ -106,9 +105,7 @@ class UploadServicer(upload_pb2_grpc.UploadServiceServicer):
     async def CreateUpload(  # noqa: N802
         self, request: upload_pb2.CreateUploadRequest, context: Context
     ) -> upload_pb2.CreateUploadResponse:
-        accepted = await asyncio.to_thread(
-            accept_file, request, self._limits, request_language(context)
-        )
+        accepted = await asyncio.to_thread(accept_file, request, self._limits, current_language())
         await self._ims.require_tenant(accepted.tenant_id, "tenant_id")
         document = await self._shielded(self._store_and_enqueue(accepted))
         return upload_pb2.CreateUploadResponse(upload=to_proto(document))
@@ -139,7 +136,7 @@ class UploadServicer(upload_pb2_grpc.UploadServiceServicer):
             raise not_found("error file", name)
 
         stored = self._objects.stream(error_object_key(name))
-        chunks = rendered_chunks(stored, request_language(context))
+        chunks = rendered_chunks(stored, current_language())
         try:
             first = await anext(chunks, b"")
             disposition = f'attachment; filename="{download_name(upload["filename"])}"'
@@ -264,13 +261,6 @@ def accept_file(
     if uploaded is None:  # unreachable: a BodyError is a violation
         raise ValueError("no file")
     return AcceptedFile(tenant_id=tenant_id, filename=filename, data=uploaded.data)
-
-
-def request_language(context: Context) -> str:
-    for key, value in context.invocation_metadata() or ():
-        if key == ACCEPT_LANGUAGE:
-            return negotiate(str(value))
-    return negotiate(None)
 
 
 def _chunk(data: bytes) -> upload_pb2.GetErrorFileResponse:

@@ -1,0 +1,86 @@
+"""The project's Envoy config, run for real in front of a test's in-process IMS and OMS.
+
+Only addresses change (listener, admin, the two clusters, the descriptor path): the routes,
+transcoder options and error conversion under test are those of `envoy/envoy.yaml`.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import socket
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from pathlib import Path
+
+from devstack.envoy_bin import ensure_envoy
+
+ROOT = Path(__file__).resolve().parents[2]
+CONFIG = ROOT / "envoy" / "envoy.yaml"
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def gateway_config(listen_port: int, admin_port: int, ims_port: int, oms_port: int) -> str:
+    text = CONFIG.read_text()
+    replacements = {
+        "port_value: 8080}": f"port_value: {listen_port}}}",
+        "port_value: 9901}": f"port_value: {admin_port}}}",
+        "port_value: 50051}": f"port_value: {ims_port}}}",
+        "port_value: 50052}": f"port_value: {oms_port}}}",
+        "proto_descriptor: envoy/descriptors.binpb": (
+            f"proto_descriptor: {ROOT / 'envoy' / 'descriptors.binpb'}"
+        ),
+    }
+    for old, new in replacements.items():
+        if text.count(old) != 1:
+            raise AssertionError(f"envoy/envoy.yaml no longer has exactly one {old!r}")
+        text = text.replace(old, new)
+    return text
+
+
+async def _wait_listening(port: int, proc: asyncio.subprocess.Process, timeout_s: float) -> None:
+    async with asyncio.timeout(timeout_s):
+        while True:
+            if proc.returncode is not None:
+                raise RuntimeError(f"envoy exited with {proc.returncode}")
+            try:
+                _, writer = await asyncio.open_connection("127.0.0.1", port)
+            except OSError:
+                await asyncio.sleep(0.05)
+                continue
+            writer.close()
+            await writer.wait_closed()
+            return
+
+
+@asynccontextmanager
+async def envoy_gateway(ims_port: int, oms_port: int, workdir: Path) -> AsyncIterator[str]:
+    """Envoy transcoding REST to the given servers; yields its base URL."""
+    envoy = await asyncio.to_thread(ensure_envoy)
+    listen_port, admin_port = _free_port(), _free_port()
+    config = workdir / "envoy.yaml"
+    config.write_text(gateway_config(listen_port, admin_port, ims_port, oms_port))
+    with (workdir / "envoy.log").open("wb") as log:
+        proc = await asyncio.create_subprocess_exec(
+            *[str(envoy), "-c", str(config), "--log-level", "warn", "--disable-hot-restart"],
+            cwd=workdir,
+            stdin=asyncio.subprocess.DEVNULL,
+            stdout=log,
+            stderr=asyncio.subprocess.STDOUT,
+        )
+        try:
+            await _wait_listening(listen_port, proc, timeout_s=30)
+            yield f"http://127.0.0.1:{listen_port}"
+        finally:
+            if proc.returncode is None:
+                proc.terminate()
+            try:
+                async with asyncio.timeout(10):
+                    await proc.wait()
+            except TimeoutError:
+                proc.kill()
+                await proc.wait()
