@@ -10,6 +10,7 @@ import pytest
 from common.clients.sqs import QueueClient
 from common.tasks import cancel_and_wait
 from consumers.csv_ingester.consumer import Outcome
+from consumers.csv_ingester.main import IngesterSettingsBundle
 from oms_grpc.domain.bulk_messages import CreateBulkOrder
 from oms_grpc.main import OmsSettingsBundle
 from oms_grpc.repositories.uploads import UploadState
@@ -176,17 +177,22 @@ async def test_poison_messages_end_in_the_dead_letter_queue_and_the_loop_goes_on
         await dead_letters.close()
 
 
+def _with_ims_down(oms: OmsSettingsBundle) -> IngesterSettingsBundle:
+    """The ingester on the test's resources, its IMS an address nobody listens on."""
+    unreachable = oms.service.model_copy(update={"ims_target": "127.0.0.1:1"})
+    return ingester_settings(
+        OmsSettingsBundle(unreachable, oms.mongo, oms.kafka, oms.aws),
+        visibility_timeout_s=1,
+        ims_timeout_s=2,
+    )
+
+
 async def test_ims_down_leaves_the_message_for_redelivery_and_the_upload_unfailed(
     oms_settings: OmsSettingsBundle, ims_channel: grpc.aio.Channel
 ) -> None:
     catalog = await ImsCatalog(ims_channel).seller_catalog(skus=1)
     content = f"{HEADER}\n{_row(catalog)}\n{_row(catalog, 2)}\n".encode()
-    unreachable = oms_settings.service.model_copy(update={"ims_target": "127.0.0.1:1"})
-    down = ingester_settings(
-        OmsSettingsBundle(unreachable, oms_settings.mongo, oms_settings.kafka, oms_settings.aws),
-        visibility_timeout_s=1,
-        ims_timeout_s=2,
-    )
+    down = _with_ims_down(oms_settings)
     async with ingester(down) as deps:
         request = await submit(deps, catalog.tenant_id, content)
         assert await deps.ingester.handle(await receive(deps)) is Outcome.RETRY
@@ -208,12 +214,7 @@ async def test_a_failure_on_the_last_delivery_fails_the_upload_and_a_redrive_com
 ) -> None:
     catalog = await ImsCatalog(ims_channel).seller_catalog(skus=1)
     content = f"{HEADER}\n{_row(catalog)}\n".encode()
-    unreachable = oms_settings.service.model_copy(update={"ims_target": "127.0.0.1:1"})
-    down = ingester_settings(
-        OmsSettingsBundle(unreachable, oms_settings.mongo, oms_settings.kafka, oms_settings.aws),
-        visibility_timeout_s=1,
-        ims_timeout_s=2,
-    )
+    down = _with_ims_down(oms_settings)
     dead_letters = await QueueClient.open(
         oms_settings.aws, oms_settings.aws.sqs_dead_letter_queue_name
     )

@@ -27,6 +27,10 @@ def _detail(body: dict[str, Any], type_url: str) -> dict[str, Any]:
     return found
 
 
+def _violations(body: dict[str, Any]) -> dict[str, str]:
+    return {v["field"]: v["description"] for v in _detail(body, BAD_REQUEST)["field_violations"]}
+
+
 async def test_create_then_get_a_tenant_as_json(
     rest_gateway: str, http: aiohttp.ClientSession, unique: str
 ) -> None:
@@ -46,9 +50,7 @@ async def test_field_errors_are_a_400_naming_each_field_in_english_by_default(
     async with http.post(f"{rest_gateway}/tenants", json={"name": " ", "code": "a b"}) as reply:
         assert reply.status == 400
         body = await reply.json()
-    violations = {
-        v["field"]: v["description"] for v in _detail(body, BAD_REQUEST)["field_violations"]
-    }
+    violations = _violations(body)
     assert violations == {
         "tenant.name": "is required",
         "tenant.code": "may contain only letters, digits, '.', '_' and '-'",
@@ -70,9 +72,7 @@ async def test_accept_language_de_translates_message_and_field_descriptions(
     ) as reply:
         assert reply.status == 400
         body = await reply.json()
-    violations = {
-        v["field"]: v["description"] for v in _detail(body, BAD_REQUEST)["field_violations"]
-    }
+    violations = _violations(body)
     assert violations == {
         "tenant.name": "ist erforderlich",
         "tenant.code": "darf höchstens 64 Zeichen lang sein",
