@@ -11,6 +11,7 @@ import shlex
 import sys
 
 from devstack.component import Health
+from devstack.limits import raise_open_file_limit
 from devstack.process import StackError
 from devstack.stack import Stack, default_components
 
@@ -29,6 +30,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("components", nargs="*", help="limit to these components")
     args = parser.parse_args(argv)
 
+    raise_open_file_limit()  # inherited by the servers `up` starts
     stack = Stack(default_components()).select(args.components)
     try:
         if args.command == "up":

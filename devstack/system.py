@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import IO
 
 from devstack.envoy_bin import ensure_envoy
+from devstack.limits import raise_open_file_limit
 from devstack.paths import PROJECT_ROOT
 from devstack.stack import Stack, default_components
 
@@ -111,6 +112,7 @@ def supervise(processes: Sequence[ServiceProcess]) -> int:
 
 
 def main() -> int:
+    raise_open_file_limit()  # inherited by the stack's servers and the services
     Stack(default_components(), report=lambda line: print(f"[stack] {line}", flush=True)).up()
     envoy = ensure_envoy()
     return supervise(service_processes(sys.executable, envoy))

@@ -40,8 +40,10 @@ pytest_plugins = ["tests.support.watchdog"]
 @pytest.fixture(scope="session")
 def stack() -> None:
     """Bring the local stack up (reuses a running one) unless STACK_EXTERNAL=1."""
+    from devstack.limits import raise_open_file_limit
     from devstack.stack import Stack, default_components
 
+    raise_open_file_limit()  # for this process's many sockets and for a broker started here
     local = Stack(default_components(), report=lambda line: print(f"[stack] {line}"))
     if os.environ.get("STACK_EXTERNAL") == "1":
         unhealthy = [h.name for h in local.status() if not h.healthy]
