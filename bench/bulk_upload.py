@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import contextlib
 import csv
 import io
 import random
@@ -59,6 +58,7 @@ from common.settings import (
     PostgresSettings,
     RedisSettings,
 )
+from common.tasks import cancel_and_wait
 from consumers.csv_ingester import main as ingester_main
 from consumers.csv_ingester.settings import IngesterSettings
 from devstack.aws import AwsEndpoint
@@ -421,9 +421,7 @@ async def end_to_end(
         elapsed = time.perf_counter() - started
         orders = await svc.orders.collection.count_documents({"upload_id": upload_id})
     finally:
-        counting.cancel()
-        with contextlib.suppress(asyncio.CancelledError):
-            await counting
+        await cancel_and_wait(counting)
     return EndToEnd(
         seconds=elapsed,
         finished=finished,

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import socket
 from datetime import UTC, datetime
 
@@ -142,9 +141,7 @@ async def test_events_written_while_kafka_is_unreachable_go_out_when_it_is_back(
             await asyncio.sleep(0.2)
         assert await orders.count_documents({"outbox_pending": True}) == 0
     finally:
-        task.cancel()
-        with contextlib.suppress(asyncio.CancelledError):
-            await task
+        await cancel_and_wait(task)
         await relay.close()
     [message] = await _consume(kafka_settings, kafka_settings.topic_order_created, 1)
     assert message.key == b"o1"
