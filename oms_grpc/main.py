@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 from collections.abc import AsyncIterator
 from contextlib import AsyncExitStack, asynccontextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import grpc
 
@@ -24,6 +24,8 @@ from oms_grpc.servicers.orders import orders_services
 from oms_grpc.servicers.uploads import uploads_services
 from oms_grpc.servicers.webhooks import webhooks_services
 from oms_grpc.settings import OmsSettings
+from oms_grpc.upload_settings import UploadSettings
+from oms_grpc.webhook_settings import WebhookSettings
 
 
 @dataclass(frozen=True)
@@ -32,10 +34,19 @@ class OmsSettingsBundle:
     mongo: MongoSettings
     kafka: KafkaSettings
     aws: AwsSettings
+    uploads: UploadSettings = field(default_factory=UploadSettings)
+    webhooks: WebhookSettings = field(default_factory=WebhookSettings)
 
     @classmethod
     def from_environment(cls) -> OmsSettingsBundle:
-        return cls(OmsSettings(), MongoSettings(), KafkaSettings(), AwsSettings())
+        return cls(
+            OmsSettings(),
+            MongoSettings(),
+            KafkaSettings(),
+            AwsSettings(),
+            UploadSettings(),
+            WebhookSettings(),
+        )
 
 
 @dataclass(frozen=True)

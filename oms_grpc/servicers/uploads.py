@@ -63,7 +63,6 @@ from oms_grpc.domain.uploads import (
     upload_object_key,
 )
 from oms_grpc.repositories.uploads import UploadDocument, UploadRepository, to_proto
-from oms_grpc.upload_settings import UploadSettings
 
 if TYPE_CHECKING:
     from oms_grpc.main import OmsDependencies
@@ -274,7 +273,7 @@ def _unavailable(reason: str, message: str, **metadata: str) -> ServiceError:
 
 
 def uploads_services(deps: OmsDependencies) -> list[ServiceRegistration]:
-    settings = UploadSettings()
+    settings = deps.settings.uploads
     servicer = UploadServicer(
         uploads=deps.uploads,
         objects=deps.objects,

@@ -32,7 +32,6 @@ from oms_grpc.repositories.webhooks import (
     delivery_to_proto,
     webhook_to_proto,
 )
-from oms_grpc.webhook_settings import WebhookSettings
 from oms_grpc.webhooks_dns import Resolver, SystemResolver, UrlGuard
 
 if TYPE_CHECKING:
@@ -135,13 +134,10 @@ class WebhookServicer(webhook_pb2_grpc.WebhookServiceServicer):
 
 
 def webhooks_services(
-    deps: OmsDependencies,
-    *,
-    settings: WebhookSettings | None = None,
-    resolver: Resolver | None = None,
+    deps: OmsDependencies, *, resolver: Resolver | None = None
 ) -> list[ServiceRegistration]:
-    """`settings` default to the WEBHOOK_* environment; `resolver` to the system's DNS."""
-    settings = settings or WebhookSettings()
+    """`resolver` defaults to the system's DNS."""
+    settings = deps.settings.webhooks
     guard = UrlGuard(settings.allow_list(), resolver or SystemResolver(settings.dns_timeout_s))
     servicer = WebhookServicer(
         WebhookRepository(deps.mongo.db["webhooks"]),

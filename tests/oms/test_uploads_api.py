@@ -372,11 +372,13 @@ async def limited_uploads(
 ) -> AsyncIterator[upload_pb2_grpc.UploadServiceStub]:
     """An OMS whose upload limits come from the environment: 2000 bytes, 200-byte lines."""
     from oms_grpc.main import open_dependencies, running
+    from oms_grpc.upload_settings import UploadSettings
 
     monkeypatch.setenv("UPLOAD_MAX_BYTES", "2000")
     monkeypatch.setenv("UPLOAD_MAX_LINE_BYTES", "200")
+    limited = dataclasses.replace(oms_settings, uploads=UploadSettings())
     async with (
-        open_dependencies(oms_settings) as deps,
+        open_dependencies(limited) as deps,
         running(deps) as server,
         grpc.aio.insecure_channel(f"127.0.0.1:{server.port}") as channel,
     ):

@@ -8,6 +8,7 @@ service is configured with an allow-list (host `hooks.corp.internal`, network 10
 
 from __future__ import annotations
 
+import dataclasses
 import uuid
 from collections.abc import AsyncIterator, Sequence
 from ipaddress import IPv4Network, ip_address
@@ -67,11 +68,9 @@ async def stub(
     settings = WebhookSettings(
         allowed_hosts=["hooks.corp.internal"], allowed_networks=[IPv4Network("10.77.0.0/16")]
     )
-    async with open_dependencies(oms_settings) as deps:
+    async with open_dependencies(dataclasses.replace(oms_settings, webhooks=settings)) as deps:
         server = GrpcServer(
-            host="127.0.0.1",
-            port=0,
-            services=webhooks_services(deps, settings=settings, resolver=resolver),
+            host="127.0.0.1", port=0, services=webhooks_services(deps, resolver=resolver)
         )
         port = await server.start()
         try:
