@@ -7,8 +7,8 @@ matching template with the same values. A text no phrase matches stays English, 
 missing translation degrades to English, never to an error.
 
 Templates use `str.format` syntax: `{name}` is a value carried over as it is (ids, numbers,
-field paths), `{resource}` additionally names an entity and is translated as a noun, and
-`{{`/`}}` are literal braces.
+field paths), `{resource}` names an entity and is translated as a noun, `{detail}` is itself
+a phrase and is translated in turn where one matches, and `{{`/`}}` are literal braces.
 """
 
 from __future__ import annotations
@@ -154,6 +154,42 @@ PHRASES_DE: dict[str, str] = {
     "the inventory service is unavailable ({details}); retry later": (
         "der Bestandsdienst ist nicht erreichbar ({details}); bitte später erneut versuchen"
     ),
+    # Upload states (stored prose, rendered in the reader's language by GetUpload).
+    "the file is empty": "die Datei ist leer",
+    "invalid header: {detail}": "ungültige Kopfzeile: {detail}",
+    "the header has no {field} column": "der Kopfzeile fehlt die Spalte {field}",
+    "the header names column {field} twice": "die Kopfzeile nennt die Spalte {field} zweimal",
+    "the header (line {line}) is longer than {n} characters": (
+        "die Kopfzeile (Zeile {line}) ist länger als {n} Zeichen"
+    ),
+    "the file is not UTF-8 text (line {line}: {reason}); save it as UTF-8 CSV and upload it "
+    "again": (
+        "die Datei ist kein UTF-8-Text (Zeile {line}: {reason}); bitte als UTF-8-CSV speichern "
+        "und erneut hochladen"
+    ),
+    "the file is not valid CSV ({reason})": "die Datei ist kein gültiges CSV ({reason})",
+    "the uploaded file no longer exists in storage": (
+        "die hochgeladene Datei ist nicht mehr im Speicher vorhanden"
+    ),
+    "processing failed {n} times ({detail}); the file was set aside for an operator to retry": (
+        "die Verarbeitung ist {n}-mal fehlgeschlagen ({detail}); die Datei wurde für einen "
+        "erneuten Versuch durch den Betrieb zurückgelegt"
+    ),
+    "the file could not be stored": "die Datei konnte nicht gespeichert werden",
+    "the file could not be queued for processing": (
+        "die Datei konnte nicht zur Verarbeitung eingereiht werden"
+    ),
+    "the file could not be stored; please try again": (
+        "die Datei konnte nicht gespeichert werden; bitte erneut versuchen"
+    ),
+    "the file could not be queued for processing; please try again": (
+        "die Datei konnte nicht zur Verarbeitung eingereiht werden; bitte erneut versuchen"
+    ),
+    "the error file cannot be read": "die Fehlerdatei kann nicht gelesen werden",
+    "the upload cannot be recorded": "der Upload kann nicht erfasst werden",
+    "the inventory service was unavailable": "der Bestandsdienst war nicht erreichbar",
+    "a storage service was unavailable": "ein Speicherdienst war nicht erreichbar",
+    "an internal error": "ein interner Fehler",
 }
 
 NOUNS_DE: dict[str, str] = {
@@ -224,6 +260,8 @@ def localize_text(text: str, language: str) -> str | None:
         values = match.groupdict()
         if "resource" in values:
             values["resource"] = nouns.get(values["resource"], values["resource"])
+        if "detail" in values:
+            values["detail"] = localize_text(values["detail"], language) or values["detail"]
         return phrase.template.format(**values)
     return None
 

@@ -40,6 +40,7 @@ from pymongo.errors import PyMongoError
 
 from common.clients.s3 import ObjectNotFoundError, ObjectStore
 from common.clients.sqs import QueueClient
+from common.error_phrases import localize_text
 from common.grpc.errors import ServiceError, not_found
 from common.grpc.server import ServiceRegistration
 from common.i18n import current_language
@@ -119,7 +120,13 @@ class UploadServicer(upload_pb2_grpc.UploadServiceServicer):
         document = await self._uploads.get(request.tenant_id, request.id)
         if document is None:
             raise not_found("upload", request.id)
-        return upload_pb2.GetUploadResponse(upload=to_proto(document))
+        upload = to_proto(document)
+        if upload.error_message:  # stored in English, read in the caller's language
+            language = current_language()
+            upload.error_message = localize_text(upload.error_message, language) or (
+                upload.error_message
+            )
+        return upload_pb2.GetUploadResponse(upload=upload)
 
     async def GetErrorFile(  # noqa: N802
         self, request: upload_pb2.GetErrorFileRequest, context: Context

@@ -505,6 +505,37 @@ async def test_get_upload_shows_progress(
     assert upload.orders_created == 5
 
 
+@pytest.mark.parametrize(
+    ("stored", "german"),
+    [
+        (
+            "invalid header: the header has no quantity column",
+            "ungültige Kopfzeile: der Kopfzeile fehlt die Spalte quantity",
+        ),
+        (
+            "processing failed 3 times (the inventory service was unavailable); the file was set "
+            "aside for an operator to retry",
+            "die Verarbeitung ist 3-mal fehlgeschlagen (der Bestandsdienst war nicht erreichbar); "
+            "die Datei wurde für einen erneuten Versuch durch den Betrieb zurückgelegt",
+        ),
+    ],
+)
+async def test_a_failed_uploads_reason_is_read_in_the_callers_language(
+    uploads: upload_pb2_grpc.UploadServiceStub,
+    tenant_id: str,
+    repository: UploadRepository,
+    stored: str,
+    german: str,
+) -> None:
+    created = (await uploads.CreateUpload(create_request(tenant_id, csv_body(tenant_id)))).upload
+    await repository.fail(created.id, stored)
+    request = upload_pb2.GetUploadRequest(tenant_id=tenant_id, id=created.id)
+    in_german = (await uploads.GetUpload(request, metadata=(("accept-language", "de"),))).upload
+    in_english = (await uploads.GetUpload(request)).upload
+    assert in_german.state == upload_pb2.UPLOAD_STATE_FAILED
+    assert (in_german.error_message, in_english.error_message) == (german, stored)
+
+
 # --- GetErrorFile --------------------------------------------------------------------------
 
 ORIGINAL = ["tenant_id", "seller_id", "hub_id", "sku_id", "quantity", "note"]
