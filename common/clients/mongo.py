@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import asyncio
+from collections.abc import Mapping
 from typing import Any
 
 from pymongo import AsyncMongoClient
+from pymongo.asynchronous.collection import AsyncCollection
 from pymongo.asynchronous.database import AsyncDatabase
 
 from common.settings import MongoSettings
@@ -40,3 +43,27 @@ class MongoStore:
 
     async def close(self) -> None:
         await self._client.close()
+
+
+async def find_duplicate_winner(
+    collection: AsyncCollection[MongoDocument],
+    key: Mapping[str, Any],
+    projection: Mapping[str, Any] | None = None,
+    *,
+    attempts: int = 8,
+    first_delay_s: float = 0.005,
+) -> MongoDocument | None:
+    """After a DuplicateKeyError on `key`: the document that won the race.
+
+    The winning write can still be in flight when the loser's error arrives (a unique-index
+    conflict with an uncommitted insert), so a miss is retried briefly (~1 s at most) before
+    the caller concludes the duplicate was on another key.
+    """
+    delay_s = first_delay_s
+    for attempt in range(attempts):
+        found = await collection.find_one(dict(key), projection)
+        if found is not None or attempt == attempts - 1:
+            return found
+        await asyncio.sleep(delay_s)
+        delay_s *= 2
+    return None

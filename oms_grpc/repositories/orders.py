@@ -11,6 +11,7 @@ from pymongo import ASCENDING, DESCENDING, IndexModel, ReturnDocument
 from pymongo.asynchronous.collection import AsyncCollection
 from pymongo.errors import BulkWriteError, DuplicateKeyError
 
+from common.clients.mongo import find_duplicate_winner
 from common.timestamps import utc_now_ms
 from oms_grpc.domain.order_status import OrderStatus, check_transition
 from oms_grpc.outbox.entries import LEASE_FIELD, OUTBOX_FIELD, PENDING_FIELD, UNLEASED
@@ -130,12 +131,11 @@ class OrderRepository:
             await self._orders.insert_one(document)
             return document
         except DuplicateKeyError:
-            existing = await self._orders.find_one(
-                {
-                    "tenant_id": document["tenant_id"],
-                    "idempotency_key": document.get("idempotency_key"),
-                }
-            )
+            key = {
+                "tenant_id": document["tenant_id"],
+                "idempotency_key": document.get("idempotency_key"),
+            }
+            existing = await find_duplicate_winner(self._orders, key)
             if existing is None:  # the duplicate was on another key: a genuine error
                 raise
             return existing

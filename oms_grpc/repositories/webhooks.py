@@ -41,6 +41,7 @@ from pymongo import ASCENDING, DESCENDING, IndexModel, ReturnDocument
 from pymongo.asynchronous.collection import AsyncCollection
 from pymongo.errors import DuplicateKeyError
 
+from common.clients.mongo import find_duplicate_winner
 from common.ids import new_id
 from common.timestamps import to_timestamp
 from oms_grpc.domain.webhook_rules import (
@@ -258,8 +259,9 @@ class DeliveryLogRepository:
                 return_document=ReturnDocument.AFTER,
             )
         except DuplicateKeyError:  # a concurrent upsert of the same key won the race
-            document = await self._logs.find_one(key)
-        assert document is not None
+            document = await find_duplicate_winner(self._logs, key)
+        if document is None:
+            raise RuntimeError(f"delivery {key} was neither created nor found")
         return document
 
     async def record_attempt(

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import asyncio
+
 import pytest
 from pymongo import ASCENDING
 from pymongo.errors import DuplicateKeyError
 
-from common.clients.mongo import MongoStore
+from common.clients.mongo import MongoStore, find_duplicate_winner
 
 
 async def test_unique_index_rejects_a_duplicate(mongo_store: MongoStore) -> None:
@@ -41,3 +43,19 @@ async def test_find_one_and_update_is_atomic_per_document(mongo_store: MongoStor
         {"_id": "o1", "status": "on_hold"}, {"$set": {"status": "new_order"}}
     )
     assert again is None
+
+
+async def test_the_winner_of_a_duplicate_is_found_even_when_it_lands_late(
+    mongo_store: MongoStore,
+) -> None:
+    collection = mongo_store.db["race"]
+
+    async def late_winner() -> None:
+        await asyncio.sleep(0.05)
+        await collection.insert_one({"_id": "w", "key": "k"})
+
+    landing = asyncio.create_task(late_winner())
+    found = await find_duplicate_winner(collection, {"key": "k"})
+    await landing
+    assert found == {"_id": "w", "key": "k"}
+    assert await find_duplicate_winner(collection, {"key": "never"}, attempts=3) is None
