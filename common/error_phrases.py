@@ -221,10 +221,6 @@ class _Phrase:
     literal_chars: int
 
 
-def _placeholders(template: str) -> list[str]:
-    return [name for _, name, _, _ in _FORMATTER.parse(template) if name is not None]
-
-
 def _compile(english: str, target: str) -> _Phrase:
     parts: list[str] = []
     literal_chars = 0
@@ -268,4 +264,4 @@ def localize_text(text: str, language: str) -> str | None:
 
 def placeholder_names(template: str) -> list[str]:
     """The `{name}`s of a template (for the table's consistency test)."""
-    return _placeholders(template)
+    return [name for _, name, _, _ in _FORMATTER.parse(template) if name is not None]
