@@ -140,24 +140,28 @@ def _to_message(record: ConsumerRecord[bytes, bytes]) -> Message:
     )
 
 
-async def delete_topics(settings: KafkaSettings, topics: Sequence[str]) -> None:
-    """Delete those of `topics` that exist (idempotent)."""
+@contextlib.asynccontextmanager
+async def _admin(settings: KafkaSettings) -> AsyncIterator[AIOKafkaAdminClient]:
     admin = AIOKafkaAdminClient(bootstrap_servers=settings.bootstrap_servers)
     await admin.start()
     try:
-        existing = set(await admin.list_topics())
-        doomed = [t for t in topics if t in existing]
-        if doomed:
-            await admin.delete_topics(doomed)
+        yield admin
     finally:
         await admin.close()
 
 
+async def delete_topics(settings: KafkaSettings, topics: Sequence[str]) -> None:
+    """Delete those of `topics` that exist (idempotent)."""
+    async with _admin(settings) as admin:
+        existing = set(await admin.list_topics())
+        doomed = [t for t in topics if t in existing]
+        if doomed:
+            await admin.delete_topics(doomed)
+
+
 async def ensure_topics(settings: KafkaSettings, topics: Sequence[str]) -> None:
     """Create `topics` if missing (idempotent)."""
-    admin = AIOKafkaAdminClient(bootstrap_servers=settings.bootstrap_servers)
-    await admin.start()
-    try:
+    async with _admin(settings) as admin:
         existing = set(await admin.list_topics())
         missing = [
             NewTopic(t, settings.topic_partitions, settings.topic_replication_factor)
@@ -167,5 +171,3 @@ async def ensure_topics(settings: KafkaSettings, topics: Sequence[str]) -> None:
         if missing:
             with contextlib.suppress(TopicAlreadyExistsError):
                 await admin.create_topics(missing)
-    finally:
-        await admin.close()

@@ -48,7 +48,6 @@ class MongoStore:
 async def find_duplicate_winner(
     collection: AsyncCollection[MongoDocument],
     key: Mapping[str, Any],
-    projection: Mapping[str, Any] | None = None,
     *,
     attempts: int = 8,
     first_delay_s: float = 0.005,
@@ -56,12 +55,12 @@ async def find_duplicate_winner(
     """After a DuplicateKeyError on `key`: the document that won the race.
 
     The winning write can still be in flight when the loser's error arrives (a unique-index
-    conflict with an uncommitted insert), so a miss is retried briefly (~1 s at most) before
+    conflict with an uncommitted insert), so a miss is retried briefly (< 1 s in all) before
     the caller concludes the duplicate was on another key.
     """
     delay_s = first_delay_s
     for attempt in range(attempts):
-        found = await collection.find_one(dict(key), projection)
+        found = await collection.find_one(dict(key))
         if found is not None or attempt == attempts - 1:
             return found
         await asyncio.sleep(delay_s)
