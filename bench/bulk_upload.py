@@ -13,7 +13,7 @@ ingester (`consumers.csv_ingester.main`: SQS loop + its own outbox relay).
     events, error file) → relays → Kafka; the clock stops when every valid row is an order
     AND its `order.created` event has been read back from the topic;
   * baseline: the same file parsed with `csv.reader`, the same order documents built
-    (`new_order_document` + `with_created_event`) and inserted with `insert_many` (batches of
+    (`Order.create` + `created_document`) and inserted with `insert_many` (batches of
     the ingester's size) into a fresh collection with the orders collection's indexes.
 """
 
@@ -51,6 +51,7 @@ from redis.asyncio import Redis
 from common.clients.aws import client_kwargs, new_session
 from common.clients.kafka import KafkaConsumer, ensure_topics
 from common.clients.mongo import MongoStore
+from common.ids import new_id
 from common.settings import (
     AwsSettings,
     KafkaSettings,
@@ -65,8 +66,11 @@ from devstack.aws import AwsEndpoint
 from ims_grpc import main as ims_main
 from ims_grpc.settings import ImsSettings
 from oms_grpc import main as oms_main
-from oms_grpc.repositories.order_documents import new_order_document, with_created_event
-from oms_grpc.repositories.orders import OrderRepository
+from oms_grpc.core.container import open_core
+from oms_grpc.core.domain.order import Order, OrderLine
+from oms_grpc.core.repositories.order_documents import created_document
+from oms_grpc.core.repositories.orders import OrderRepository
+from oms_grpc.core.settings import CoreSettings, ImsClientSettings
 from oms_grpc.settings import OmsSettings
 
 HEADER = ["tenant_id", "seller_id", "hub_id", "sku_id", "quantity"]
@@ -346,25 +350,22 @@ async def services(res: Resources, batch: int) -> AsyncIterator[Services]:
         ims_target = f"127.0.0.1:{ims_server.port}"
         ims_channel = await stack.enter_async_context(grpc.aio.insecure_channel(ims_target))
 
-        oms_settings = oms_main.OmsSettingsBundle(
-            service=OmsSettings(port=0, ims_target=ims_target),
+        core_settings = CoreSettings(
             mongo=res.mongo,
             kafka=res.kafka,
             aws=res.aws,
+            ims=ImsClientSettings(ims_target=ims_target),
         )
-        oms_deps = await stack.enter_async_context(oms_main.open_dependencies(oms_settings))
-        oms_server = await stack.enter_async_context(oms_main.running(oms_deps))
+        oms_settings = oms_main.OmsSettingsBundle(service=OmsSettings(port=0), core=core_settings)
+        oms_core = await stack.enter_async_context(open_core(core_settings))
+        oms_server = await stack.enter_async_context(oms_main.running(oms_core, oms_settings))
 
-        ingester_settings = ingester_main.IngesterSettingsBundle(
-            service=IngesterSettings(ims_target=ims_target, batch_size=batch, receive_wait_s=1),
-            mongo=res.mongo,
-            kafka=res.kafka,
-            aws=res.aws,
+        # The ingester opens its own core, as its own process would.
+        ingester_core = await stack.enter_async_context(open_core(core_settings))
+        ingester = await ingester_main.build_ingester(
+            ingester_core, IngesterSettings(batch_size=batch, receive_wait_s=1)
         )
-        ingester_deps = await stack.enter_async_context(
-            ingester_main.open_dependencies(ingester_settings)
-        )
-        await stack.enter_async_context(ingester_main.running(ingester_deps))
+        await stack.enter_async_context(ingester_main.running(ingester_core, ingester))
 
         oms_channel = await stack.enter_async_context(
             grpc.aio.insecure_channel(
@@ -372,7 +373,7 @@ async def services(res: Resources, batch: int) -> AsyncIterator[Services]:
                 options=[("grpc.max_send_message_length", 64 * 1024 * 1024)],
             )
         )
-        yield Services(ims_channel, upload_pb2_grpc.UploadServiceStub(oms_channel), oms_deps.orders)
+        yield Services(ims_channel, upload_pb2_grpc.UploadServiceStub(oms_channel), oms_core.orders)
 
 
 async def end_to_end(
@@ -457,12 +458,13 @@ async def baseline(res: Resources, catalog: Catalog, data: Generated, batch: int
         topic = res.kafka.topic_order_created
         now = datetime.now(UTC)
         documents = [
-            with_created_event(
-                new_order_document(
+            created_document(
+                Order.create(
+                    order_id=new_id(),
                     tenant_id=row[0],
                     seller_id=row[1],
                     hub_id=row[2],
-                    lines=[(row[3], catalog.sku_codes[row[3]], int(row[4]))],
+                    lines=[OrderLine(row[3], catalog.sku_codes[row[3]], int(row[4]))],
                     upload_id=upload_id,
                     idempotency_key=f"upload:{upload_id}:{line}",
                     now=now,

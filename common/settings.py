@@ -56,6 +56,10 @@ class MongoSettings(BaseSettings):
     uri: str = "mongodb://127.0.0.1:27017"
     database: str = "oms"
     server_selection_timeout_ms: int = Field(default=5000, ge=100)
+    # Connections per process (pymongo's default is 100). The local stack's server refuses
+    # more than 1,000 sessions in all, and every OMS process (server, ingester, finalizer,
+    # dispatcher, each replica) has its own pool plus ~2 monitoring sockets.
+    max_pool_size: int = Field(default=32, ge=1, le=500)
 
 
 class AwsSettings(BaseSettings):

@@ -1,4 +1,5 @@
-"""OMS process settings (environment variables prefixed OMS_)."""
+"""OMS gRPC server settings (environment variables prefixed OMS_); what the core needs (IMS
+address, stores) is in `oms_grpc.core.settings`."""
 
 from __future__ import annotations
 
@@ -11,7 +12,6 @@ class OmsSettings(BaseSettings):
 
     host: str = "127.0.0.1"
     port: int = Field(default=50052, ge=0, le=65535)
-    ims_target: str = "127.0.0.1:50051"
     # Uploads arrive as one message (Envoy buffers up to 64 MiB); gRPC defaults to 4 MiB.
     max_message_bytes: int = Field(default=64 * 1024 * 1024, ge=4 * 1024 * 1024)
     shutdown_grace_s: float = Field(default=10.0, ge=0)

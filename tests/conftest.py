@@ -159,23 +159,28 @@ async def oms_settings(
 ) -> OmsSettingsBundle:
     """OMS settings on this test's Mongo database, Kafka topics, bucket and queues, talking
     to this test's in-process IMS."""
+    from oms_grpc.core.settings import CoreSettings, ImsClientSettings
     from oms_grpc.main import OmsSettingsBundle
     from oms_grpc.settings import OmsSettings
 
     return OmsSettingsBundle(
-        service=OmsSettings(port=0, ims_target=f"127.0.0.1:{ims_server.port}"),
-        mongo=MongoSettings(database=mongo_store.db.name),
-        kafka=kafka_settings,
-        aws=aws_settings,
+        service=OmsSettings(port=0),
+        core=CoreSettings(
+            mongo=MongoSettings(database=mongo_store.db.name),
+            kafka=kafka_settings,
+            aws=aws_settings,
+            ims=ImsClientSettings(ims_target=f"127.0.0.1:{ims_server.port}"),
+        ),
     )
 
 
 @pytest.fixture
 async def oms_server(oms_settings: OmsSettingsBundle) -> AsyncIterator[GrpcServer]:
     """The OMS composition root (server + outbox relay) in-process on an ephemeral port."""
-    from oms_grpc.main import open_dependencies, running
+    from oms_grpc.core.container import open_core
+    from oms_grpc.main import running
 
-    async with open_dependencies(oms_settings) as deps, running(deps) as server:
+    async with open_core(oms_settings.core) as core, running(core, oms_settings) as server:
         yield server
 
 

@@ -25,6 +25,7 @@ class MongoStore:
         client: AsyncMongoClient[MongoDocument] = AsyncMongoClient(
             settings.uri,
             serverSelectionTimeoutMS=settings.server_selection_timeout_ms,
+            maxPoolSize=settings.max_pool_size,
             tz_aware=True,
         )
         return cls(client, database or settings.database)

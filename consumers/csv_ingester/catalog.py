@@ -11,9 +11,9 @@ from __future__ import annotations
 import asyncio
 from collections.abc import Collection, Mapping
 
-from oms_grpc.clients.ims import ImsClient
-from oms_grpc.domain.bulk_orders import HubInfo, SkuInfo
-from oms_grpc.domain.csv_rows import Ref
+from oms_grpc.core.clients.ims import ImsClient
+from oms_grpc.core.domain.bulk_orders import HubInfo, SkuInfo
+from oms_grpc.core.domain.csv_rows import Ref
 
 
 class CatalogLookup:

@@ -30,9 +30,9 @@ from common.tracing import bind_trace_id
 from consumers.csv_ingester.lease import visibility_lease
 from consumers.csv_ingester.order_writer import OrderWriter
 from consumers.csv_ingester.pipeline import FileRejectedError, PassConfig, UploadJob, UploadPass
-from oms_grpc.clients.ims import ImsClient, ImsUnavailableError
-from oms_grpc.domain.bulk_messages import CreateBulkOrder, MalformedMessageError
-from oms_grpc.repositories.uploads import UploadRepository
+from oms_grpc.core.clients.ims import ImsClient, ImsUnavailableError
+from oms_grpc.core.domain.bulk_messages import CreateBulkOrder, MalformedMessageError
+from oms_grpc.core.repositories.uploads import UploadRepository
 
 log = logging.getLogger(__name__)
 

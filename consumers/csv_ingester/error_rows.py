@@ -1,5 +1,5 @@
 """The error file of one pass: rejected rows in the stored format of
-`oms_grpc.domain.error_files`, spooled (memory first, then a temporary file) and uploaded to
+`oms_grpc.core.domain.error_files`, spooled (memory first, then a temporary file) and uploaded to
 `errors/` once the whole file is read."""
 
 from __future__ import annotations
@@ -10,8 +10,8 @@ from collections.abc import Sequence
 
 from common.clients.s3 import ObjectStore
 from consumers.csv_ingester.rows import Rejection
-from oms_grpc.domain.error_files import CONTENT_TYPE, encode_records, stored_header, stored_row
-from oms_grpc.domain.uploads import error_file_name, error_object_key
+from oms_grpc.core.domain.error_files import CONTENT_TYPE, encode_records, stored_header, stored_row
+from oms_grpc.core.domain.uploads import error_file_name, error_object_key
 
 
 class ErrorFileWriter:

@@ -7,7 +7,7 @@ whether one of its rows is invalid, so groups are settled at the end of the file
 from __future__ import annotations
 
 from consumers.csv_ingester.rows import GroupMember, Rejection, SourceRow
-from oms_grpc.domain.bulk_orders import OrderDraft, group_order
+from oms_grpc.core.domain.bulk_orders import OrderDraft, group_order
 
 
 class OrderRefGroups:

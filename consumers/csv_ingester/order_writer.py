@@ -1,7 +1,7 @@
 """Order drafts → order documents with their `order.created` outbox event → MongoDB.
 
 Each document is inserted together with its event (one document write, see
-`order_documents.with_created_event`); a draft whose idempotency key already exists for the
+`order_documents.created_document`); a draft whose idempotency key already exists for the
 tenant (an earlier pass over the same file, or an earlier upload of the same order_ref) is
 skipped by the unique index, so re-processing a file never creates an order twice.
 """
@@ -11,32 +11,31 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import datetime
 
+from common.ids import new_id
 from common.timestamps import utc_now_ms
-from oms_grpc.domain.bulk_orders import OrderDraft
-from oms_grpc.outbox.relay import OutboxRelay
-from oms_grpc.repositories.order_documents import (
-    OrderDocument,
-    new_order_document,
-    with_created_event,
-)
-from oms_grpc.repositories.orders import InsertOutcome, OrderRepository
+from oms_grpc.core.domain.bulk_orders import OrderDraft
+from oms_grpc.core.domain.order import Order, OrderLine
+from oms_grpc.core.outbox.relay import OutboxRelay
+from oms_grpc.core.repositories.order_documents import OrderDocument, created_document
+from oms_grpc.core.repositories.orders import InsertOutcome, OrderRepository
 
 
 def order_document(
     draft: OrderDraft, *, upload_id: str, topic: str, trace_id: str | None, now: datetime
 ) -> OrderDocument:
-    document = new_order_document(
+    order = Order.create(
+        order_id=new_id(),
         tenant_id=draft.tenant_id,
         seller_id=draft.seller_id,
         hub_id=draft.hub_id,
-        lines=[(line.sku_id, line.sku_code, line.quantity) for line in draft.lines],
+        lines=[OrderLine(line.sku_id, line.sku_code, line.quantity) for line in draft.lines],
+        now=now,
         external_reference=draft.order_ref,
         upload_id=upload_id,
         attributes=draft.attributes,
         idempotency_key=draft.idempotency_key,
-        now=now,
     )
-    return with_created_event(document, topic=topic, trace_id=trace_id)
+    return created_document(order, topic=topic, trace_id=trace_id)
 
 
 class OrderWriter:

@@ -31,10 +31,10 @@ from consumers.csv_ingester.order_writer import OrderWriter
 from consumers.csv_ingester.rows import Rejection, SettledBatch, read_rows, refs_to_look_up, settle
 from consumers.csv_ingester.source import check_utf8, record_batches
 from consumers.csv_ingester.text_lines import NotUtf8Error
-from oms_grpc.clients.ims import ImsClient
-from oms_grpc.domain.bulk_orders import OrderDraft
-from oms_grpc.domain.csv_rows import Columns, HeaderError, is_blank, resolve_header
-from oms_grpc.repositories.uploads import Progress, UploadRepository
+from oms_grpc.core.clients.ims import ImsClient
+from oms_grpc.core.domain.bulk_orders import OrderDraft
+from oms_grpc.core.domain.csv_rows import Columns, HeaderError, is_blank, resolve_header
+from oms_grpc.core.repositories.uploads import Progress, UploadRepository
 
 log = logging.getLogger(__name__)
 

@@ -7,7 +7,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from consumers.csv_ingester.csv_records import Record
-from oms_grpc.domain.bulk_orders import (
+from oms_grpc.core.domain.bulk_orders import (
     HubInfo,
     OrderDraft,
     RejectedRow,
@@ -15,7 +15,7 @@ from oms_grpc.domain.bulk_orders import (
     resolve,
     single_line_order,
 )
-from oms_grpc.domain.csv_rows import (
+from oms_grpc.core.domain.csv_rows import (
     MAX_FIELD_LENGTH,
     Columns,
     ParsedRow,

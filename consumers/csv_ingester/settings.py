@@ -9,9 +9,7 @@ from pydantic_settings import BaseSettings, SettingsConfigDict
 class IngesterSettings(BaseSettings):
     model_config = SettingsConfigDict(env_prefix="INGESTER_", extra="ignore")
 
-    # IMS, reached through its generated gRPC stubs (hub/SKU look-ups on the cached path).
-    ims_target: str = "127.0.0.1:50051"
-    ims_timeout_s: float = Field(default=10.0, gt=0)
+    # IMS (OMS_IMS_TARGET, OMS_IMS_TIMEOUT_S) and the stores come from the OMS core's settings.
 
     # SQS: long-poll wait, and how long a received message stays invisible to other
     # consumers; while a file is processed the lease is renewed every third of it.

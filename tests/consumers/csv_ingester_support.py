@@ -8,6 +8,7 @@ import csv
 import io
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager, suppress
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
@@ -16,40 +17,46 @@ from oms.v1 import events_pb2
 from common.clients.kafka import KafkaConsumer
 from common.clients.sqs import QueueMessage
 from common.ids import new_id
-from common.settings import KafkaSettings, MongoSettings
-from consumers.csv_ingester.main import (
-    IngesterDependencies,
-    IngesterSettingsBundle,
-    open_dependencies,
-    running,
-)
+from common.settings import KafkaSettings
+from consumers.csv_ingester.consumer import CsvIngester
+from consumers.csv_ingester.main import IngesterSettingsBundle, build_ingester, running
 from consumers.csv_ingester.settings import IngesterSettings
-from oms_grpc.domain.bulk_messages import CreateBulkOrder
-from oms_grpc.domain.error_files import STORED_TRAILER
-from oms_grpc.domain.uploads import error_object_key, upload_object_key
+from oms_grpc.core.container import OmsCore, open_core
+from oms_grpc.core.domain.bulk_messages import CreateBulkOrder
+from oms_grpc.core.domain.error_files import STORED_TRAILER
+from oms_grpc.core.domain.uploads import error_object_key, upload_object_key
+from oms_grpc.core.outbox.entries import OUTBOX_FIELD
+from oms_grpc.core.settings import CoreSettings
 from oms_grpc.main import OmsSettingsBundle
-from oms_grpc.outbox.entries import OUTBOX_FIELD
 
 
-def ingester_settings(oms: OmsSettingsBundle, **service: Any) -> IngesterSettingsBundle:
-    """The ingester on the test's database, topics, bucket and queue, and its IMS."""
+def ingester_settings(
+    oms: OmsSettingsBundle, core: CoreSettings | None = None, **service: Any
+) -> IngesterSettingsBundle:
+    """The ingester on the test's database, topics, bucket and queue, and its IMS (or on
+    `core`)."""
     return IngesterSettingsBundle(
-        service=IngesterSettings(
-            ims_target=oms.service.ims_target,
-            receive_wait_s=service.pop("receive_wait_s", 2),
-            **service,
-        ),
-        mongo=MongoSettings(database=oms.mongo.database),
-        kafka=oms.kafka,
-        aws=oms.aws,
+        service=IngesterSettings(receive_wait_s=service.pop("receive_wait_s", 2), **service),
+        core=core or oms.core,
     )
+
+
+@dataclass(frozen=True)
+class IngesterDependencies:
+    """What the production composition root builds: the OMS core and the ingester on it."""
+
+    settings: IngesterSettingsBundle
+    core: OmsCore
+    ingester: CsvIngester
 
 
 @asynccontextmanager
 async def ingester(settings: IngesterSettingsBundle) -> AsyncIterator[IngesterDependencies]:
-    """Dependencies with the outbox relay running; tests drive the queue themselves."""
-    async with open_dependencies(settings) as deps, running(deps, consume=False):
-        yield deps
+    """The core with the outbox relay running; tests drive the queue themselves."""
+    async with open_core(settings.core) as core:
+        consumer = await build_ingester(core, settings.service)
+        async with running(core, consumer, consume=False):
+            yield IngesterDependencies(settings, core, consumer)
 
 
 async def submit(
@@ -58,8 +65,8 @@ async def submit(
     """What the upload API does: the file in S3, the upload QUEUED, the message sent."""
     upload_id = new_id()
     key = upload_object_key(datetime.now(UTC), upload_id, filename)
-    await deps.objects.put(key, content, content_type="text/csv")
-    await deps.uploads.create(
+    await deps.core.objects.put(key, content, content_type="text/csv")
+    await deps.core.uploads.create(
         upload_id=upload_id,
         tenant_id=tenant_id,
         filename=filename,
@@ -67,19 +74,19 @@ async def submit(
         size=len(content),
     )
     request = CreateBulkOrder(upload_id, tenant_id, key, trace_id=f"trace-{upload_id}")
-    await deps.queue.send(request.to_json())
+    await deps.core.queue.send(request.to_json())
     return request
 
 
 async def receive(deps: IngesterDependencies, wait_s: int = 5) -> QueueMessage:
-    [message] = await deps.queue.receive(
+    [message] = await deps.core.queue.receive(
         wait_time_s=wait_s, visibility_timeout_s=deps.settings.service.visibility_timeout_s
     )
     return message
 
 
 async def orders_of(deps: IngesterDependencies, upload_id: str) -> list[dict[str, Any]]:
-    cursor = deps.orders.collection.find({"upload_id": upload_id}, {OUTBOX_FIELD: 0})
+    cursor = deps.core.orders.collection.find({"upload_id": upload_id}, {OUTBOX_FIELD: 0})
     return await cursor.sort("idempotency_key", 1).to_list()
 
 
@@ -87,7 +94,7 @@ async def error_rows(deps: IngesterDependencies, upload: dict[str, Any]) -> list
     """The stored error file: header first, every record as a list of values."""
     name = upload["error_file_name"]
     assert name, "no error file"
-    body = await deps.objects.get(error_object_key(name))
+    body = await deps.core.objects.get(error_object_key(name))
     return list(csv.reader(io.StringIO(body.decode("utf-8"), newline="")))
 
 
@@ -101,11 +108,13 @@ def errors_by_line(rows: list[list[str]]) -> dict[int, str]:
 async def created_events(
     settings: KafkaSettings, expected: int, *, settle_s: float = 1.5, timeout_s: float = 30
 ) -> list[events_pb2.OrderCreated]:
-    """`order.created` events on the test's topic: waits for `expected`, then `settle_s`
-    more to catch any surplus."""
+    """`order.created` events on the test's topic: waits until `expected` different orders
+    have one (delivery is at least once: duplicates do not count towards it), then
+    `settle_s` more to catch any surplus."""
     topic = settings.topic_order_created
     consumer = await KafkaConsumer.start(settings, [topic], f"check-{new_id()}")
     events: list[events_pb2.OrderCreated] = []
+    orders: set[str] = set()
 
     async def collect(stop_at: int | None) -> None:
         async for batch in consumer.batches(timeout_ms=200):
@@ -113,7 +122,8 @@ async def created_events(
                 event = events_pb2.OrderCreated()
                 event.ParseFromString(message.value)
                 events.append(event)
-            if stop_at is not None and len(events) >= stop_at:
+                orders.add(event.order.id)
+            if stop_at is not None and len(orders) >= stop_at:
                 return
 
     try:

@@ -9,8 +9,8 @@ import grpc
 from oms.v1 import order_pb2
 
 from consumers.csv_ingester.consumer import Outcome
+from oms_grpc.core.repositories.uploads import UploadState
 from oms_grpc.main import OmsSettingsBundle
-from oms_grpc.repositories.uploads import UploadState
 from tests.consumers.csv_ingester_support import (
     created_events,
     error_rows,
@@ -61,10 +61,10 @@ async def test_original_format_good_rows_become_orders_bad_rows_the_error_file(
         request = await submit(deps, t, content)
         assert await deps.ingester.handle(await receive(deps)) is Outcome.COMPLETED
 
-        upload = await deps.uploads.get(t, request.upload_id)
+        upload = await deps.core.uploads.get(t, request.upload_id)
         assert upload is not None
         orders = await orders_of(deps, request.upload_id)
-        events = await created_events(settings.kafka, expected=len(orders))
+        events = await created_events(settings.core.kafka, expected=len(orders))
         orders = await orders_of(deps, request.upload_id)  # now with their events relayed
 
     good = {2: (sku[0], 5), 3: (sku[1], 12), 16: (sku[3], 8), 18: (sku[2], 3), 19: (sku[0], 5)}
@@ -143,10 +143,10 @@ async def test_codes_any_column_order_extra_columns_and_order_ref_groups(
     async with ingester(settings) as deps:
         request = await submit(deps, t, content)
         assert await deps.ingester.handle(await receive(deps)) is Outcome.COMPLETED
-        upload = await deps.uploads.get(t, request.upload_id)
+        upload = await deps.core.uploads.get(t, request.upload_id)
         assert upload is not None
         orders = {o["idempotency_key"]: o for o in await orders_of(deps, request.upload_id)}
-        events = await created_events(settings.kafka, expected=len(orders))
+        events = await created_events(settings.core.kafka, expected=len(orders))
         rows = await error_rows(deps, upload)
 
     assert set(orders) == {"ref:ORD-1", f"upload:{request.upload_id}:4"}

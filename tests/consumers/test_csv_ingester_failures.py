@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 
 import grpc
 import pytest
@@ -11,9 +12,10 @@ from common.clients.sqs import QueueClient
 from common.tasks import cancel_and_wait
 from consumers.csv_ingester.consumer import Outcome
 from consumers.csv_ingester.main import IngesterSettingsBundle
-from oms_grpc.domain.bulk_messages import CreateBulkOrder
+from oms_grpc.core.domain.bulk_messages import CreateBulkOrder
+from oms_grpc.core.repositories.uploads import UploadState
+from oms_grpc.core.settings import ImsClientSettings
 from oms_grpc.main import OmsSettingsBundle
-from oms_grpc.repositories.uploads import UploadState
 from tests.consumers.csv_ingester_support import (
     error_rows,
     errors_by_line,
@@ -63,13 +65,13 @@ async def test_an_unusable_file_fails_the_upload_and_the_message_is_deleted(
     async with ingester(ingester_settings(oms_settings, visibility_timeout_s=1)) as deps:
         request = await submit(deps, tenant_id, content)
         assert await deps.ingester.handle(await receive(deps)) is Outcome.FAILED
-        upload = await deps.uploads.get(tenant_id, request.upload_id)
+        upload = await deps.core.uploads.get(tenant_id, request.upload_id)
         assert upload is not None
         assert upload["state"] == UploadState.FAILED.value
         assert upload["error_message"].startswith(message), upload["error_message"]
         assert upload["error_file_name"] == ""
         await asyncio.sleep(1.2)
-        assert await deps.queue.receive(wait_time_s=1) == []
+        assert await deps.core.queue.receive(wait_time_s=1) == []
 
 
 async def test_a_header_only_file_completes_with_nothing_counted(
@@ -79,7 +81,7 @@ async def test_a_header_only_file_completes_with_nothing_counted(
     async with ingester(ingester_settings(oms_settings)) as deps:
         request = await submit(deps, tenant_id, f"\ufeff{HEADER}\r\n\r\n".encode())
         assert await deps.ingester.handle(await receive(deps)) is Outcome.COMPLETED
-        upload = await deps.uploads.get(tenant_id, request.upload_id)
+        upload = await deps.core.uploads.get(tenant_id, request.upload_id)
     assert upload is not None
     assert upload["state"] == UploadState.COMPLETED.value
     assert (upload["rows_read"], upload["rows_accepted"], upload["rows_rejected"]) == (0, 0, 0)
@@ -96,7 +98,7 @@ async def test_non_utf8_after_valid_rows_fails_the_upload_without_any_order(
     async with ingester(settings) as deps:
         request = await submit(deps, catalog.tenant_id, content, filename="latin1.csv")
         assert await deps.ingester.handle(await receive(deps)) is Outcome.FAILED
-        upload = await deps.uploads.get(catalog.tenant_id, request.upload_id)
+        upload = await deps.core.uploads.get(catalog.tenant_id, request.upload_id)
         assert upload is not None
         assert upload["state"] == UploadState.FAILED.value
         assert upload["error_message"].startswith("the file is not UTF-8 text (line 32: ")
@@ -124,7 +126,7 @@ async def test_an_absurdly_long_row_is_rejected_on_its_own(
     async with ingester(settings) as deps:
         request = await submit(deps, catalog.tenant_id, content)
         assert await deps.ingester.handle(await receive(deps)) is Outcome.COMPLETED
-        upload = await deps.uploads.get(catalog.tenant_id, request.upload_id)
+        upload = await deps.core.uploads.get(catalog.tenant_id, request.upload_id)
         assert upload is not None
         rows = await error_rows(deps, upload)
         orders = await orders_of(deps, request.upload_id)
@@ -150,15 +152,15 @@ async def test_poison_messages_end_in_the_dead_letter_queue_and_the_loop_goes_on
     # The test queue: visibility 1 s, maxReceiveCount 2.
     settings = ingester_settings(oms_settings, visibility_timeout_s=1, receive_wait_s=1)
     dead_letters = await QueueClient.open(
-        oms_settings.aws, oms_settings.aws.sqs_dead_letter_queue_name
+        oms_settings.core.aws, oms_settings.core.aws.sqs_dead_letter_queue_name
     )
     try:
         async with ingester(settings) as deps:
-            await deps.queue.send("not json at all")
+            await deps.core.queue.send("not json at all")
             unknown = CreateBulkOrder(
                 "0190a0c0-0000-7000-8000-000000000000", catalog.tenant_id, "uploads/nothing.csv"
             )
-            await deps.queue.send(unknown.to_json())
+            await deps.core.queue.send(unknown.to_json())
             request = await submit(deps, catalog.tenant_id, f"{HEADER}\n{_row(catalog)}\n".encode())
 
             consuming = asyncio.create_task(deps.ingester.run())  # the real loop
@@ -167,7 +169,7 @@ async def test_poison_messages_end_in_the_dead_letter_queue_and_the_loop_goes_on
                 async with asyncio.timeout(30):
                     while len(dead) < 2:
                         dead += [m.body for m in await dead_letters.receive(wait_time_s=1)]
-                upload = await deps.uploads.get(catalog.tenant_id, request.upload_id)
+                upload = await deps.core.uploads.get(catalog.tenant_id, request.upload_id)
             finally:
                 await cancel_and_wait(consuming)
         assert upload is not None
@@ -179,11 +181,9 @@ async def test_poison_messages_end_in_the_dead_letter_queue_and_the_loop_goes_on
 
 def _with_ims_down(oms: OmsSettingsBundle) -> IngesterSettingsBundle:
     """The ingester on the test's resources, its IMS an address nobody listens on."""
-    unreachable = oms.service.model_copy(update={"ims_target": "127.0.0.1:1"})
+    unreachable = ImsClientSettings(ims_target="127.0.0.1:1", ims_timeout_s=2)
     return ingester_settings(
-        OmsSettingsBundle(unreachable, oms.mongo, oms.kafka, oms.aws),
-        visibility_timeout_s=1,
-        ims_timeout_s=2,
+        oms, dataclasses.replace(oms.core, ims=unreachable), visibility_timeout_s=1
     )
 
 
@@ -196,7 +196,7 @@ async def test_ims_down_leaves_the_message_for_redelivery_and_the_upload_unfaile
     async with ingester(down) as deps:
         request = await submit(deps, catalog.tenant_id, content)
         assert await deps.ingester.handle(await receive(deps)) is Outcome.RETRY
-        upload = await deps.uploads.get(catalog.tenant_id, request.upload_id)
+        upload = await deps.core.uploads.get(catalog.tenant_id, request.upload_id)
         assert upload is not None
         assert upload["state"] == UploadState.PROCESSING.value
         assert upload["error_message"] == ""
@@ -216,19 +216,19 @@ async def test_a_failure_on_the_last_delivery_fails_the_upload_and_a_redrive_com
     content = f"{HEADER}\n{_row(catalog)}\n".encode()
     down = _with_ims_down(oms_settings)
     dead_letters = await QueueClient.open(
-        oms_settings.aws, oms_settings.aws.sqs_dead_letter_queue_name
+        oms_settings.core.aws, oms_settings.core.aws.sqs_dead_letter_queue_name
     )
     try:
         async with ingester(down) as deps:
             # The test queue redrives after 2 deliveries; the ingester reads that from SQS.
-            assert await deps.queue.max_receive_count() == 2
+            assert await deps.core.queue.max_receive_count() == 2
             assert await dead_letters.max_receive_count() is None
             request = await submit(deps, catalog.tenant_id, content)
             assert await deps.ingester.handle(await receive(deps)) is Outcome.RETRY
             last = await receive(deps)
             assert last.receive_count == 2
             assert await deps.ingester.handle(last) is Outcome.ABANDONED
-            upload = await deps.uploads.get(catalog.tenant_id, request.upload_id)
+            upload = await deps.core.uploads.get(catalog.tenant_id, request.upload_id)
             assert upload is not None
             assert upload["state"] == UploadState.FAILED.value
             assert upload["error_message"] == (
@@ -236,16 +236,16 @@ async def test_a_failure_on_the_last_delivery_fails_the_upload_and_a_redrive_com
                 "the file was set aside for an operator to retry"
             )
             await asyncio.sleep(1.2)
-            assert await deps.queue.receive(wait_time_s=1) == []  # moved on by SQS
+            assert await deps.core.queue.receive(wait_time_s=1) == []  # moved on by SQS
             [dead] = await dead_letters.receive(wait_time_s=5)
             assert dead.body == request.to_json()
 
         # An operator redrives the message once IMS is back.
         async with ingester(ingester_settings(oms_settings)) as deps:
-            await deps.queue.send(dead.body)
+            await deps.core.queue.send(dead.body)
             await dead_letters.delete(dead)
             assert await deps.ingester.handle(await receive(deps)) is Outcome.COMPLETED
-            upload = await deps.uploads.get(catalog.tenant_id, request.upload_id)
+            upload = await deps.core.uploads.get(catalog.tenant_id, request.upload_id)
             assert upload is not None
             assert upload["state"] == UploadState.COMPLETED.value
             assert upload["error_message"] == ""

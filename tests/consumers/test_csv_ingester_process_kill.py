@@ -12,8 +12,8 @@ from pathlib import Path
 
 import grpc
 
+from oms_grpc.core.repositories.uploads import UploadState
 from oms_grpc.main import OmsSettingsBundle
-from oms_grpc.repositories.uploads import UploadState
 from tests.consumers.csv_ingester_support import (
     created_events,
     ingester,
@@ -27,11 +27,11 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 def _process_env(oms: OmsSettingsBundle) -> dict[str, str]:
-    kafka, aws = oms.kafka, oms.aws
+    kafka, aws = oms.core.kafka, oms.core.aws
     return {
         **os.environ,
-        "MONGODB_URI": oms.mongo.uri,
-        "MONGODB_DATABASE": oms.mongo.database,
+        "MONGODB_URI": oms.core.mongo.uri,
+        "MONGODB_DATABASE": oms.core.mongo.database,
         "KAFKA_BOOTSTRAP_SERVERS": kafka.bootstrap_servers,
         "KAFKA_TOPIC_ORDER_CREATED": kafka.topic_order_created,
         "KAFKA_TOPIC_ORDER_UPDATED": kafka.topic_order_updated,
@@ -39,7 +39,7 @@ def _process_env(oms: OmsSettingsBundle) -> dict[str, str]:
         "AWS_S3_BUCKET": aws.s3_bucket,
         "AWS_SQS_QUEUE_NAME": aws.sqs_queue_name,
         "AWS_SQS_DEAD_LETTER_QUEUE_NAME": aws.sqs_dead_letter_queue_name,
-        "INGESTER_IMS_TARGET": oms.service.ims_target,
+        "OMS_IMS_TARGET": oms.core.ims.ims_target,
         "INGESTER_BATCH_SIZE": "100",
         "INGESTER_RECEIVE_WAIT_S": "1",
         # Redelivered soon after the kill (the real default is 60 s).
@@ -76,7 +76,7 @@ async def test_sigkilled_ingester_process_restarted_creates_every_order_once(
         first = _start(env)
         try:
             for _ in range(600):  # until it is well into the file, then kill -9
-                upload = await deps.uploads.get(catalog.tenant_id, request.upload_id)
+                upload = await deps.core.uploads.get(catalog.tenant_id, request.upload_id)
                 assert upload is not None
                 if upload["rows_read"] >= 500:
                     break
@@ -87,7 +87,7 @@ async def test_sigkilled_ingester_process_restarted_creates_every_order_once(
         finally:
             if first.poll() is None:
                 first.kill()
-        killed_at = await deps.uploads.get(catalog.tenant_id, request.upload_id)
+        killed_at = await deps.core.uploads.get(catalog.tenant_id, request.upload_id)
         assert killed_at is not None
         assert killed_at["state"] == UploadState.PROCESSING.value
         assert 0 < killed_at["rows_read"] < rows, "killed in the middle of the file"
@@ -95,7 +95,7 @@ async def test_sigkilled_ingester_process_restarted_creates_every_order_once(
         second = _start(env)
         try:
             for _ in range(1200):
-                upload = await deps.uploads.get(catalog.tenant_id, request.upload_id)
+                upload = await deps.core.uploads.get(catalog.tenant_id, request.upload_id)
                 assert upload is not None
                 if upload["state"] == UploadState.COMPLETED.value:
                     break
@@ -114,5 +114,7 @@ async def test_sigkilled_ingester_process_restarted_creates_every_order_once(
         assert upload["orders_created"] == rows and upload["rows_rejected"] == 0
         # Orders stored by the killed process keep their events: once their lease expires
         # a relay (here: this test's) publishes them. At least once, so duplicates may occur.
-        events = await created_events(oms_settings.kafka, expected=rows, settle_s=5, timeout_s=90)
+        events = await created_events(
+            oms_settings.core.kafka, expected=rows, settle_s=5, timeout_s=90
+        )
     assert {e.order.id for e in events} == {o["_id"] for o in orders}

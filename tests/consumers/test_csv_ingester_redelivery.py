@@ -9,13 +9,12 @@ from typing import Any
 import grpc
 
 from consumers.csv_ingester.consumer import CsvIngester, Outcome, QueueConfig
-from consumers.csv_ingester.main import IngesterDependencies
 from consumers.csv_ingester.order_writer import OrderWriter
 from consumers.csv_ingester.pipeline import PassConfig
-from oms_grpc.clients.ims import ImsClient
+from oms_grpc.core.repositories.uploads import Progress, UploadRepository, UploadState
 from oms_grpc.main import OmsSettingsBundle
-from oms_grpc.repositories.uploads import Progress, UploadRepository, UploadState
 from tests.consumers.csv_ingester_support import (
+    IngesterDependencies,
     created_events,
     error_rows,
     errors_by_line,
@@ -58,16 +57,16 @@ async def test_the_same_message_twice_creates_nothing_twice(
     async with ingester(settings) as deps:
         request = await submit(deps, catalog.tenant_id, content)
         assert await deps.ingester.handle(await receive(deps)) is Outcome.COMPLETED
-        first = await deps.uploads.get(catalog.tenant_id, request.upload_id)
+        first = await deps.core.uploads.get(catalog.tenant_id, request.upload_id)
         assert first is not None
         # SQS delivers at least once: the very same message again.
-        await deps.queue.send(request.to_json())
+        await deps.core.queue.send(request.to_json())
         assert await deps.ingester.handle(await receive(deps)) is Outcome.COMPLETED
-        second = await deps.uploads.get(catalog.tenant_id, request.upload_id)
+        second = await deps.core.uploads.get(catalog.tenant_id, request.upload_id)
         assert second is not None
 
         orders = await orders_of(deps, request.upload_id)
-        events = await created_events(settings.kafka, expected=len(orders))
+        events = await created_events(settings.core.kafka, expected=len(orders))
         rows = await error_rows(deps, second)
 
     assert len(orders) == len(good) + 1  # one order per good row, plus the group
@@ -84,7 +83,7 @@ class _StopAfterBatches(UploadRepository):
     report of its `batches`-th batch, when those batches' orders are stored."""
 
     def __init__(self, deps: IngesterDependencies, batches: int) -> None:
-        super().__init__(deps.mongo.db["uploads"])
+        super().__init__(deps.core.mongo.db["uploads"])
         self._left = batches
 
     async def report_progress(self, upload_id: str, progress: Progress) -> None:
@@ -99,11 +98,13 @@ class _StopAfterBatches(UploadRepository):
 def _ingester(deps: IngesterDependencies, uploads: UploadRepository) -> CsvIngester:
     service = deps.settings.service
     return CsvIngester(
-        queue=deps.queue,
-        objects=deps.objects,
+        queue=deps.core.queue,
+        objects=deps.core.objects,
         uploads=uploads,
-        ims=ImsClient(deps.ims_channel),
-        writer=OrderWriter(deps.orders, deps.relay, deps.settings.kafka.topic_order_created),
+        ims=deps.core.ims,
+        writer=OrderWriter(
+            deps.core.orders, deps.core.relay, deps.core.settings.kafka.topic_order_created
+        ),
         queue_config=QueueConfig(service.receive_wait_s, service.visibility_timeout_s, 1.0),
         pass_config=PassConfig(
             batch_size=service.batch_size,
@@ -132,7 +133,7 @@ async def test_killed_mid_file_and_restarted_every_row_ends_up_exactly_once(
 
         # Killed after 3 of 9 batches: those rows' orders exist, the rest (and the group,
         # settled at the end of the file) do not; the upload shows the progress so far.
-        upload = await deps.uploads.get(catalog.tenant_id, request.upload_id)
+        upload = await deps.core.uploads.get(catalog.tenant_id, request.upload_id)
         assert upload is not None
         assert upload["state"] == UploadState.PROCESSING.value
         assert upload["rows_read"] == 4 + 5 + 5  # batches of 5 records, the first with the header
@@ -141,17 +142,17 @@ async def test_killed_mid_file_and_restarted_every_row_ends_up_exactly_once(
         assert not any(o["idempotency_key"] == "ref:GROUP-1" for o in partial)
 
         # The message went back to the queue; a restarted ingester picks it up again.
-        restarted = _ingester(deps, deps.uploads)
+        restarted = _ingester(deps, deps.core.uploads)
         message = await receive(deps)
         assert message.receive_count == 2
         assert await restarted.handle(message) is Outcome.COMPLETED
 
         orders = await orders_of(deps, request.upload_id)
-        events = await created_events(settings.kafka, expected=len(orders))
-        upload = await deps.uploads.get(catalog.tenant_id, request.upload_id)
+        events = await created_events(settings.core.kafka, expected=len(orders))
+        upload = await deps.core.uploads.get(catalog.tenant_id, request.upload_id)
         assert upload is not None
         rows = await error_rows(deps, upload)
-        assert await deps.queue.receive(wait_time_s=1) == []  # deleted once done
+        assert await deps.core.queue.receive(wait_time_s=1) == []  # deleted once done
 
     keys = [o["idempotency_key"] for o in orders]
     assert sorted(keys) == sorted(

@@ -12,8 +12,8 @@ from oms.v1 import order_pb2
 
 from common.clients.mongo import MongoStore
 from common.settings import KafkaSettings
-from oms_grpc.domain.order_status import OrderStatus
-from oms_grpc.repositories.orders import OrderRepository
+from common.timestamps import utc_now_ms
+from oms_grpc.core.repositories.orders import OrderRepository
 from tests.ims.catalog_support import error_reason, rpc_error, violated_fields
 from tests.oms.test_orders_helpers import (
     create_request,
@@ -95,12 +95,8 @@ async def test_cancel_new_order_releases_its_reservation(
     await _reserve(ims, catalog, created)
     stored = await repository.get(catalog.tenant_id, created.id)
     assert stored is not None
-    await repository.transition(
-        stored,
-        OrderStatus.NEW_ORDER,
-        reason="stock reserved",
-        topic=kafka_settings.topic_order_updated,
-        trace_id=None,
+    await repository.apply(
+        stored.mark_reserved(utc_now_ms()), topic=kafka_settings.topic_order_updated, trace_id=None
     )
     level = await ims.level(catalog.tenant_id, catalog.hub_id, catalog.sku_id(0))
     assert (level.quantity_reserved, level.quantity_available) == (3, 7)
@@ -173,7 +169,7 @@ async def test_an_order_whose_stock_was_consumed_cannot_be_cancelled(
     )
     assert error_reason(error) == "RESERVATION_COMMITTED"
     stored = await repository.get(catalog.tenant_id, created.id)
-    assert stored is not None and stored["status"] == "on_hold"
+    assert stored is not None and stored.status == "on_hold"
 
 
 async def test_cancel_is_tenant_scoped_and_validated(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 import logging
 import socket
 import time
@@ -15,11 +16,11 @@ from oms.v1 import order_pb2
 from common.clients.mongo import MongoStore
 from common.settings import KafkaSettings
 from common.tracing import current_trace_id
-from oms_grpc.clients.ims import ImsClient, ImsUnavailableError
-from oms_grpc.domain.csv_rows import Ref
+from oms_grpc.core.clients.ims import ImsClient, ImsUnavailableError
+from oms_grpc.core.domain.csv_rows import Ref
+from oms_grpc.core.repositories.order_documents import to_proto
+from oms_grpc.core.repositories.orders import OrderRepository
 from oms_grpc.main import OmsSettingsBundle
-from oms_grpc.repositories.order_documents import to_proto
-from oms_grpc.repositories.orders import OrderRepository
 from tests.ims.catalog_support import error_reason, rpc_error, violated_fields
 from tests.oms.test_orders_helpers import (
     create_request,
@@ -28,6 +29,7 @@ from tests.oms.test_orders_helpers import (
     read_events,
 )
 from tests.support.ims_catalog import ImsCatalog, SellerCatalog
+from tests.support.orders import new_order
 
 
 @pytest.fixture
@@ -316,18 +318,16 @@ def _unused_port() -> int:
 async def test_ims_down_means_unavailable_and_nothing_written(
     oms_settings: OmsSettingsBundle, catalog: SellerCatalog, mongo_store: MongoStore
 ) -> None:
-    from oms_grpc.main import open_dependencies, running
+    from oms_grpc.core.container import open_core
+    from oms_grpc.core.settings import ImsClientSettings
+    from oms_grpc.main import running
 
-    settings = OmsSettingsBundle(
-        service=oms_settings.service.model_copy(
-            update={"ims_target": f"127.0.0.1:{_unused_port()}"}
-        ),
-        mongo=oms_settings.mongo,
-        kafka=oms_settings.kafka,
-        aws=oms_settings.aws,
+    down = ImsClientSettings(ims_target=f"127.0.0.1:{_unused_port()}")
+    settings = dataclasses.replace(
+        oms_settings, core=dataclasses.replace(oms_settings.core, ims=down)
     )
     repository = OrderRepository(mongo_store.db["orders"])
-    async with open_dependencies(settings) as deps, running(deps) as server:
+    async with open_core(settings.core) as core, running(core, settings) as server:
         stored = await _stored_order(repository, catalog)
         async with grpc.aio.insecure_channel(f"127.0.0.1:{server.port}") as channel:
             orders = orders_stub(channel)
@@ -351,12 +351,10 @@ async def test_ims_down_means_unavailable_and_nothing_written(
 
 
 async def _stored_order(repository: OrderRepository, catalog: SellerCatalog) -> order_pb2.Order:
-    from oms_grpc.repositories.order_documents import new_order_document
-
-    document = new_order_document(
+    order = new_order(
         tenant_id=catalog.tenant_id,
         seller_id=catalog.seller_id,
         hub_id=catalog.hub_id,
         lines=[(catalog.sku_id(0), catalog.sku_code(0), 1)],
     )
-    return to_proto(await repository.insert(document))
+    return to_proto(await repository.insert(order, topic="unused", trace_id=None))

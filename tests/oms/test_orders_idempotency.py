@@ -10,8 +10,7 @@ from oms.v1 import order_pb2
 
 from common.clients.mongo import MongoStore
 from common.settings import KafkaSettings
-from oms_grpc.repositories.order_documents import new_order_document, with_created_event
-from oms_grpc.repositories.orders import OrderRepository
+from oms_grpc.core.repositories.orders import OrderRepository
 from tests.ims.catalog_support import error_reason, rpc_error, violated_fields
 from tests.oms.test_orders_helpers import (
     create_request,
@@ -20,6 +19,7 @@ from tests.oms.test_orders_helpers import (
     read_events,
 )
 from tests.support.ims_catalog import ImsCatalog, SellerCatalog
+from tests.support.orders import new_order
 
 
 @pytest.fixture
@@ -113,7 +113,7 @@ async def test_an_order_ref_created_by_csv_and_by_api_is_one_order(
 ) -> None:
     # As the CSV ingester stores an order_ref group: key `ref:{order_ref}`, no request hash.
     repository = OrderRepository(mongo_store.db["orders"])
-    uploaded = new_order_document(
+    uploaded = new_order(
         tenant_id=catalog.tenant_id,
         seller_id=catalog.seller_id,
         hub_id=catalog.hub_id,
@@ -122,13 +122,13 @@ async def test_an_order_ref_created_by_csv_and_by_api_is_one_order(
         upload_id="upload-1",
         idempotency_key="ref:R-1",
     )
-    await repository.insert(with_created_event(uploaded, topic="unused", trace_id=None))
+    await repository.insert(uploaded, topic="unused", trace_id=None)
 
     orders = orders_stub(oms_channel)
     by_api = create_request(catalog, 1, external_reference="R-1")
     by_api.lines[0].sku_id, by_api.lines[0].sku_code = "", catalog.sku_code(1)
     by_api.lines.append(order_pb2.OrderLine(sku_id=catalog.sku_id(0), quantity=2))
-    assert (await orders.CreateOrder(by_api)).order.id == uploaded["_id"]
+    assert (await orders.CreateOrder(by_api)).order.id == uploaded.id
 
     different = create_request(catalog, 2, external_reference="R-1")
     await rpc_error(orders.CreateOrder(different), grpc.StatusCode.FAILED_PRECONDITION)

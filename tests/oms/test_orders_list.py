@@ -13,11 +13,12 @@ from oms.v1 import order_pb2, order_pb2_grpc
 
 from common.clients.mongo import MongoStore
 from common.timestamps import to_timestamp
-from oms_grpc.repositories.order_documents import new_order_document
-from oms_grpc.repositories.orders import OrderRepository
+from oms_grpc.core.repositories.order_documents import to_document
+from oms_grpc.core.repositories.orders import OrderRepository
 from tests.ims.catalog_support import rpc_error, violated_fields
 from tests.oms.test_orders_helpers import create_request, orders_stub
 from tests.support.ims_catalog import ImsCatalog
+from tests.support.orders import new_order
 
 TENANT = str(uuid.uuid4())
 OTHER_TENANT = str(uuid.uuid4())
@@ -35,25 +36,25 @@ async def stored(mongo_store: MongoStore) -> list[dict[str, Any]]:
     await repository.ensure_indexes()
     documents = []
     for n in range(14):
-        document = new_order_document(
+        order = new_order(
             tenant_id=TENANT,
             seller_id=SELLER_1 if n % 2 == 0 else SELLER_2,
             hub_id=str(uuid.uuid4()),
             lines=[(str(uuid.uuid4()), f"sku-{n}", n + 1)],
             now=T0 + timedelta(minutes=n // 2),  # pairs share a create_time
         )
+        document = to_document(order)
         document["status"] = STATUSES[n % 3]
         documents.append(document)
     for n in range(3):
-        documents.append(
-            new_order_document(
-                tenant_id=OTHER_TENANT,
-                seller_id=SELLER_1,
-                hub_id=str(uuid.uuid4()),
-                lines=[(str(uuid.uuid4()), "x", 1)],
-                now=T0 + timedelta(minutes=n),
-            )
+        order = new_order(
+            tenant_id=OTHER_TENANT,
+            seller_id=SELLER_1,
+            hub_id=str(uuid.uuid4()),
+            lines=[(str(uuid.uuid4()), "x", 1)],
+            now=T0 + timedelta(minutes=n),
         )
+        documents.append(to_document(order))
     outcome = await repository.insert_many(documents)
     assert outcome.inserted == 17
     ours = [d for d in documents if d["tenant_id"] == TENANT]

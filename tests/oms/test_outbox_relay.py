@@ -13,8 +13,8 @@ from common.clients.kafka import KafkaConsumer, KafkaProducer, Message
 from common.clients.mongo import MongoStore
 from common.settings import KafkaSettings
 from common.tasks import cancel_and_wait
-from oms_grpc.outbox.entries import UNLEASED, outbox_entry, pending_outbox
-from oms_grpc.outbox.relay import OutboxRelay
+from oms_grpc.core.outbox.entries import UNLEASED, outbox_entry, pending_outbox
+from oms_grpc.core.outbox.relay import OutboxRelay
 
 
 def _created(order_id: str, n: int) -> dict[str, object]:

@@ -23,12 +23,12 @@ from common.clients.sqs import QueueClient, QueueMessage
 from common.grpc.errors import field_violations
 from common.ids import new_id
 from common.settings import AwsSettings
-from oms_grpc.domain.bulk_messages import CreateBulkOrder
-from oms_grpc.domain.csv_rows import Problem
-from oms_grpc.domain.error_files import encode_records, stored_header, stored_row
-from oms_grpc.domain.uploads import error_file_name, error_object_key
+from oms_grpc.core.domain.bulk_messages import CreateBulkOrder
+from oms_grpc.core.domain.csv_rows import Problem
+from oms_grpc.core.domain.error_files import encode_records, stored_header, stored_row
+from oms_grpc.core.domain.uploads import error_file_name, error_object_key
+from oms_grpc.core.repositories.uploads import Progress, UploadRepository
 from oms_grpc.main import OmsSettingsBundle
-from oms_grpc.repositories.uploads import Progress, UploadRepository
 from tests.support.ims_catalog import ImsCatalog
 
 HEADER = "tenant_id,seller_id,hub_id,sku_id,quantity"
@@ -371,15 +371,16 @@ async def limited_uploads(
     monkeypatch: pytest.MonkeyPatch, oms_settings: OmsSettingsBundle
 ) -> AsyncIterator[upload_pb2_grpc.UploadServiceStub]:
     """An OMS whose upload limits come from the environment: 2000 bytes, 200-byte lines."""
-    from oms_grpc.main import open_dependencies, running
-    from oms_grpc.upload_settings import UploadSettings
+    from oms_grpc.api.upload_settings import UploadSettings
+    from oms_grpc.core.container import open_core
+    from oms_grpc.main import running
 
     monkeypatch.setenv("UPLOAD_MAX_BYTES", "2000")
     monkeypatch.setenv("UPLOAD_MAX_LINE_BYTES", "200")
     limited = dataclasses.replace(oms_settings, uploads=UploadSettings())
     async with (
-        open_dependencies(limited) as deps,
-        running(deps) as server,
+        open_core(limited.core) as core,
+        running(core, limited) as server,
         grpc.aio.insecure_channel(f"127.0.0.1:{server.port}") as channel,
     ):
         yield upload_pb2_grpc.UploadServiceStub(channel)
@@ -419,23 +420,24 @@ async def broken_storage(
 ) -> AsyncIterator[upload_pb2_grpc.UploadServiceStub]:
     """An OMS whose bucket (param "s3") or queue (param "sqs") does not exist: real failures
     of the real endpoint, no mocks."""
-    from oms_grpc.main import open_dependencies, running
+    from oms_grpc.core.container import open_core
+    from oms_grpc.main import running
 
-    async with open_dependencies(oms_settings) as deps, contextlib.AsyncExitStack() as stack:
+    async with open_core(oms_settings.core) as core, contextlib.AsyncExitStack() as stack:
         if request.param == "s3":
-            missing = await ObjectStore.open(oms_settings.aws, bucket=f"missing-{unique}")
+            missing = await ObjectStore.open(oms_settings.core.aws, bucket=f"missing-{unique}")
             stack.push_async_callback(missing.close)
-            deps = dataclasses.replace(deps, objects=missing)
+            core = dataclasses.replace(core, objects=missing)
         else:
             name = f"gone-{unique}"
-            async with new_session().client("sqs", **client_kwargs(oms_settings.aws)) as sqs:
+            async with new_session().client("sqs", **client_kwargs(oms_settings.core.aws)) as sqs:
                 url = (await sqs.create_queue(QueueName=name))["QueueUrl"]
-                gone = await QueueClient.open(oms_settings.aws, name)
+                gone = await QueueClient.open(oms_settings.core.aws, name)
                 stack.push_async_callback(gone.close)
                 await sqs.delete_queue(QueueUrl=url)
-            deps = dataclasses.replace(deps, queue=gone)
+            core = dataclasses.replace(core, queue=gone)
         async with (
-            running(deps) as server,
+            running(core, oms_settings) as server,
             grpc.aio.insecure_channel(f"127.0.0.1:{server.port}") as channel,
         ):
             yield upload_pb2_grpc.UploadServiceStub(channel)

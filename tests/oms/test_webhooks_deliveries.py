@@ -14,8 +14,8 @@ from oms.v1 import webhook_pb2, webhook_pb2_grpc
 
 from common.clients.mongo import MongoStore
 from common.grpc.errors import field_violations
-from oms_grpc.domain.webhook_rules import DeliveryState
-from oms_grpc.repositories.webhooks import AttemptRecord, DeliveryLogRepository
+from oms_grpc.core.domain.webhook_rules import DeliveryState
+from oms_grpc.core.repositories.webhooks import AttemptRecord, DeliveryLogRepository
 
 FAILED, SUCCEEDED, RETRYING, PENDING = (
     webhook_pb2.WEBHOOK_DELIVERY_STATE_FAILED,

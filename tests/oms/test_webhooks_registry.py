@@ -14,8 +14,8 @@ from oms.v1 import webhook_pb2, webhook_pb2_grpc
 
 from common.clients.mongo import MongoStore
 from common.grpc.errors import field_violations
-from oms_grpc.domain.webhook_rules import is_signing_secret
-from oms_grpc.repositories.webhooks import WebhookRepository
+from oms_grpc.core.domain.webhook_rules import is_signing_secret
+from oms_grpc.core.repositories.webhooks import WebhookRepository
 
 URL = "https://93.184.215.14/hooks/orders"
 OTHER_URL = "http://[2606:4700:4700::1111]:8080/v2/hooks"

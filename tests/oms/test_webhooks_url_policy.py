@@ -21,12 +21,11 @@ from oms.v1 import webhook_pb2, webhook_pb2_grpc
 
 from common.clients.mongo import MongoStore
 from common.grpc.errors import field_violations
-from common.grpc.server import GrpcServer
-from oms_grpc.domain.ssrf import IPAddress
-from oms_grpc.main import OmsSettingsBundle, open_dependencies
-from oms_grpc.servicers.webhooks import webhooks_services
-from oms_grpc.webhook_settings import WebhookSettings
-from oms_grpc.webhooks_dns import ResolutionError
+from oms_grpc.core.container import open_core
+from oms_grpc.core.domain.ssrf import IPAddress
+from oms_grpc.core.webhook_settings import WebhookSettings
+from oms_grpc.core.webhooks_dns import ResolutionError
+from oms_grpc.main import OmsSettingsBundle, running
 
 DNS: dict[str, list[str]] = {
     "hooks.public.example": ["93.184.215.14", "2606:2800:21f:cb07:6820:80da:af6b:8b2c"],
@@ -68,16 +67,13 @@ async def stub(
     settings = WebhookSettings(
         allowed_hosts=["hooks.corp.internal"], allowed_networks=[IPv4Network("10.77.0.0/16")]
     )
-    async with open_dependencies(dataclasses.replace(oms_settings, webhooks=settings)) as deps:
-        server = GrpcServer(
-            host="127.0.0.1", port=0, services=webhooks_services(deps, resolver=resolver)
-        )
-        port = await server.start()
-        try:
-            async with grpc.aio.insecure_channel(f"127.0.0.1:{port}") as channel:
-                yield webhook_pb2_grpc.WebhookServiceStub(channel)
-        finally:
-            await server.stop(1)
+    core_settings = dataclasses.replace(oms_settings.core, webhooks=settings)
+    async with (
+        open_core(core_settings, resolver=resolver) as core,
+        running(core, oms_settings) as server,
+        grpc.aio.insecure_channel(f"127.0.0.1:{server.port}") as channel,
+    ):
+        yield webhook_pb2_grpc.WebhookServiceStub(channel)
 
 
 @pytest.fixture

@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from oms_grpc.domain.bulk_orders import (
+from oms_grpc.core.domain.bulk_orders import (
     DraftLine,
     HubInfo,
     RejectedRow,
@@ -9,7 +9,7 @@ from oms_grpc.domain.bulk_orders import (
     resolve,
     single_line_order,
 )
-from oms_grpc.domain.csv_rows import ParsedRow, Problem, Ref
+from oms_grpc.core.domain.csv_rows import ParsedRow, Problem, Ref
 
 T, S, S2 = "t-1", "s-1", "s-2"
 HUB = HubInfo("hub-1", S)

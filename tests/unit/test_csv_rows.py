@@ -5,7 +5,7 @@ import io
 
 import pytest
 
-from oms_grpc.domain.csv_rows import (
+from oms_grpc.core.domain.csv_rows import (
     MAX_QUANTITY,
     HeaderError,
     ParsedRow,

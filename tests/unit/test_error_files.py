@@ -8,8 +8,8 @@ from collections.abc import AsyncIterator, Sequence
 
 import pytest
 
-from oms_grpc.domain.csv_rows import Problem, resolve_header
-from oms_grpc.domain.error_files import (
+from oms_grpc.core.domain.csv_rows import Problem, resolve_header
+from oms_grpc.core.domain.error_files import (
     ERROR_COLUMN,
     STORED_TRAILER,
     ErrorFileRenderer,
@@ -166,7 +166,7 @@ def test_corrupt_stored_files_are_reported(data: bytes) -> None:
 
 
 def test_a_runaway_record_is_bounded(monkeypatch: pytest.MonkeyPatch) -> None:
-    from oms_grpc.domain import error_files
+    from oms_grpc.core.domain import error_files
 
     monkeypatch.setattr(error_files, "MAX_RECORD_CHARS", 100)
     renderer = ErrorFileRenderer("en")

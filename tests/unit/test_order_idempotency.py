@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import dataclasses
 
-from oms_grpc.domain.bulk_orders import HubInfo, SkuInfo, group_order
-from oms_grpc.domain.csv_rows import ParsedRow, Ref
-from oms_grpc.domain.idempotency import (
+from oms_grpc.core.domain.bulk_orders import HubInfo, SkuInfo, group_order
+from oms_grpc.core.domain.csv_rows import ParsedRow, Ref
+from oms_grpc.core.domain.idempotency import (
     IdempotencyKey,
     OrderIntent,
     RequestedLine,

@@ -4,7 +4,7 @@ import itertools
 
 import pytest
 
-from oms_grpc.domain.order_status import (
+from oms_grpc.core.domain.order_status import (
     TRANSITIONS,
     IllegalTransitionError,
     OrderStatus,

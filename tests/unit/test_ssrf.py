@@ -8,7 +8,7 @@ from ipaddress import IPv4Network, IPv6Network, ip_address
 import pytest
 from pydantic import ValidationError
 
-from oms_grpc.domain.ssrf import (
+from oms_grpc.core.domain.ssrf import (
     AddressClass,
     AllowList,
     IPAddress,
@@ -17,9 +17,9 @@ from oms_grpc.domain.ssrf import (
     is_local_name,
     refusal_for,
 )
-from oms_grpc.domain.webhook_rules import parse_callback_url
-from oms_grpc.webhook_settings import WebhookSettings
-from oms_grpc.webhooks_dns import ResolutionError, SystemResolver, UrlGuard
+from oms_grpc.core.domain.webhook_rules import parse_callback_url
+from oms_grpc.core.webhook_settings import WebhookSettings
+from oms_grpc.core.webhooks_dns import ResolutionError, SystemResolver, UrlGuard
 
 
 @pytest.mark.parametrize(

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 import urllib3
 
-from oms_grpc.domain.upload_body import MAX_PARTS, BodyError, UploadedFile, extract_csv
+from oms_grpc.core.domain.upload_body import MAX_PARTS, BodyError, UploadedFile, extract_csv
 
 CSV = b"tenant_id,seller_id,hub_id,sku_id,quantity\r\na,b,c,d,1\r\n"
 BOUNDARY = "----formboundary7MA4YWxk"

@@ -6,8 +6,8 @@ import os
 
 import pytest
 
-from oms_grpc.domain import upload_checks
-from oms_grpc.domain.upload_checks import (
+from oms_grpc.core.domain import upload_checks
+from oms_grpc.core.domain.upload_checks import (
     UploadLimits,
     UploadRejectedError,
     UploadRejection,

@@ -4,7 +4,7 @@ from datetime import UTC, datetime
 
 import pytest
 
-from oms_grpc.domain.uploads import (
+from oms_grpc.core.domain.uploads import (
     error_file_name,
     error_object_key,
     is_error_file_name,

@@ -12,7 +12,7 @@ from oms.v1 import webhook_pb2
 
 from common.grpc.errors import FieldViolation, ServiceError
 from common.validation import Violations
-from oms_grpc.domain.webhook_rules import (
+from oms_grpc.core.domain.webhook_rules import (
     MAX_HEADERS,
     CallbackUrlError,
     DeliveryState,

@@ -43,7 +43,7 @@ class StatusChange(_message.Message):
     def __init__(self, status: _Optional[_Union[OrderStatus, str]] = ..., change_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., reason: _Optional[str] = ...) -> None: ...
 
 class Order(_message.Message):
-    __slots__ = ("id", "tenant_id", "seller_id", "hub_id", "lines", "status", "status_history", "external_reference", "upload_id", "attributes", "create_time", "update_time")
+    __slots__ = ("id", "tenant_id", "seller_id", "hub_id", "lines", "status", "status_history", "external_reference", "upload_id", "attributes", "create_time", "update_time", "shortages", "shortage_time")
     class AttributesEntry(_message.Message):
         __slots__ = ("key", "value")
         KEY_FIELD_NUMBER: _ClassVar[int]
@@ -63,6 +63,8 @@ class Order(_message.Message):
     ATTRIBUTES_FIELD_NUMBER: _ClassVar[int]
     CREATE_TIME_FIELD_NUMBER: _ClassVar[int]
     UPDATE_TIME_FIELD_NUMBER: _ClassVar[int]
+    SHORTAGES_FIELD_NUMBER: _ClassVar[int]
+    SHORTAGE_TIME_FIELD_NUMBER: _ClassVar[int]
     id: str
     tenant_id: str
     seller_id: str
@@ -75,7 +77,19 @@ class Order(_message.Message):
     attributes: _containers.ScalarMap[str, str]
     create_time: _timestamp_pb2.Timestamp
     update_time: _timestamp_pb2.Timestamp
-    def __init__(self, id: _Optional[str] = ..., tenant_id: _Optional[str] = ..., seller_id: _Optional[str] = ..., hub_id: _Optional[str] = ..., lines: _Optional[_Iterable[_Union[OrderLine, _Mapping]]] = ..., status: _Optional[_Union[OrderStatus, str]] = ..., status_history: _Optional[_Iterable[_Union[StatusChange, _Mapping]]] = ..., external_reference: _Optional[str] = ..., upload_id: _Optional[str] = ..., attributes: _Optional[_Mapping[str, str]] = ..., create_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., update_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ...) -> None: ...
+    shortages: _containers.RepeatedCompositeFieldContainer[LineShortage]
+    shortage_time: _timestamp_pb2.Timestamp
+    def __init__(self, id: _Optional[str] = ..., tenant_id: _Optional[str] = ..., seller_id: _Optional[str] = ..., hub_id: _Optional[str] = ..., lines: _Optional[_Iterable[_Union[OrderLine, _Mapping]]] = ..., status: _Optional[_Union[OrderStatus, str]] = ..., status_history: _Optional[_Iterable[_Union[StatusChange, _Mapping]]] = ..., external_reference: _Optional[str] = ..., upload_id: _Optional[str] = ..., attributes: _Optional[_Mapping[str, str]] = ..., create_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., update_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., shortages: _Optional[_Iterable[_Union[LineShortage, _Mapping]]] = ..., shortage_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ...) -> None: ...
+
+class LineShortage(_message.Message):
+    __slots__ = ("sku_id", "requested", "available")
+    SKU_ID_FIELD_NUMBER: _ClassVar[int]
+    REQUESTED_FIELD_NUMBER: _ClassVar[int]
+    AVAILABLE_FIELD_NUMBER: _ClassVar[int]
+    sku_id: str
+    requested: int
+    available: int
+    def __init__(self, sku_id: _Optional[str] = ..., requested: _Optional[int] = ..., available: _Optional[int] = ...) -> None: ...
 
 class CreateOrderRequest(_message.Message):
     __slots__ = ("tenant_id", "seller_id", "hub_id", "lines", "external_reference", "attributes", "idempotency_key")

@@ -7,15 +7,15 @@ that changes them.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import grpc
 from oms.v1 import webhook_pb2, webhook_pb2_grpc
 
 from common.grpc.errors import FieldViolation, invalid_argument, not_found
 from common.grpc.server import ServiceRegistration
-from oms_grpc.clients.ims import ImsClient
-from oms_grpc.domain.webhook_rules import (
+from oms_grpc.core.clients.ims import ImsClient
+from oms_grpc.core.domain.webhook_rules import (
     CallbackUrl,
     deliveries_query,
     delivery_page_token,
@@ -26,16 +26,13 @@ from oms_grpc.domain.webhook_rules import (
     webhooks_page_token,
     webhooks_query,
 )
-from oms_grpc.repositories.webhooks import (
+from oms_grpc.core.repositories.webhooks import (
     DeliveryLogRepository,
     WebhookRepository,
     delivery_to_proto,
     webhook_to_proto,
 )
-from oms_grpc.webhooks_dns import Resolver, SystemResolver, UrlGuard
-
-if TYPE_CHECKING:
-    from oms_grpc.main import OmsDependencies
+from oms_grpc.core.webhooks_dns import UrlGuard
 
 Context = grpc.aio.ServicerContext[Any, Any]
 SERVICE_NAME = webhook_pb2.DESCRIPTOR.services_by_name["WebhookService"].full_name
@@ -133,21 +130,8 @@ class WebhookServicer(webhook_pb2_grpc.WebhookServiceServicer):
             raise invalid_argument([FieldViolation("webhook.url", problem)])
 
 
-def webhooks_services(
-    deps: OmsDependencies, *, resolver: Resolver | None = None
-) -> list[ServiceRegistration]:
-    """`resolver` defaults to the system's DNS."""
-    settings = deps.settings.webhooks
-    guard = UrlGuard(settings.allow_list(), resolver or SystemResolver(settings.dns_timeout_s))
-    servicer = WebhookServicer(
-        WebhookRepository(deps.mongo.db["webhooks"]),
-        DeliveryLogRepository(deps.mongo.db["webhook_logs"]),
-        guard,
-        ImsClient(deps.ims_channel),
+def webhook_service(servicer: WebhookServicer) -> ServiceRegistration:
+    return ServiceRegistration(
+        SERVICE_NAME,
+        lambda server: webhook_pb2_grpc.add_WebhookServiceServicer_to_server(servicer, server),
     )
-    return [
-        ServiceRegistration(
-            SERVICE_NAME,
-            lambda server: webhook_pb2_grpc.add_WebhookServiceServicer_to_server(servicer, server),
-        )
-    ]

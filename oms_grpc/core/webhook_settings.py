@@ -15,7 +15,7 @@ from typing import Annotated, Any
 from pydantic import Field, field_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
-from oms_grpc.domain.ssrf import AllowList, IPNetwork
+from oms_grpc.core.domain.ssrf import AllowList, IPNetwork
 
 
 def _comma_separated(value: Any) -> Any:

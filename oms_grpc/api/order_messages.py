@@ -20,17 +20,18 @@ from common.ids import parse_uuid
 from common.pagination import PageCursor, decode_token, encode_token, filter_fingerprint, page_size
 from common.timestamps import from_timestamp
 from common.validation import Violations
-from oms_grpc.domain.bulk_orders import HubInfo, SkuInfo
-from oms_grpc.domain.csv_rows import MAX_QUANTITY, Ref
-from oms_grpc.domain.idempotency import (
+from oms_grpc.core.domain.bulk_orders import HubInfo, SkuInfo
+from oms_grpc.core.domain.csv_rows import MAX_QUANTITY, Ref
+from oms_grpc.core.domain.idempotency import (
     IdempotencyKey,
     OrderIntent,
     RequestedLine,
     idempotency_key,
 )
-from oms_grpc.domain.order_status import OrderStatus
-from oms_grpc.repositories.order_documents import STATUS_FROM_PROTO, OrderDocument
-from oms_grpc.repositories.orders import ListPosition, OrderListFilter
+from oms_grpc.core.domain.order import Order
+from oms_grpc.core.domain.order_status import OrderStatus
+from oms_grpc.core.repositories.order_documents import STATUS_FROM_PROTO
+from oms_grpc.core.repositories.orders import ListPosition, OrderListFilter
 
 MAX_LINES = 100
 MAX_EXTERNAL_REFERENCE = 200
@@ -324,14 +325,12 @@ def _position(cursor: PageCursor) -> ListPosition:
     raise invalid_argument([FieldViolation("page_token", "is malformed")])
 
 
-def finish_page(
-    documents: Sequence[OrderDocument], query: ListOrdersQuery
-) -> tuple[list[OrderDocument], str]:
-    """Trim the look-ahead document; the next page token is empty on the last page."""
-    if len(documents) <= query.page_size:
-        return list(documents), ""
-    page = list(documents[: query.page_size])
+def finish_page(found: Sequence[Order], query: ListOrdersQuery) -> tuple[list[Order], str]:
+    """Trim the look-ahead order; the next page token is empty on the last page."""
+    if len(found) <= query.page_size:
+        return list(found), ""
+    page = list(found[: query.page_size])
     last = page[-1]
-    millis = (last["create_time"] - _EPOCH) // _MILLISECOND
-    token = encode_token(PageCursor(after=[millis, last["_id"]], fingerprint=query.fingerprint))
+    millis = (last.create_time - _EPOCH) // _MILLISECOND
+    token = encode_token(PageCursor(after=[millis, last.id], fingerprint=query.fingerprint))
     return page, token

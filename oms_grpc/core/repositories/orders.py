@@ -1,4 +1,5 @@
-"""The `orders` collection: inserts with their outbox events, reads, guarded transitions."""
+"""The `orders` collection: order aggregates in, order aggregates out; inserts and guarded
+changes carry their outbox events in the same document write."""
 
 from __future__ import annotations
 
@@ -7,15 +8,21 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
-from pymongo import ASCENDING, DESCENDING, IndexModel, ReturnDocument
+from pymongo import ASCENDING, DESCENDING, IndexModel
 from pymongo.asynchronous.collection import AsyncCollection
 from pymongo.errors import BulkWriteError, DuplicateKeyError
 
 from common.clients.mongo import find_duplicate_winner
-from common.timestamps import utc_now_ms
-from oms_grpc.domain.order_status import OrderStatus, check_transition
-from oms_grpc.outbox.entries import LEASE_FIELD, OUTBOX_FIELD, PENDING_FIELD, UNLEASED
-from oms_grpc.repositories.order_documents import OrderDocument, updated_event_entry
+from oms_grpc.core.domain.order import Change, Order
+from oms_grpc.core.domain.order_status import OrderStatus
+from oms_grpc.core.outbox.entries import LEASE_FIELD, OUTBOX_FIELD, PENDING_FIELD, UNLEASED
+from oms_grpc.core.repositories.order_documents import (
+    OrderDocument,
+    change_update,
+    created_document,
+    from_document,
+    updated_event_entry,
+)
 
 _DUPLICATE_KEY = 11000
 _MILLISECOND = timedelta(milliseconds=1)
@@ -125,20 +132,19 @@ class OrderRepository:
             {"$set": {LEASE_FIELD: UNLEASED}},
         )
 
-    async def insert(self, document: OrderDocument) -> OrderDocument:
-        """Insert one order; if its idempotency key exists, return the stored order instead."""
+    async def insert(self, order: Order, *, topic: str, trace_id: str | None) -> Order:
+        """Insert a new order with its `order.created` event; if its idempotency key exists,
+        return the stored order instead (the caller compares ids to tell)."""
+        document = created_document(order, topic=topic, trace_id=trace_id)
         try:
             await self._orders.insert_one(document)
-            return document
+            return order
         except DuplicateKeyError:
-            key = {
-                "tenant_id": document["tenant_id"],
-                "idempotency_key": document.get("idempotency_key"),
-            }
+            key = {"tenant_id": order.tenant_id, "idempotency_key": order.idempotency_key}
             existing = await find_duplicate_winner(self._orders, key)
             if existing is None:  # the duplicate was on another key: a genuine error
                 raise
-            return existing
+            return from_document(existing)
 
     async def insert_many(self, documents: Sequence[OrderDocument]) -> InsertOutcome:
         """Insert a batch; orders whose idempotency key already exists are skipped."""
@@ -155,19 +161,21 @@ class OrderRepository:
             inserted = tuple(d["_id"] for i, d in enumerate(documents) if i not in skipped)
             return InsertOutcome(len(inserted), len(errors), inserted)
 
-    async def get(self, tenant_id: str, order_id: str) -> OrderDocument | None:
-        return await self._orders.find_one(
+    async def get(self, tenant_id: str, order_id: str) -> Order | None:
+        document = await self._orders.find_one(
             {"_id": order_id, "tenant_id": tenant_id}, {OUTBOX_FIELD: 0}
         )
+        return None if document is None else from_document(document)
 
-    async def get_by_idempotency_key(self, tenant_id: str, key: str) -> OrderDocument | None:
-        return await self._orders.find_one(
+    async def get_by_idempotency_key(self, tenant_id: str, key: str) -> Order | None:
+        document = await self._orders.find_one(
             {"tenant_id": tenant_id, "idempotency_key": key}, {OUTBOX_FIELD: 0}
         )
+        return None if document is None else from_document(document)
 
     async def list_page(
         self, filters: OrderListFilter, *, after: ListPosition | None, limit: int
-    ) -> list[OrderDocument]:
+    ) -> list[Order]:
         """Up to `limit` orders, newest first (create_time desc, _id desc), after `after`.
 
         Keyset pagination on the listing indexes (tenant[, seller | status], create_time,
@@ -197,48 +205,27 @@ class OrderRepository:
             .sort([("create_time", DESCENDING), ("_id", DESCENDING)])
             .limit(limit)
         )
-        return await cursor.to_list()
+        return [from_document(document) for document in await cursor.to_list()]
 
-    async def transition(
-        self,
-        current: OrderDocument,
-        target: OrderStatus,
-        *,
-        reason: str,
-        topic: str,
-        trace_id: str | None,
-    ) -> OrderDocument:
-        """Move `current` to `target` and add `order.updated` to its outbox, atomically.
+    async def apply(self, change: Change, *, topic: str, trace_id: str | None) -> Order:
+        """Store `change` (with its `order.updated` event, if any, in the outbox), atomically.
 
         Optimistic concurrency: the write only applies to the version that was read, so two
-        racing transitions can never both succeed from the same state.
+        racing changes can never both succeed from the same state (ConcurrentUpdateError:
+        re-read and decide again). `update_one`, not `find_one_and_update`: the new state is
+        known already, and on the MongoDB-wire server of the local stack a
+        find-and-modify scans the collection while an update uses the `_id` index.
         """
-        previous = OrderStatus(current["status"])
-        check_transition(previous, target)
-        now = utc_now_ms()
-        change = {"status": target.value, "time": now, "reason": reason}
-        after = {
-            **current,
-            "status": target.value,
-            "status_history": [*current.get("status_history", []), change],
-            "update_time": now,
-            "version": current["version"] + 1,
-        }
-        entry = updated_event_entry(after, previous, topic=topic, trace_id=trace_id)
-        updated = await self._orders.find_one_and_update(
-            {
-                "_id": current["_id"],
-                "tenant_id": current["tenant_id"],
-                "version": current["version"],
-            },
-            {
-                "$set": {"status": target.value, "update_time": now, PENDING_FIELD: True},
-                "$inc": {"version": 1},
-                "$push": {"status_history": change, OUTBOX_FIELD: entry},
-            },
-            projection={OUTBOX_FIELD: 0},
-            return_document=ReturnDocument.AFTER,
+        before, after = change.before, change.after
+        update = change_update(before, after)
+        if change.event is not None:
+            entry = updated_event_entry(change.event, topic=topic, trace_id=trace_id)
+            update["$set"][PENDING_FIELD] = True
+            update.setdefault("$push", {})[OUTBOX_FIELD] = entry
+        result = await self._orders.update_one(
+            {"_id": before.id, "tenant_id": before.tenant_id, "version": before.version},
+            update,
         )
-        if updated is None:
-            raise ConcurrentUpdateError(current["_id"])
-        return updated
+        if result.matched_count == 0:
+            raise ConcurrentUpdateError(before.id)
+        return after

@@ -1,5 +1,5 @@
 """Callback URL destination check: resolve the host (async, bounded) and apply the SSRF
-policy of `oms_grpc.domain.ssrf` to every address it resolves to.
+policy of `oms_grpc.core.domain.ssrf` to every address it resolves to.
 
 Used when a webhook is registered or its URL changes; the dispatcher checks again right
 before each delivery, because DNS answers can change after registration (DNS rebinding).
@@ -13,8 +13,8 @@ from collections.abc import Sequence
 from ipaddress import ip_address
 from typing import Protocol
 
-from oms_grpc.domain.ssrf import AllowList, IPAddress, is_local_name, refusal_for
-from oms_grpc.domain.webhook_rules import CallbackUrl
+from oms_grpc.core.domain.ssrf import AllowList, IPAddress, is_local_name, refusal_for
+from oms_grpc.core.domain.webhook_rules import CallbackUrl
 
 DEFAULT_TIMEOUT_S = 2.0
 

@@ -30,7 +30,7 @@ import logging
 from collections.abc import AsyncGenerator, AsyncIterator, Coroutine
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import grpc
 from botocore.exceptions import BotoCoreError, ClientError
@@ -47,26 +47,23 @@ from common.i18n import current_language
 from common.ids import new_id
 from common.tracing import current_trace_id
 from common.validation import Violations
-from oms_grpc.clients.ims import ImsClient
-from oms_grpc.domain.bulk_messages import CreateBulkOrder
-from oms_grpc.domain.error_files import (
+from oms_grpc.core.clients.ims import ImsClient
+from oms_grpc.core.domain.bulk_messages import CreateBulkOrder
+from oms_grpc.core.domain.error_files import (
     CONTENT_TYPE,
     MalformedErrorFileError,
     download_name,
     rendered_chunks,
 )
-from oms_grpc.domain.upload_body import BodyError, extract_csv
-from oms_grpc.domain.upload_checks import UploadLimits, UploadRejectedError, check_upload
-from oms_grpc.domain.uploads import (
+from oms_grpc.core.domain.upload_body import BodyError, extract_csv
+from oms_grpc.core.domain.upload_checks import UploadLimits, UploadRejectedError, check_upload
+from oms_grpc.core.domain.uploads import (
     error_object_key,
     is_error_file_name,
     upload_id_of_error_file,
     upload_object_key,
 )
-from oms_grpc.repositories.uploads import UploadDocument, UploadRepository, to_proto
-
-if TYPE_CHECKING:
-    from oms_grpc.main import OmsDependencies
+from oms_grpc.core.repositories.uploads import UploadDocument, UploadRepository, to_proto
 
 log = logging.getLogger(__name__)
 
@@ -279,18 +276,8 @@ def _unavailable(reason: str, message: str, **metadata: str) -> ServiceError:
     return ServiceError(grpc.StatusCode.UNAVAILABLE, message, reason=reason, metadata=metadata)
 
 
-def uploads_services(deps: OmsDependencies) -> list[ServiceRegistration]:
-    settings = deps.settings.uploads
-    servicer = UploadServicer(
-        uploads=deps.uploads,
-        objects=deps.objects,
-        queue=deps.queue,
-        ims=ImsClient(deps.ims_channel),
-        limits=UploadLimits(settings.max_bytes, settings.max_line_bytes),
+def upload_service(servicer: UploadServicer) -> ServiceRegistration:
+    return ServiceRegistration(
+        upload_pb2.DESCRIPTOR.services_by_name["UploadService"].full_name,
+        lambda server: upload_pb2_grpc.add_UploadServiceServicer_to_server(servicer, server),
     )
-
-    def register(server: grpc.aio.Server) -> None:
-        upload_pb2_grpc.add_UploadServiceServicer_to_server(servicer, server)
-
-    name = upload_pb2.DESCRIPTOR.services_by_name["UploadService"].full_name
-    return [ServiceRegistration(name, register)]

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
-from oms_grpc.domain.csv_rows import ParsedRow, Problem, Ref
+from oms_grpc.core.domain.csv_rows import ParsedRow, Problem, Ref
 
 
 @dataclass(frozen=True)

@@ -29,7 +29,7 @@ from pymongo import UpdateOne
 from pymongo.asynchronous.collection import AsyncCollection
 
 from common.clients.kafka import KafkaProducer, OutgoingRecord
-from oms_grpc.outbox.entries import (
+from oms_grpc.core.outbox.entries import (
     LEASE_FIELD,
     OUTBOX_FIELD,
     OWNER_FIELD,

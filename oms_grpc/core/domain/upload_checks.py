@@ -30,7 +30,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from common.i18n import translate
-from oms_grpc.domain.csv_rows import Columns, HeaderError, resolve_header
+from oms_grpc.core.domain.csv_rows import Columns, HeaderError, resolve_header
 
 FILE_FIELD = "file"
 BOM = codecs.BOM_UTF8

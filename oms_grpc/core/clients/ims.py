@@ -32,8 +32,8 @@ from common.i18n import LANGUAGE_METADATA_KEY, current_language
 from common.ids import parse_uuid
 from common.tracing import TRACE_METADATA_KEY, current_trace_id
 from common.validation import CODE_PATTERN, MAX_CODE
-from oms_grpc.domain.bulk_orders import HubInfo, SkuInfo
-from oms_grpc.domain.csv_rows import Ref
+from oms_grpc.core.domain.bulk_orders import HubInfo, SkuInfo
+from oms_grpc.core.domain.csv_rows import Ref
 
 MAX_REFS_PER_CALL = 1000
 DEFAULT_TIMEOUT_S = 5.0

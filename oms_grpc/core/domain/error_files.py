@@ -38,8 +38,8 @@ import json
 from collections.abc import AsyncGenerator, AsyncIterable, Iterable, Mapping, Sequence
 
 from common.i18n import translate
-from oms_grpc.domain.csv_rows import Problem
-from oms_grpc.domain.uploads import sanitise_filename
+from oms_grpc.core.domain.csv_rows import Problem
+from oms_grpc.core.domain.uploads import sanitise_filename
 
 ENCODING = "utf-8"
 CONTENT_TYPE = "text/csv; charset=utf-8"

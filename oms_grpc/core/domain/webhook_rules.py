@@ -3,8 +3,8 @@ secrets, update masks and the list requests.
 
 Every check names the request field it refers to (`webhook.url`, `webhook.headers[X-Key]`,
 …) and all violations of a request are reported together. Whether the URL's host may be
-called at all (the SSRF policy) is decided by `oms_grpc.domain.ssrf` on the host's addresses,
-which the async guard in `oms_grpc.webhooks_dns` looks up.
+called at all (the SSRF policy) is decided by `oms_grpc.core.domain.ssrf` on the host's addresses,
+which the async guard in `oms_grpc.core.webhooks_dns` looks up.
 """
 
 from __future__ import annotations
@@ -25,7 +25,7 @@ from common.grpc.errors import FieldViolation, invalid_argument
 from common.ids import parse_uuid
 from common.pagination import PageCursor, decode_token, encode_token, filter_fingerprint, page_size
 from common.validation import MAX_TEXT, Violations
-from oms_grpc.domain.ssrf import IPAddress
+from oms_grpc.core.domain.ssrf import IPAddress
 
 # --- event types ---------------------------------------------------------------------------
 

@@ -11,41 +11,33 @@ from __future__ import annotations
 import asyncio
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import grpc
 from oms.v1 import order_pb2, order_pb2_grpc
 
 from common.grpc.errors import FieldViolation, ServiceError, failed_precondition, not_found
 from common.grpc.server import ServiceRegistration
+from common.ids import new_id
+from common.timestamps import utc_now_ms
 from common.tracing import current_trace_id
-from oms_grpc.clients.ims import ImsClient, ReleaseOutcome
-from oms_grpc.domain.csv_rows import Ref
-from oms_grpc.domain.idempotency import (
+from oms_grpc.api import order_messages as messages
+from oms_grpc.core.clients.ims import ImsClient, ReleaseOutcome
+from oms_grpc.core.domain.csv_rows import Ref
+from oms_grpc.core.domain.idempotency import (
     IdempotencyKey,
     OrderIntent,
     StoredOrder,
     is_same_request,
 )
-from oms_grpc.domain.idempotency import request_fingerprint as fingerprint_of
-from oms_grpc.domain.order_status import OrderStatus, can_transition
-from oms_grpc.repositories.order_documents import (
-    OrderDocument,
-    new_order_document,
-    to_proto,
-    with_created_event,
-)
-from oms_grpc.repositories.orders import ConcurrentUpdateError, OrderRepository
-from oms_grpc.servicers import order_messages as messages
-
-if TYPE_CHECKING:
-    from oms_grpc.main import OmsDependencies
+from oms_grpc.core.domain.idempotency import request_fingerprint as fingerprint_of
+from oms_grpc.core.domain.order import Order, OrderLine
+from oms_grpc.core.domain.order_status import OrderStatus, can_transition
+from oms_grpc.core.repositories.order_documents import to_proto
+from oms_grpc.core.repositories.orders import ConcurrentUpdateError, OrderRepository
 
 SERVICE_NAME = order_pb2.DESCRIPTOR.services_by_name["OrderService"].full_name
 CANCEL_ATTEMPTS = 5
-# Orders that may hold a reservation in IMS (ON_HOLD too: a finalizer may have crashed
-# between reserving and recording NEW_ORDER).
-_MAY_HOLD_STOCK = frozenset({OrderStatus.ON_HOLD, OrderStatus.NEW_ORDER})
 
 Context = grpc.aio.ServicerContext[Any, Any]
 
@@ -83,20 +75,22 @@ class OrderServicer(order_pb2_grpc.OrderServiceServicer):
                 return order_pb2.CreateOrderResponse(order=to_proto(existing))
 
         lines = await self._resolve(intent)
-        document = new_order_document(
+        order = Order.create(
+            order_id=new_id(),
             tenant_id=intent.tenant_id,
             seller_id=intent.seller_id,
             hub_id=intent.hub_id,
-            lines=lines,
+            lines=[OrderLine(sku_id, code, quantity) for sku_id, code, quantity in lines],
+            now=utc_now_ms(),
             external_reference=intent.external_reference,
             attributes=intent.attributes,
             idempotency_key=key.value if key else None,
             request_hash=fingerprint_of(intent),
         )
         stored = await self._orders.insert(
-            with_created_event(document, topic=self._topics.created, trace_id=current_trace_id())
+            order, topic=self._topics.created, trace_id=current_trace_id()
         )
-        if key is not None and stored["_id"] != document["_id"]:
+        if key is not None and stored.id != order.id:
             # The key was taken meanwhile (e.g. by a concurrent twin of this request).
             _replay(intent, key, stored, {sku_id: quantity for sku_id, _, quantity in lines})
         else:
@@ -113,12 +107,12 @@ class OrderServicer(order_pb2_grpc.OrderServiceServicer):
         self, request: order_pb2.ListOrdersRequest, context: Context
     ) -> order_pb2.ListOrdersResponse:
         query = messages.parse_list(request)
-        documents = await self._orders.list_page(
+        found = await self._orders.list_page(
             query.filters, after=query.after, limit=query.fetch_limit
         )
-        page, token = messages.finish_page(documents, query)
+        page, token = messages.finish_page(found, query)
         return order_pb2.ListOrdersResponse(
-            orders=[to_proto(document) for document in page], next_page_token=token
+            orders=[to_proto(order) for order in page], next_page_token=token
         )
 
     async def CancelOrder(  # noqa: N802
@@ -127,20 +121,17 @@ class OrderServicer(order_pb2_grpc.OrderServiceServicer):
         command = messages.parse_cancel(request)
         for _ in range(CANCEL_ATTEMPTS):
             order = await self._load(command.order)
-            status = OrderStatus(order["status"])
-            if status is OrderStatus.CANCELLED:
+            if order.is_cancelled:
                 return order_pb2.CancelOrderResponse(order=to_proto(order))
-            if not can_transition(status, OrderStatus.CANCELLED):
+            if not can_transition(order.status, OrderStatus.CANCELLED):
                 raise failed_precondition(
-                    "ILLEGAL_TRANSITION", f"an order in status {status} cannot be cancelled"
+                    "ILLEGAL_TRANSITION", f"an order in status {order.status} cannot be cancelled"
                 )
-            if status in _MAY_HOLD_STOCK:
+            if order.may_hold_stock:
                 await self._release_stock(order)
             try:
-                cancelled = await self._orders.transition(
-                    order,
-                    OrderStatus.CANCELLED,
-                    reason=command.reason,
+                cancelled = await self._orders.apply(
+                    order.cancel(command.reason, utc_now_ms()),
                     topic=self._topics.updated,
                     trace_id=current_trace_id(),
                 )
@@ -167,25 +158,25 @@ class OrderServicer(order_pb2_grpc.OrderServiceServicer):
         )
         return messages.resolve_lines(intent, hubs.get(Ref("id", intent.hub_id)), skus)
 
-    async def _load(self, ref: messages.OrderRef) -> OrderDocument:
+    async def _load(self, ref: messages.OrderRef) -> Order:
         order = await self._orders.get(ref.tenant_id, ref.order_id)
         if order is None:
             raise not_found("order", ref.order_id)
         return order
 
-    async def _release_stock(self, order: OrderDocument) -> None:
-        outcome = await self._ims.release_reservation(order["tenant_id"], order["_id"])
+    async def _release_stock(self, order: Order) -> None:
+        outcome = await self._ims.release_reservation(order.tenant_id, order.id)
         if outcome is ReleaseOutcome.COMMITTED:
             raise failed_precondition(
                 "RESERVATION_COMMITTED",
-                f"order {order['_id']!r} cannot be cancelled: its stock was already consumed",
+                f"order {order.id!r} cannot be cancelled: its stock was already consumed",
             )
 
 
 def _replay(
     intent: OrderIntent,
     key: IdempotencyKey,
-    stored: OrderDocument,
+    stored: Order,
     resolved: dict[str, int] | None,
 ) -> bool:
     """True when `stored` answers the repeat `intent`; False when it cannot be decided
@@ -194,10 +185,10 @@ def _replay(
     same = is_same_request(
         intent,
         StoredOrder(
-            request_hash=stored.get("request_hash"),
-            seller_id=stored["seller_id"],
-            hub_id=stored["hub_id"],
-            lines={line["sku_id"]: line["quantity"] for line in stored["lines"]},
+            request_hash=stored.request_hash,
+            seller_id=stored.seller_id,
+            hub_id=stored.hub_id,
+            lines={line.sku_id: line.quantity for line in stored.lines},
         ),
         resolved,
     )
@@ -211,10 +202,10 @@ def _replay(
         )
         raise ServiceError(
             grpc.StatusCode.FAILED_PRECONDITION,
-            f"{key.field}: already used by order {stored['_id']!r}, created by a different request",
+            f"{key.field}: already used by order {stored.id!r}, created by a different request",
             reason=reason,
             violations=[FieldViolation(key.field, "was already used for a different request")],
-            metadata={"order_id": stored["_id"]},
+            metadata={"order_id": stored.id},
         )
     return True
 
@@ -226,18 +217,8 @@ def _metadata(context: Context, key: str) -> str:
     return ""
 
 
-def orders_services(deps: OmsDependencies) -> list[ServiceRegistration]:
-    servicer = OrderServicer(
-        deps.orders,
-        ImsClient(deps.ims_channel),
-        OrderTopics(
-            created=deps.settings.kafka.topic_order_created,
-            updated=deps.settings.kafka.topic_order_updated,
-        ),
-        deps.relay.notify,
+def order_service(servicer: OrderServicer) -> ServiceRegistration:
+    return ServiceRegistration(
+        SERVICE_NAME,
+        lambda server: order_pb2_grpc.add_OrderServiceServicer_to_server(servicer, server),
     )
-
-    def register(server: grpc.aio.Server) -> None:
-        order_pb2_grpc.add_OrderServiceServicer_to_server(servicer, server)
-
-    return [ServiceRegistration(SERVICE_NAME, register)]

@@ -44,7 +44,7 @@ from pymongo.errors import DuplicateKeyError
 from common.clients.mongo import find_duplicate_winner
 from common.ids import new_id
 from common.timestamps import to_timestamp
-from oms_grpc.domain.webhook_rules import (
+from oms_grpc.core.domain.webhook_rules import (
     DELIVERY_STATE_TO_PROTO,
     DeliveriesQuery,
     DeliveryState,

@@ -1,0 +1,87 @@
+"""`open_core`: every client and repository of the OMS core, built once per process.
+
+The gRPC server and each consumer process open the core with their settings and pass its
+parts to the objects that need them; nothing else builds a client, a repository or a
+channel. Leaving the context closes everything in reverse order.
+"""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from contextlib import AsyncExitStack, asynccontextmanager
+from dataclasses import dataclass
+
+import grpc
+
+from common.clients.kafka import KafkaProducer
+from common.clients.mongo import MongoStore
+from common.clients.s3 import ObjectStore
+from common.clients.sqs import QueueClient
+from oms_grpc.core.clients.ims import ImsClient
+from oms_grpc.core.outbox.relay import OutboxRelay
+from oms_grpc.core.repositories.orders import OrderRepository
+from oms_grpc.core.repositories.uploads import UploadRepository
+from oms_grpc.core.repositories.webhooks import DeliveryLogRepository, WebhookRepository
+from oms_grpc.core.settings import CoreSettings
+from oms_grpc.core.webhooks_dns import Resolver, SystemResolver, UrlGuard
+
+
+@dataclass(frozen=True)
+class OmsCore:
+    settings: CoreSettings
+    mongo: MongoStore
+    orders: OrderRepository
+    uploads: UploadRepository
+    webhooks: WebhookRepository
+    deliveries: DeliveryLogRepository
+    objects: ObjectStore
+    queue: QueueClient
+    # This process's relay of the orders' outbox to Kafka; the process runs `relay.run()`.
+    relay: OutboxRelay
+    ims: ImsClient
+    # Callback URL policy (SSRF rules + allow-list), checked with DNS answers.
+    url_guard: UrlGuard
+
+
+@asynccontextmanager
+async def open_core(
+    settings: CoreSettings, *, resolver: Resolver | None = None
+) -> AsyncIterator[OmsCore]:
+    """`resolver` (for the URL guard) defaults to the system's DNS."""
+    async with AsyncExitStack() as stack:
+        mongo = MongoStore.from_settings(settings.mongo)
+        stack.push_async_callback(mongo.close)
+        await mongo.ping()
+        orders = OrderRepository(mongo.db["orders"])
+        await orders.ensure_indexes()  # the unique keys that make re-processing safe
+        uploads = UploadRepository(mongo.db["uploads"])
+        await uploads.ensure_indexes()
+
+        objects = await ObjectStore.open(settings.aws)
+        stack.push_async_callback(objects.close)
+        queue = await QueueClient.open(settings.aws)
+        stack.push_async_callback(queue.close)
+
+        relay = OutboxRelay(orders.collection, lambda: KafkaProducer.start(settings.kafka))
+        stack.push_async_callback(relay.close)
+
+        ims_channel = grpc.aio.insecure_channel(settings.ims.ims_target)
+        stack.push_async_callback(ims_channel.close, None)
+
+        webhook_settings = settings.webhooks
+        yield OmsCore(
+            settings=settings,
+            mongo=mongo,
+            orders=orders,
+            uploads=uploads,
+            webhooks=WebhookRepository(mongo.db["webhooks"]),
+            deliveries=DeliveryLogRepository(mongo.db["webhook_logs"]),
+            objects=objects,
+            queue=queue,
+            relay=relay,
+            ims=ImsClient(ims_channel, timeout_s=settings.ims.ims_timeout_s),
+            url_guard=UrlGuard(
+                webhook_settings.allow_list(),
+                resolver or SystemResolver(webhook_settings.dns_timeout_s),
+            ),
+        )
