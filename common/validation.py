@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 
-from common.grpc.errors import FieldViolation, invalid_argument
+from common.errors import FieldViolation, invalid_argument
 from common.ids import parse_uuid
 
 CODE_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*$")

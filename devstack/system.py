@@ -36,6 +36,8 @@ def service_processes(python: str, envoy: Path) -> list[ServiceProcess]:
         ServiceProcess("ims", [python, "-m", "ims_grpc.main"]),
         ServiceProcess("oms", [python, "-m", "oms_grpc.main"]),
         ServiceProcess("csv-ingester", [python, "-m", "consumers.csv_ingester"]),
+        ServiceProcess("order-finalizer", [python, "-m", "consumers.order_finalizer"]),
+        ServiceProcess("webhook-dispatcher", [python, "-m", "consumers.webhook_dispatcher"]),
         ServiceProcess(
             "edge",
             [

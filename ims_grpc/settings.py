@@ -19,3 +19,15 @@ class ImsSettings(BaseSettings):
     # expires (several replicas may sweep concurrently).
     sweep_interval_s: float = Field(default=5.0, gt=0)
     sweep_batch_size: int = Field(default=500, ge=1, le=10_000)
+    # inventory.changed outbox relay (ims_grpc/outbox_relay.py). A pass runs as soon as
+    # PostgreSQL notifies that events were committed, and at least every
+    # outbox_poll_interval_s (the fallback for a missed notification or a lost LISTEN
+    # connection); one pass publishes up to outbox_batch_size events in one transaction.
+    outbox_poll_interval_s: float = Field(default=1.0, gt=0)
+    outbox_batch_size: int = Field(default=500, ge=1, le=10_000)
+    # How long a batch may wait for Kafka's acknowledgements before it is rolled back (its rows
+    # stay pending); this bounds how long a claim holds its transaction open.
+    outbox_publish_timeout_s: float = Field(default=30.0, gt=0)
+    # While Kafka (or PostgreSQL) is unreachable the relay retries with a doubling delay, from
+    # 0.5 s up to this.
+    outbox_max_retry_delay_s: float = Field(default=10.0, gt=0)

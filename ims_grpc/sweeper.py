@@ -1,8 +1,9 @@
 """Background expiry of reservations whose ttl ran out.
 
 Every `interval_s` the sweeper expires due reservations in batches (status EXPIRED, stock
-returned, one EXPIRE ledger row per line). Batches are claimed with FOR UPDATE SKIP LOCKED,
-so any number of IMS replicas can sweep at the same time without waiting on each other.
+returned, one EXPIRE ledger row and one inventory.changed outbox row per line). Batches are
+claimed with FOR UPDATE SKIP LOCKED, so any number of IMS replicas can sweep at the same time
+without waiting on each other.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ import logging
 from collections.abc import AsyncIterator
 
 from common.tasks import cancel_and_wait
+from common.tracing import bind_trace_id
 from ims_grpc.repositories.reservations import ReservationRepository
 
 log = logging.getLogger(__name__)
@@ -45,6 +47,9 @@ class ReservationSweeper:
     async def run(self, stop: asyncio.Event) -> None:
         """Sweep every `interval_s` until `stop` is set; a failed sweep is logged and retried."""
         while not stop.is_set():
+            # One trace id per pass (this task's own context): its log line and the
+            # inventory.changed events of what it expired carry the same id.
+            bind_trace_id(None)
             try:
                 expired = await self.sweep_once(stop)
                 if expired:

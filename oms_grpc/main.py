@@ -9,9 +9,11 @@ import asyncio
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
+from datetime import timedelta
 
-from common.grpc.server import GrpcServer, wait_for_stop_signal
+from common.grpc.server import GrpcServer
 from common.logs import configure_logging
+from common.signals import wait_for_stop_signal
 from common.tasks import cancel_and_wait
 from oms_grpc.api.orders import OrderServicer, OrderTopics, order_service
 from oms_grpc.api.upload_settings import UploadSettings
@@ -49,7 +51,13 @@ def build_server(core: OmsCore, settings: OmsSettingsBundle) -> GrpcServer:
         ims=core.ims,
         limits=UploadLimits(settings.uploads.max_bytes, settings.uploads.max_line_bytes),
     )
-    webhooks = WebhookServicer(core.webhooks, core.deliveries, core.url_guard, core.ims)
+    webhooks = WebhookServicer(
+        core.webhooks,
+        core.deliveries,
+        core.url_guard,
+        core.ims,
+        secret_grace=timedelta(seconds=core.settings.webhooks.secret_grace_s),
+    )
     return GrpcServer(
         host=settings.service.host,
         port=settings.service.port,

@@ -128,20 +128,27 @@ async def aws_settings(stack: None, unique: str) -> AwsSettings:
 
 @pytest.fixture
 async def ims_server(
-    postgres_settings: PostgresSettings, redis_cache: RedisCache, unique: str
+    postgres_settings: PostgresSettings,
+    redis_cache: RedisCache,
+    kafka_settings: KafkaSettings,
+    unique: str,
 ) -> AsyncIterator[GrpcServer]:
-    """The IMS composition root, in-process on an ephemeral port, on this test's database."""
-    from ims_grpc.main import build_server, open_dependencies
+    """The IMS composition root (server + expiry sweeper + inventory.changed outbox relay),
+    in-process on an ephemeral port, on this test's database and Kafka topics.
+
+    The background sweeper makes one pass at start and then waits an hour: tests that expire
+    reservations run their own passes and count what each pass expired.
+    """
+    from ims_grpc.main import open_dependencies, running
     from ims_grpc.settings import ImsSettings
 
+    settings = ImsSettings(port=0, shutdown_grace_s=1, sweep_interval_s=3600)
     redis = RedisSettings(key_prefix=f"test-{unique}")
-    async with open_dependencies(ImsSettings(port=0), postgres_settings, redis) as deps:
-        server = build_server(deps)
-        await server.start()
-        try:
-            yield server
-        finally:
-            await server.stop(grace_s=1)
+    async with (
+        open_dependencies(settings, postgres_settings, redis, kafka_settings) as deps,
+        running(deps) as server,
+    ):
+        yield server
 
 
 @pytest.fixture
@@ -158,8 +165,12 @@ async def oms_settings(
     ims_server: GrpcServer,
 ) -> OmsSettingsBundle:
     """OMS settings on this test's Mongo database, Kafka topics, bucket and queues, talking
-    to this test's in-process IMS."""
+    to this test's in-process IMS, with a freshly generated webhook secret key."""
+    from pydantic import SecretStr
+
+    from oms_grpc.core.secret_box import SecretBox
     from oms_grpc.core.settings import CoreSettings, ImsClientSettings
+    from oms_grpc.core.webhook_settings import WebhookSettings
     from oms_grpc.main import OmsSettingsBundle
     from oms_grpc.settings import OmsSettings
 
@@ -170,6 +181,7 @@ async def oms_settings(
             kafka=kafka_settings,
             aws=aws_settings,
             ims=ImsClientSettings(ims_target=f"127.0.0.1:{ims_server.port}"),
+            webhooks=WebhookSettings(secret_key=SecretStr(SecretBox.generate_key())),
         ),
     )
 

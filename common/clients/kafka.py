@@ -49,7 +49,15 @@ class KafkaProducer:
             enable_idempotence=True,
             linger_ms=5,
         )
-        await producer.start()
+        try:
+            await producer.start()
+        except BaseException:
+            # A failed start (broker unreachable, or cancelled) leaves aiokafka's client open; a
+            # caller retrying through an outage would leak one per attempt ("Unclosed
+            # AIOKafkaProducer" on garbage collection).
+            with contextlib.suppress(Exception):
+                await producer.stop()
+            raise
         return cls(producer)
 
     async def send(

@@ -24,8 +24,9 @@ async def skip_session_reset(connection: asyncpg.Connection) -> None:
 class PostgresDatabase:
     """Owns an asyncpg pool; hands out connections and transactions."""
 
-    def __init__(self, pool: asyncpg.Pool) -> None:
+    def __init__(self, pool: asyncpg.Pool, settings: PostgresSettings) -> None:
         self._pool = pool
+        self._settings = settings
 
     @classmethod
     async def connect(cls, settings: PostgresSettings) -> PostgresDatabase:
@@ -36,7 +37,7 @@ class PostgresDatabase:
             command_timeout=settings.command_timeout_s,
             reset=skip_session_reset,
         )
-        return cls(pool)
+        return cls(pool, settings)
 
     @property
     def pool(self) -> asyncpg.Pool:
@@ -47,6 +48,13 @@ class PostgresDatabase:
         """A connection inside a transaction: committed on exit, rolled back on error."""
         async with self._pool.acquire() as conn, conn.transaction():
             yield conn
+
+    async def connect_dedicated(self) -> asyncpg.Connection:
+        """A connection of its own, outside the pool, for a session that stays open (LISTEN):
+        it never takes a pool connection away from the queries. The caller closes it."""
+        return await asyncpg.connect(
+            dsn=self._settings.dsn, command_timeout=self._settings.command_timeout_s
+        )
 
     async def ping(self) -> bool:
         return bool(await self._pool.fetchval("SELECT 1") == 1)

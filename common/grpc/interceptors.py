@@ -11,7 +11,7 @@ from typing import Any
 import grpc
 from grpc.aio import ServerInterceptor
 
-from common.grpc.errors import ServiceError
+from common.grpc.errors import ServiceError, status_code, to_status
 from common.i18n import LANGUAGE_METADATA_KEY, bind_language
 from common.tracing import TRACE_METADATA_KEY, bind_trace_id
 
@@ -65,8 +65,8 @@ def _wrap_unary_unary(handler: Handler, details: grpc.HandlerCallDetails) -> Han
         try:
             return await inner(request, context)
         except ServiceError as exc:
-            code = exc.code
-            await context.abort_with_status(exc.to_status(language))
+            code = status_code(exc)
+            await context.abort_with_status(to_status(exc, language))
         except grpc.aio.AbortError:
             code = context.code() or grpc.StatusCode.UNKNOWN
             raise
@@ -95,8 +95,8 @@ def _wrap_unary_stream(handler: Handler, details: grpc.HandlerCallDetails) -> Ha
             async for item in inner(request, context):
                 yield item
         except ServiceError as exc:
-            code = exc.code
-            await context.abort_with_status(exc.to_status(language))
+            code = status_code(exc)
+            await context.abort_with_status(to_status(exc, language))
         finally:
             _log_call(details.method, code, started)
 

@@ -14,8 +14,8 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
 
-from common.grpc.server import wait_for_stop_signal
 from common.logs import configure_logging
+from common.signals import wait_for_stop_signal
 from common.tasks import cancel_and_wait
 from consumers.csv_ingester.consumer import CsvIngester, QueueConfig
 from consumers.csv_ingester.order_writer import OrderWriter

@@ -14,7 +14,7 @@ from datetime import datetime
 from common.ids import new_id
 from common.timestamps import utc_now_ms
 from oms_grpc.core.domain.bulk_orders import OrderDraft
-from oms_grpc.core.domain.order import Order, OrderLine
+from oms_grpc.core.domain.order import Order
 from oms_grpc.core.outbox.relay import OutboxRelay
 from oms_grpc.core.repositories.order_documents import OrderDocument, created_document
 from oms_grpc.core.repositories.orders import InsertOutcome, OrderRepository
@@ -28,7 +28,7 @@ def order_document(
         tenant_id=draft.tenant_id,
         seller_id=draft.seller_id,
         hub_id=draft.hub_id,
-        lines=[OrderLine(line.sku_id, line.sku_code, line.quantity) for line in draft.lines],
+        lines=draft.lines,
         now=now,
         external_reference=draft.order_ref,
         upload_id=upload_id,

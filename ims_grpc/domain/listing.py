@@ -11,7 +11,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Literal, TypeVar
 
-from common.grpc.errors import FieldViolation, invalid_argument
+from common.errors import FieldViolation, invalid_argument
 from common.ids import parse_uuid
 from common.pagination import (
     PageCursor,

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
-from common.grpc.errors import FieldViolation, invalid_argument
+from common.errors import FieldViolation, invalid_argument
 
 WILDCARD = "*"
 UPDATE_MASK_FIELD = "update_mask"

@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import asyncpg
-import grpc
 from ims.v1 import category_pb2
 
 from common.clients.postgres import PostgresDatabase
-from common.grpc.errors import FieldViolation, ServiceError
+from common.errors import ErrorCode, FieldViolation, ServiceError
 from common.ids import new_id
 from ims_grpc.domain.catalog_writes import CategoryPatch
 from ims_grpc.domain.listing import ListQuery
@@ -99,7 +98,7 @@ def _category(row: asyncpg.Record) -> category_pb2.Category:
 
 def _cycle(parent_id: str) -> ServiceError:
     return ServiceError(
-        grpc.StatusCode.FAILED_PRECONDITION,
+        ErrorCode.FAILED_PRECONDITION,
         f"category.parent_id: {parent_id!r} is the category itself or one of its descendants",
         reason="CATEGORY_CYCLE",
         violations=[

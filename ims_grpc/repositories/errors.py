@@ -14,9 +14,8 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 
 import asyncpg
-import grpc
 
-from common.grpc.errors import FieldViolation, ServiceError, already_exists
+from common.errors import ErrorCode, FieldViolation, ServiceError, already_exists
 
 
 @dataclass(frozen=True)
@@ -48,7 +47,7 @@ _REFERENCING = {
 
 def missing_reference(reference: Reference) -> ServiceError:
     return ServiceError(
-        grpc.StatusCode.FAILED_PRECONDITION,
+        ErrorCode.FAILED_PRECONDITION,
         f"{reference.field}: no such {reference.resource} in this tenant",
         reason=f"{reference.resource.upper()}_NOT_FOUND",
         violations=[FieldViolation(reference.field, f"no such {reference.resource}")],
@@ -81,7 +80,7 @@ def delete_errors(resource: str, entity_id: str) -> Iterator[None]:
         if table == "categories" and resource == "category":
             users = "child categories"
         raise ServiceError(
-            grpc.StatusCode.FAILED_PRECONDITION,
+            ErrorCode.FAILED_PRECONDITION,
             f"{resource} {entity_id!r} is still used by {users}; remove those first",
             reason=f"{resource.upper()}_IN_USE",
             metadata={"resource": resource, "id": entity_id, "used_by": table},

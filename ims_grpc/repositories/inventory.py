@@ -10,6 +10,7 @@ from uuid import UUID
 import asyncpg
 
 from common.clients.postgres import PostgresDatabase
+from common.tracing import current_trace_id
 from ims_grpc.domain.inventory_rules import (
     CONCURRENT_CHANGE,
     InventoryLevel,
@@ -20,6 +21,7 @@ from ims_grpc.domain.inventory_rules import (
     refuse_change,
 )
 from ims_grpc.repositories.ledger import LEDGER_COLUMNS, entry_from_row
+from ims_grpc.repositories.outbox import events_from_ledger
 
 # One statement: the level change and its ledger row, or the original result of a replay.
 #   prior          the ledger row already written for this idempotency key, if any;
@@ -37,9 +39,14 @@ from ims_grpc.repositories.ledger import LEDGER_COLUMNS, entry_from_row
 #                  or returned and the caller runs the statement again;
 #   entry          the ledger row. A concurrent call with the same key that committed first
 #                  makes it fail on the movement key; the caller runs the statement again and
-#                  gets that call's result as the prior.
+#                  gets that call's result as the prior;
+#   event          the inventory.changed outbox row, only if on_hand went up (a decrease, an
+#                  equal set and a replay write none). It is inserted after the stock row is
+#                  locked and waits on no lock itself, so the lock order stays "the (hub, SKU)
+#                  row, then nothing"; being part of this statement, it commits with the change
+#                  or not at all. $8 is the caller's trace id.
 # A result below zero or below the reserved quantity trips a CHECK constraint: the statement
-# fails and writes nothing.
+# fails and writes nothing (no level, no ledger row, no event).
 UPSERT_SQL = f"""
 WITH prior AS (
     SELECT {LEDGER_COLUMNS}
@@ -72,7 +79,8 @@ entry AS (
            l.quantity_on_hand, l.quantity_reserved, $6, $7
     FROM level AS l
     RETURNING {LEDGER_COLUMNS}
-)
+),
+event AS ({events_from_ledger("entry", "$8::text")})
 SELECT false AS replayed, e.*, l.update_time AS level_update_time
 FROM entry AS e CROSS JOIN level AS l
 UNION ALL
@@ -142,7 +150,7 @@ class InventoryRepository:
         reference: str,
     ) -> ChangeResult:
         """Apply `change` once per (tenant, reference, type, hub, SKU); a replay returns the
-        original result."""
+        original result. An increase of on_hand also writes its inventory.changed event."""
         args = (
             tenant_id,
             hub_id,
@@ -151,6 +159,7 @@ class InventoryRepository:
             change.amount,
             reason,
             reference,
+            current_trace_id() or "",
         )
         for _ in range(_ATTEMPTS):
             try:

@@ -8,6 +8,10 @@ reservation row either inserts it after its stock locks — reserve — or locks
 then only waits on stock rows — release, commit, expire; nobody holding a stock row ever waits
 on a reservation row held by someone waiting on stock, except a same-reference insert, which
 waits on a transaction that already holds all of its own stock locks.)
+
+Release and expiry raise availability, so their statements also write one inventory.changed
+outbox row per line (`events_from_ledger`), after all their locks are taken; the outbox insert
+waits on no lock, so it leaves the lock order as it is. Reserve and commit write none.
 """
 
 from __future__ import annotations
@@ -19,6 +23,7 @@ from typing import Any
 from uuid import UUID
 
 from common.clients.postgres import PostgresDatabase
+from common.tracing import current_trace_id
 from ims_grpc.domain.reservation import (
     Decision,
     InsufficientStock,
@@ -32,6 +37,8 @@ from ims_grpc.domain.reservation import (
     decide,
     shortages,
 )
+from ims_grpc.repositories.ledger import LEDGER_COLUMNS
+from ims_grpc.repositories.outbox import events_from_ledger
 
 # ReserveInventory in one statement (one round trip), READ COMMITTED.
 #
@@ -139,12 +146,15 @@ WHERE tenant_id = $1 AND reference = $2
 #   target   the reservation, locked (latest committed version): its status decides;
 #   changed  the status change, only from RESERVED (and, when $6, only before expire_time);
 #   moved    the lines of a changed reservation; locked: their stock rows in the global order;
-#   levels   reserved -= quantity (and on_hand -= quantity for a commit); entries: the ledger.
+#   levels   reserved -= quantity (and on_hand -= quantity for a commit); entries: the ledger;
+#   events   the inventory.changed outbox rows ($7 = trace id): one per line for a release
+#            (availability rises by the quantity); none for a commit (on_hand and reserved fall
+#            together, availability is unchanged) or a call that changed nothing.
 # A plain UPDATE is safe here (see RESERVE_SQL): the reservation was created before our
 # snapshot and still holds its units, so the snapshot's version of each row already counts
 # them and the candidate built from it (reserved - q, on_hand - q) satisfies the CHECKs too;
 # the values written are then computed on the latest version, which we hold locked.
-TRANSITION_SQL = """
+TRANSITION_SQL = f"""
 WITH target AS MATERIALIZED (
     SELECT status, lines, expire_time, create_time, update_time,
            expire_time IS NOT NULL AND expire_time <= now() AS due
@@ -189,7 +199,9 @@ entries AS (
     SELECT $1, hub_id, sku_id, $4, -quantity * $5, -quantity,
            quantity_on_hand, quantity_reserved, $2
     FROM levels
-)
+    RETURNING {LEDGER_COLUMNS}
+),
+events AS ({events_from_ledger("entries", "$7::text")})
 SELECT t.status AS prior_status, t.due, t.lines, t.expire_time, t.create_time,
        coalesce(c.status, t.status) AS status,
        coalesce(c.update_time, t.update_time) AS update_time
@@ -201,8 +213,9 @@ LEFT JOIN changed AS c ON true
 # once (each takes reservations nobody else holds) and never blocks a release or commit in
 # progress. Several reservations of the batch may share a (hub, SKU): the stock row is updated
 # once by their total, and each reservation's ledger row gets the quantities as they were right
-# after its own release (in reference order).
-EXPIRE_DUE_SQL = """
+# after its own release (in reference order), and so does its inventory.changed outbox row
+# (events; $2 = the sweeper's trace id): one per expired reservation line.
+EXPIRE_DUE_SQL = f"""
 WITH due AS MATERIALIZED (
     SELECT tenant_id, reference
     FROM reservations
@@ -256,7 +269,9 @@ entries AS (
            m.reference
     FROM moved AS m
     JOIN levels AS v USING (hub_id, sku_id)
-)
+    RETURNING {LEDGER_COLUMNS}
+),
+events AS ({events_from_ledger("entries", "$2::text")})
 SELECT count(*) FROM expired
 """
 
@@ -300,7 +315,8 @@ class ReservationRepository:
     async def transition(
         self, tenant_id: UUID, reference: str, action: ReservationAction
     ) -> Transitioned | None:
-        """Release or commit; None for an unknown reference."""
+        """Release or commit; None for an unknown reference. A release that applies also writes
+        one inventory.changed event per line."""
         row = await self._db.pool.fetchrow(
             TRANSITION_SQL,
             tenant_id,
@@ -309,6 +325,7 @@ class ReservationRepository:
             action.transaction_type.value,
             1 if action.consumes_stock else 0,
             action.refused_when_due,
+            current_trace_id() or "",
         )
         if row is None:
             return None
@@ -327,7 +344,7 @@ class ReservationRepository:
 
     async def expire_due(self, batch_size: int) -> int:
         """Expire up to `batch_size` reservations past their expire_time; returns how many."""
-        count = await self._db.pool.fetchval(EXPIRE_DUE_SQL, batch_size)
+        count = await self._db.pool.fetchval(EXPIRE_DUE_SQL, batch_size, current_trace_id() or "")
         return int(count)
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import grpc
 from google.protobuf.descriptor import FileDescriptor
@@ -21,20 +21,11 @@ from ims.v1 import (
 )
 
 from common.grpc.server import ServiceRegistration
-from ims_grpc.cache.catalog_cache import hub_cache, sku_cache
-from ims_grpc.repositories.categories import CategoryRepository
-from ims_grpc.repositories.hubs import HubRepository
-from ims_grpc.repositories.sellers import SellerRepository
-from ims_grpc.repositories.skus import SkuRepository
-from ims_grpc.repositories.tenants import TenantRepository
 from ims_grpc.servicers.categories import CategoryServicer
 from ims_grpc.servicers.hubs import HubServicer
 from ims_grpc.servicers.sellers import SellerServicer
 from ims_grpc.servicers.skus import SkuServicer
 from ims_grpc.servicers.tenants import TenantServicer
-
-if TYPE_CHECKING:
-    from ims_grpc.main import ImsDependencies
 
 AddServicer = Callable[[Any, grpc.aio.Server], None]
 
@@ -48,39 +39,37 @@ def _registration(
     return ServiceRegistration(file.services_by_name[service].full_name, register)
 
 
-def catalog_services(deps: ImsDependencies) -> list[ServiceRegistration]:
-    database, cache = deps.database, deps.cache
-    hubs = HubRepository(database)
-    skus = SkuRepository(database)
+def catalog_services(
+    *,
+    tenants: TenantServicer,
+    sellers: SellerServicer,
+    categories: CategoryServicer,
+    hubs: HubServicer,
+    skus: SkuServicer,
+) -> list[ServiceRegistration]:
     return [
         _registration(
             tenant_pb2.DESCRIPTOR,
             "TenantService",
-            TenantServicer(TenantRepository(database)),
+            tenants,
             tenant_pb2_grpc.add_TenantServiceServicer_to_server,
         ),
         _registration(
             seller_pb2.DESCRIPTOR,
             "SellerService",
-            SellerServicer(SellerRepository(database)),
+            sellers,
             seller_pb2_grpc.add_SellerServiceServicer_to_server,
         ),
         _registration(
             category_pb2.DESCRIPTOR,
             "CategoryService",
-            CategoryServicer(CategoryRepository(database)),
+            categories,
             category_pb2_grpc.add_CategoryServiceServicer_to_server,
         ),
         _registration(
-            hub_pb2.DESCRIPTOR,
-            "HubService",
-            HubServicer(hubs, hub_cache(cache, hubs)),
-            hub_pb2_grpc.add_HubServiceServicer_to_server,
+            hub_pb2.DESCRIPTOR, "HubService", hubs, hub_pb2_grpc.add_HubServiceServicer_to_server
         ),
         _registration(
-            sku_pb2.DESCRIPTOR,
-            "SkuService",
-            SkuServicer(skus, sku_cache(cache, skus)),
-            sku_pb2_grpc.add_SkuServiceServicer_to_server,
+            sku_pb2.DESCRIPTOR, "SkuService", skus, sku_pb2_grpc.add_SkuServiceServicer_to_server
         ),
     ]

@@ -6,7 +6,7 @@ Failures are raised as ServiceError; the server's interceptor turns them into ri
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from ims.v1 import inventory_pb2, inventory_pb2_grpc
 
@@ -25,9 +25,6 @@ from ims_grpc.repositories.inventory import Applied, InventoryRepository, Refuse
 from ims_grpc.repositories.ledger import LedgerRepository
 from ims_grpc.repositories.reservations import ReservationRepository
 from ims_grpc.servicers import inventory_messages as messages
-
-if TYPE_CHECKING:
-    from ims_grpc.main import ImsDependencies
 
 SERVICE_NAME = inventory_pb2.DESCRIPTOR.services_by_name["InventoryService"].full_name
 
@@ -145,17 +142,8 @@ class InventoryServicer(inventory_pb2_grpc.InventoryServiceServicer):
         return outcome
 
 
-def inventory_services(deps: ImsDependencies) -> list[ServiceRegistration]:
-    servicer = InventoryServicer(
-        InventoryRepository(deps.database),
-        LedgerRepository(deps.database),
-        ReservationRepository(deps.database),
+def inventory_service(servicer: InventoryServicer) -> ServiceRegistration:
+    return ServiceRegistration(
+        SERVICE_NAME,
+        lambda server: inventory_pb2_grpc.add_InventoryServiceServicer_to_server(servicer, server),
     )
-    return [
-        ServiceRegistration(
-            SERVICE_NAME,
-            lambda server: inventory_pb2_grpc.add_InventoryServiceServicer_to_server(
-                servicer, server
-            ),
-        )
-    ]

@@ -1,37 +1,43 @@
 """oms.v1.WebhookService: validate → check the callback destination → repository → response.
 
-The signing secret is generated on creation and returned only in that response; every other
-read projects it away. URLs are checked against the SSRF policy on create and on every update
-that changes them.
+The signing secret is generated on creation (and on rotation) and returned only in that
+response; every other read projects it away. URLs are checked against the SSRF policy on
+create and on every update that changes them. Deliveries are made by the webhook
+dispatcher process; this service shows them and schedules manual retries.
 """
 
 from __future__ import annotations
 
+from datetime import timedelta
 from typing import Any
 
 import grpc
 from oms.v1 import webhook_pb2, webhook_pb2_grpc
 
-from common.grpc.errors import FieldViolation, invalid_argument, not_found
+from common.grpc.errors import (
+    ErrorCode,
+    FieldViolation,
+    ServiceError,
+    invalid_argument,
+    not_found,
+)
 from common.grpc.server import ServiceRegistration
+from common.timestamps import utc_now_ms
 from oms_grpc.core.clients.ims import ImsClient
-from oms_grpc.core.domain.webhook_rules import (
-    CallbackUrl,
+from oms_grpc.core.domain.webhook_pages import delivery_page_token, webhooks_page_token
+from oms_grpc.core.domain.webhook_requests import (
     deliveries_query,
-    delivery_page_token,
-    new_signing_secret,
+    delivery_ref,
     new_webhook,
+    rotation_request,
     webhook_patch,
     webhook_ref,
-    webhooks_page_token,
     webhooks_query,
 )
-from oms_grpc.core.repositories.webhooks import (
-    DeliveryLogRepository,
-    WebhookRepository,
-    delivery_to_proto,
-    webhook_to_proto,
-)
+from oms_grpc.core.domain.webhook_secrets import new_signing_secret
+from oms_grpc.core.domain.webhook_urls import CallbackUrl
+from oms_grpc.core.repositories.deliveries import DeliveryLogRepository, delivery_to_proto
+from oms_grpc.core.repositories.webhooks import WebhookRepository, webhook_to_proto
 from oms_grpc.core.webhooks_dns import UrlGuard
 
 Context = grpc.aio.ServicerContext[Any, Any]
@@ -45,11 +51,14 @@ class WebhookServicer(webhook_pb2_grpc.WebhookServiceServicer):
         deliveries: DeliveryLogRepository,
         guard: UrlGuard,
         ims: ImsClient,
+        *,
+        secret_grace: timedelta = timedelta(hours=24),
     ) -> None:
         self._webhooks = webhooks
         self._deliveries = deliveries
         self._guard = guard
         self._ims = ims
+        self._secret_grace = secret_grace
 
     async def CreateWebhook(  # noqa: N802
         self, request: webhook_pb2.CreateWebhookRequest, context: Context
@@ -123,6 +132,34 @@ class WebhookServicer(webhook_pb2_grpc.WebhookServiceServicer):
             deliveries=[delivery_to_proto(document) for document in page],
             next_page_token=token,
         )
+
+    async def RotateWebhookSecret(  # noqa: N802
+        self, request: webhook_pb2.RotateWebhookSecretRequest, context: Context
+    ) -> webhook_pb2.RotateWebhookSecretResponse:
+        ref, grace = rotation_request(request, self._secret_grace)
+        secret = new_signing_secret()
+        rotated = await self._webhooks.rotate_secret(ref, secret, utc_now_ms() + grace)
+        if rotated is None:
+            raise not_found("webhook", ref.id)
+        return webhook_pb2.RotateWebhookSecretResponse(
+            webhook=webhook_to_proto(rotated), signing_secret=secret
+        )
+
+    async def RetryWebhookDelivery(  # noqa: N802
+        self, request: webhook_pb2.RetryWebhookDeliveryRequest, context: Context
+    ) -> webhook_pb2.RetryWebhookDeliveryResponse:
+        ref, delivery_id = delivery_ref(request)
+        webhook = await self._webhooks.get(ref)
+        if webhook is None:
+            raise not_found("webhook", ref.id)
+        if not webhook["active"]:
+            raise ServiceError(
+                ErrorCode.FAILED_PRECONDITION,
+                f"webhook {ref.id!r} is inactive; activate it before retrying a delivery",
+                reason="WEBHOOK_INACTIVE",
+            )
+        scheduled = await self._deliveries.schedule_retry(ref, delivery_id)
+        return webhook_pb2.RetryWebhookDeliveryResponse(delivery=delivery_to_proto(scheduled))
 
     async def _check_destination(self, url: CallbackUrl) -> None:
         problem = await self._guard.problem(url)

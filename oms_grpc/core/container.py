@@ -19,9 +19,11 @@ from common.clients.s3 import ObjectStore
 from common.clients.sqs import QueueClient
 from oms_grpc.core.clients.ims import ImsClient
 from oms_grpc.core.outbox.relay import OutboxRelay
+from oms_grpc.core.repositories.deliveries import DeliveryLogRepository
 from oms_grpc.core.repositories.orders import OrderRepository
 from oms_grpc.core.repositories.uploads import UploadRepository
-from oms_grpc.core.repositories.webhooks import DeliveryLogRepository, WebhookRepository
+from oms_grpc.core.repositories.webhooks import WebhookRepository
+from oms_grpc.core.secret_box import SecretBox
 from oms_grpc.core.settings import CoreSettings
 from oms_grpc.core.webhooks_dns import Resolver, SystemResolver, UrlGuard
 
@@ -69,13 +71,21 @@ async def open_core(
         stack.push_async_callback(ims_channel.close, None)
 
         webhook_settings = settings.webhooks
+        keys = webhook_settings.secret_keys()
+        webhooks = WebhookRepository(mongo.db["webhooks"], SecretBox(keys) if keys else None)
+        if keys:
+            # Secrets stored before encryption at rest are encrypted once, by whichever
+            # process starts first; until then they are read as they are.
+            await webhooks.seal_plaintext_secrets()
+        deliveries = DeliveryLogRepository(mongo.db["webhook_logs"])
+        await deliveries.drop_superseded_indexes()
         yield OmsCore(
             settings=settings,
             mongo=mongo,
             orders=orders,
             uploads=uploads,
-            webhooks=WebhookRepository(mongo.db["webhooks"]),
-            deliveries=DeliveryLogRepository(mongo.db["webhook_logs"]),
+            webhooks=webhooks,
+            deliveries=deliveries,
             objects=objects,
             queue=queue,
             relay=relay,

@@ -5,6 +5,12 @@
 - `WEBHOOK_ALLOWED_NETWORKS` (default empty): comma-separated CIDR networks (e.g.
   `10.20.0.0/16,fd00::/8`) whose addresses are accepted, whichever name leads there.
 - `WEBHOOK_DNS_TIMEOUT_S` (default `2.0`): bound on resolving a callback host.
+- `WEBHOOK_SECRET_KEY` (no default): the key that encrypts signing secrets at rest, urlsafe
+  base64 of 32 bytes (`Fernet.generate_key()`); comma-separated keys rotate it (the first
+  encrypts, all decrypt). Without it the OMS server runs but refuses to create webhooks or
+  rotate secrets, and the webhook dispatcher does not start.
+- `WEBHOOK_SECRET_GRACE_S` (default `86400`): how long a rotated-out signing secret keeps
+  signing beside the new one, unless the RotateWebhookSecret request says otherwise.
 """
 
 from __future__ import annotations
@@ -12,7 +18,7 @@ from __future__ import annotations
 from ipaddress import ip_network
 from typing import Annotated, Any
 
-from pydantic import Field, field_validator
+from pydantic import Field, SecretStr, field_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 from oms_grpc.core.domain.ssrf import AllowList, IPNetwork
@@ -30,6 +36,8 @@ class WebhookSettings(BaseSettings):
     allowed_hosts: Annotated[list[str], NoDecode] = Field(default_factory=list)
     allowed_networks: Annotated[list[IPNetwork], NoDecode] = Field(default_factory=list)
     dns_timeout_s: float = Field(default=2.0, gt=0, le=30)
+    secret_key: SecretStr | None = None
+    secret_grace_s: float = Field(default=86_400.0, ge=0, le=30 * 86_400)
 
     @field_validator("allowed_hosts", mode="before")
     @classmethod
@@ -47,3 +55,9 @@ class WebhookSettings(BaseSettings):
 
     def allow_list(self) -> AllowList:
         return AllowList.of(self.allowed_hosts, self.allowed_networks)
+
+    def secret_keys(self) -> list[str]:
+        """The configured encryption keys, the one that encrypts first (empty: none)."""
+        if self.secret_key is None:
+            return []
+        return [key.strip() for key in self.secret_key.get_secret_value().split(",") if key.strip()]

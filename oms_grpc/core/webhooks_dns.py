@@ -2,7 +2,7 @@
 policy of `oms_grpc.core.domain.ssrf` to every address it resolves to.
 
 Used when a webhook is registered or its URL changes; the dispatcher checks again right
-before each delivery, because DNS answers can change after registration (DNS rebinding).
+before each connection, because DNS answers can change after registration (DNS rebinding).
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from ipaddress import ip_address
 from typing import Protocol
 
 from oms_grpc.core.domain.ssrf import AllowList, IPAddress, is_local_name, refusal_for
-from oms_grpc.core.domain.webhook_rules import CallbackUrl
+from oms_grpc.core.domain.webhook_urls import CallbackUrl
 
 DEFAULT_TIMEOUT_S = 2.0
 
@@ -55,33 +55,63 @@ class SystemResolver:
         return addresses
 
 
+class DestinationRefusedError(Exception):
+    """The destination is not permitted by the SSRF policy; the message says why."""
+
+
 class UrlGuard:
-    """Decides whether a parsed callback URL may be called now."""
+    """Decides whether a callback destination may be called now.
+
+    Registration asks `problem(url)`; the dispatcher resolves through `addresses` right
+    before connecting and connects to exactly the addresses it returns, so a DNS answer
+    that changes after the check (rebinding) cannot lead to a refused address.
+    """
 
     def __init__(self, allow: AllowList, resolver: Resolver) -> None:
         self._allow = allow
         self._resolver = resolver
 
-    async def problem(self, url: CallbackUrl) -> str | None:
-        """None when every destination of `url` is permitted; otherwise why not."""
-        if self._allow.permits_host(url.host):
+    def literal_problem(self, host: str, address: IPAddress) -> str | None:
+        """For a URL whose host is an IP literal: None when it may be called."""
+        if self._allow.permits_host(host):
             return None
-        if url.address is not None:
-            refusal = refusal_for(url.address, self._allow)
-            if refusal is None:
-                return None
-            return f"host {url.host} is {refusal.description}; only public addresses are allowed"
-        if is_local_name(url.host):
-            return f"host {url.host} is this machine; only public addresses are allowed"
-        try:
-            addresses = await self._resolver.resolve(url.host, url.port)
-        except ResolutionError as exc:
-            return f"host cannot be resolved: {exc}"
+        refusal = refusal_for(address, self._allow)
+        if refusal is None:
+            return None
+        return f"host {host} is {refusal.description}; only public addresses are allowed"
+
+    async def addresses(self, host: str, port: int) -> Sequence[IPAddress]:
+        """The addresses of a host name that may be called: every one it resolves to, all
+        permitted. Raises DestinationRefusedError (policy) or ResolutionError (DNS)."""
+        allowed_host = self._allow.permits_host(host)
+        if not allowed_host and is_local_name(host):
+            raise DestinationRefusedError(
+                f"host {host} is this machine; only public addresses are allowed"
+            )
+        addresses = await self._resolver.resolve(host, port)
+        if allowed_host:
+            return addresses
         for address in addresses:
             refusal = refusal_for(address, self._allow)
             if refusal is not None:
-                return (
-                    f"host {url.host} resolves to {address}, {refusal.description}; "
+                # One refused answer refuses the name: which one a connection would use is
+                # not ours to choose.
+                raise DestinationRefusedError(
+                    f"host {host} resolves to {address}, {refusal.description}; "
                     "only public addresses are allowed"
                 )
+        return addresses
+
+    async def problem(self, url: CallbackUrl) -> str | None:
+        """None when every destination of `url` is permitted; otherwise why not."""
+        if self._allow.permits_host(url.host):
+            return None  # permitted whatever it resolves to; not resolved at registration
+        if url.address is not None:
+            return self.literal_problem(url.host, url.address)
+        try:
+            await self.addresses(url.host, url.port)
+        except DestinationRefusedError as refused:
+            return str(refused)
+        except ResolutionError as exc:
+            return f"host cannot be resolved: {exc}"
         return None

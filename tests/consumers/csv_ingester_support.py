@@ -51,11 +51,14 @@ class IngesterDependencies:
 
 
 @asynccontextmanager
-async def ingester(settings: IngesterSettingsBundle) -> AsyncIterator[IngesterDependencies]:
-    """The core with the outbox relay running; tests drive the queue themselves."""
+async def ingester(
+    settings: IngesterSettingsBundle, *, consume: bool = False
+) -> AsyncIterator[IngesterDependencies]:
+    """The core with the outbox relay running; tests drive the queue themselves unless
+    `consume` (then the production SQS loop runs too)."""
     async with open_core(settings.core) as core:
         consumer = await build_ingester(core, settings.service)
-        async with running(core, consumer, consume=False):
+        async with running(core, consumer, consume=consume):
             yield IngesterDependencies(settings, core, consumer)
 
 

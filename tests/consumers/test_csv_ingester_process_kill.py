@@ -4,11 +4,8 @@ started again: every valid row ends up exactly once as an order with its event."
 from __future__ import annotations
 
 import asyncio
-import os
 import signal
 import subprocess
-import sys
-from pathlib import Path
 
 import grpc
 
@@ -22,24 +19,12 @@ from tests.consumers.csv_ingester_support import (
     submit,
 )
 from tests.support.ims_catalog import ImsCatalog
-
-ROOT = Path(__file__).resolve().parents[2]
+from tests.support.processes import oms_core_env, start_module
 
 
 def _process_env(oms: OmsSettingsBundle) -> dict[str, str]:
-    kafka, aws = oms.core.kafka, oms.core.aws
     return {
-        **os.environ,
-        "MONGODB_URI": oms.core.mongo.uri,
-        "MONGODB_DATABASE": oms.core.mongo.database,
-        "KAFKA_BOOTSTRAP_SERVERS": kafka.bootstrap_servers,
-        "KAFKA_TOPIC_ORDER_CREATED": kafka.topic_order_created,
-        "KAFKA_TOPIC_ORDER_UPDATED": kafka.topic_order_updated,
-        "AWS_ENDPOINT_URL": aws.endpoint_url,
-        "AWS_S3_BUCKET": aws.s3_bucket,
-        "AWS_SQS_QUEUE_NAME": aws.sqs_queue_name,
-        "AWS_SQS_DEAD_LETTER_QUEUE_NAME": aws.sqs_dead_letter_queue_name,
-        "OMS_IMS_TARGET": oms.core.ims.ims_target,
+        **oms_core_env(oms),
         "INGESTER_BATCH_SIZE": "100",
         "INGESTER_RECEIVE_WAIT_S": "1",
         # Redelivered soon after the kill (the real default is 60 s).
@@ -49,13 +34,7 @@ def _process_env(oms: OmsSettingsBundle) -> dict[str, str]:
 
 
 def _start(env: dict[str, str]) -> subprocess.Popen[bytes]:
-    return subprocess.Popen(
-        [sys.executable, "-m", "consumers.csv_ingester"],
-        cwd=ROOT,
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
+    return start_module("consumers.csv_ingester", env)
 
 
 async def test_sigkilled_ingester_process_restarted_creates_every_order_once(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import os
 import re
 import shutil
 from pathlib import Path
@@ -14,9 +15,13 @@ from devstack.envoy_bin import ensure_envoy
 ROOT = Path(__file__).resolve().parents[2]
 
 
-async def _run(*argv: str) -> tuple[int, str]:
+async def _run(*argv: str, env: dict[str, str] | None = None) -> tuple[int, str]:
     proc = await asyncio.create_subprocess_exec(
-        *argv, cwd=ROOT, stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.STDOUT
+        *argv,
+        cwd=ROOT,
+        env=env,
+        stdout=asyncio.subprocess.PIPE,
+        stderr=asyncio.subprocess.STDOUT,
     )
     out, _ = await proc.communicate()
     return proc.returncode or 0, out.decode(errors="replace")
@@ -41,8 +46,17 @@ async def test_envoy_rejects_a_broken_config(tmp_path: Path) -> None:
 
 @pytest.mark.skipif(shutil.which("docker-compose") is None, reason="docker-compose not installed")
 async def test_compose_file_is_valid() -> None:
-    code, output = await _run("docker-compose", "-f", "compose.yaml", "config", "--quiet")
+    with_key = {**os.environ, "WEBHOOK_SECRET_KEY": "a" * 43 + "="}
+    code, output = await _run(
+        "docker-compose", "-f", "compose.yaml", "config", "--quiet", env=with_key
+    )
     assert code == 0, output
+    # Without the key compose refuses to start anything, naming the variable.
+    without = {k: v for k, v in os.environ.items() if k != "WEBHOOK_SECRET_KEY"}
+    code, output = await _run(
+        "docker-compose", "-f", "compose.yaml", "config", "--quiet", env=without
+    )
+    assert code != 0 and "WEBHOOK_SECRET_KEY" in output
 
 
 def test_compose_envoy_rewrites_match_the_envoy_config() -> None:

@@ -47,6 +47,11 @@ EXPECTED: dict[str, tuple[str, str] | None] = {
     "oms.v1.WebhookService.UpdateWebhook": ("put", "/webhooks/{webhook.id}"),
     "oms.v1.WebhookService.DeleteWebhook": ("delete", "/webhooks/{id}"),
     "oms.v1.WebhookService.ListWebhookDeliveries": ("get", "/webhooks/{webhook_id}/deliveries"),
+    "oms.v1.WebhookService.RotateWebhookSecret": ("post", "/webhooks/{id}:rotateSecret"),
+    "oms.v1.WebhookService.RetryWebhookDelivery": (
+        "post",
+        "/webhooks/{webhook_id}/deliveries/{delivery_id}:retry",
+    ),
 }
 
 

@@ -14,6 +14,7 @@ import pytest
 from oms.v1 import order_pb2
 
 from common.clients.mongo import MongoStore
+from common.errors import ErrorCode
 from common.settings import KafkaSettings
 from common.tracing import current_trace_id
 from oms_grpc.core.clients.ims import ImsClient, ImsUnavailableError
@@ -301,7 +302,7 @@ async def test_ims_client_gives_up_at_its_deadline() -> None:
             with pytest.raises(ImsUnavailableError) as caught:
                 await client.find_skus(str(uuid.uuid4()), [Ref("id", str(uuid.uuid4()))])
             assert time.monotonic() - started < 3
-            assert caught.value.code == grpc.StatusCode.UNAVAILABLE
+            assert caught.value.code is ErrorCode.UNAVAILABLE
     finally:
         for writer in held:
             writer.close()

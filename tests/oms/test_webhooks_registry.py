@@ -5,6 +5,7 @@ host names with a stand-in resolver are covered in test_webhooks_url_policy.py."
 from __future__ import annotations
 
 import uuid
+from datetime import UTC, datetime
 
 import grpc
 import pytest
@@ -14,8 +15,10 @@ from oms.v1 import webhook_pb2, webhook_pb2_grpc
 
 from common.clients.mongo import MongoStore
 from common.grpc.errors import field_violations
-from oms_grpc.core.domain.webhook_rules import is_signing_secret
+from oms_grpc.core.domain.webhook_secrets import is_signing_secret
 from oms_grpc.core.repositories.webhooks import WebhookRepository
+from oms_grpc.core.secret_box import SecretBox
+from oms_grpc.main import OmsSettingsBundle
 
 URL = "https://93.184.215.14/hooks/orders"
 OTHER_URL = "http://[2606:4700:4700::1111]:8080/v2/hooks"
@@ -37,6 +40,16 @@ def stub(oms_channel: grpc.aio.Channel) -> webhook_pb2_grpc.WebhookServiceStub:
 @pytest.fixture
 async def tenant(ims_channel: grpc.aio.Channel) -> str:
     return await _tenant(ims_channel)
+
+
+def _repository(mongo_store: MongoStore, oms_settings: OmsSettingsBundle) -> WebhookRepository:
+    """The registry as the dispatcher opens it: with the OMS's secret key."""
+    box = SecretBox(oms_settings.core.webhooks.secret_keys())
+    return WebhookRepository(mongo_store.db["webhooks"], box)
+
+
+def target_now() -> datetime:
+    return datetime.now(UTC)
 
 
 def _webhook(tenant_id: str, **fields: object) -> webhook_pb2.Webhook:
@@ -70,7 +83,10 @@ async def _refused(call: object, code: grpc.StatusCode) -> list[str]:
 
 
 async def test_create_returns_the_webhook_and_its_secret_once(
-    stub: webhook_pb2_grpc.WebhookServiceStub, tenant: str, mongo_store: MongoStore
+    stub: webhook_pb2_grpc.WebhookServiceStub,
+    tenant: str,
+    mongo_store: MongoStore,
+    oms_settings: OmsSettingsBundle,
 ) -> None:
     created = await _create(stub, tenant)
     webhook = created.webhook
@@ -81,12 +97,13 @@ async def test_create_returns_the_webhook_and_its_secret_once(
     assert webhook.create_time == webhook.update_time and webhook.create_time.seconds > 0
     assert is_signing_secret(created.signing_secret)
 
-    # Stored for the dispatcher, which signs with it …
+    # Stored encrypted for the dispatcher, which signs with it …
     stored = await mongo_store.db["webhooks"].find_one({"_id": webhook.id})
-    assert stored is not None and stored["signing_secret"] == created.signing_secret
-    repository = WebhookRepository(mongo_store.db["webhooks"])
-    [subscriber] = await repository.subscribers(tenant, "order.updated")
-    assert subscriber["signing_secret"] == created.signing_secret
+    assert stored is not None
+    assert created.signing_secret not in str(stored)
+    [target] = await _repository(mongo_store, oms_settings).targets(tenant)
+    assert [s.secret for s in target.secrets] == [created.signing_secret]
+    assert target.subscribes_to("order.updated") and target.headers == (("X-Api-Key", "k-123"),)
 
     # … but never shown again: no read or write response carries it.
     got = await stub.GetWebhook(webhook_pb2.GetWebhookRequest(tenant_id=tenant, id=webhook.id))
@@ -162,7 +179,10 @@ async def test_crud_round_trip(stub: webhook_pb2_grpc.WebhookServiceStub, tenant
 
 
 async def test_update_keeps_the_secret_and_revalidates_the_url(
-    stub: webhook_pb2_grpc.WebhookServiceStub, tenant: str, mongo_store: MongoStore
+    stub: webhook_pb2_grpc.WebhookServiceStub,
+    tenant: str,
+    mongo_store: MongoStore,
+    oms_settings: OmsSettingsBundle,
 ) -> None:
     created = await _create(stub, tenant)
     wid = created.webhook.id
@@ -186,7 +206,8 @@ async def test_update_keeps_the_secret_and_revalidates_the_url(
     stored = await mongo_store.db["webhooks"].find_one({"_id": created.webhook.id})
     assert stored is not None
     assert stored["url"] == OTHER_URL
-    assert stored["signing_secret"] == created.signing_secret
+    [target] = await _repository(mongo_store, oms_settings).targets(tenant)
+    assert target.signing_secrets(target_now()) == [created.signing_secret]
 
 
 async def test_update_mask_and_reference_errors(

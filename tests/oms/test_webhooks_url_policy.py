@@ -23,7 +23,6 @@ from common.clients.mongo import MongoStore
 from common.grpc.errors import field_violations
 from oms_grpc.core.container import open_core
 from oms_grpc.core.domain.ssrf import IPAddress
-from oms_grpc.core.webhook_settings import WebhookSettings
 from oms_grpc.core.webhooks_dns import ResolutionError
 from oms_grpc.main import OmsSettingsBundle, running
 
@@ -64,8 +63,11 @@ def resolver() -> TableResolver:
 async def stub(
     oms_settings: OmsSettingsBundle, resolver: TableResolver
 ) -> AsyncIterator[webhook_pb2_grpc.WebhookServiceStub]:
-    settings = WebhookSettings(
-        allowed_hosts=["hooks.corp.internal"], allowed_networks=[IPv4Network("10.77.0.0/16")]
+    settings = oms_settings.core.webhooks.model_copy(
+        update={
+            "allowed_hosts": ["hooks.corp.internal"],
+            "allowed_networks": [IPv4Network("10.77.0.0/16")],
+        }
     )
     core_settings = dataclasses.replace(oms_settings.core, webhooks=settings)
     async with (

@@ -1,7 +1,6 @@
 from __future__ import annotations
 
 from oms_grpc.core.domain.bulk_orders import (
-    DraftLine,
     HubInfo,
     RejectedRow,
     SkuInfo,
@@ -10,6 +9,7 @@ from oms_grpc.core.domain.bulk_orders import (
     single_line_order,
 )
 from oms_grpc.core.domain.csv_rows import ParsedRow, Problem, Ref
+from oms_grpc.core.domain.order import OrderLine
 
 T, S, S2 = "t-1", "s-1", "s-2"
 HUB = HubInfo("hub-1", S)
@@ -41,7 +41,7 @@ def test_resolve_names_what_is_unknown_or_foreign() -> None:
 def test_single_line_orders_are_keyed_by_upload_and_line() -> None:
     draft = single_line_order("up-1", row(9, qty=4), HUB, SKU_A)
     assert draft.idempotency_key == "upload:up-1:9"
-    assert draft.lines == (DraftLine("sku-a", "A", 4),)
+    assert draft.lines == (OrderLine("sku-a", "A", 4),)
     assert draft.source_lines == (9,)
 
 
@@ -55,7 +55,7 @@ def test_group_merges_lines_by_sku_and_keys_by_order_ref() -> None:
     assert rejected == []
     assert draft is not None
     assert draft.idempotency_key == "ref:PO-1"
-    assert draft.lines == (DraftLine("sku-a", "A", 5), DraftLine("sku-b", "B", 1))
+    assert draft.lines == (OrderLine("sku-a", "A", 5), OrderLine("sku-b", "B", 1))
     assert draft.source_lines == (2, 3, 5)
 
 

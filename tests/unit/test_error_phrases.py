@@ -14,6 +14,8 @@ from common.grpc.errors import (
     already_exists,
     invalid_argument,
     not_found,
+    status_code,
+    to_status,
 )
 from common.validation import Violations
 
@@ -107,15 +109,15 @@ def _decoded(status: grpc.Status) -> tuple[status_pb2.Status, error_details_pb2.
     ids=lambda e: e.reason,
 )
 def test_statuses_carry_the_translation_and_its_locale(error: ServiceError) -> None:
-    status = error.to_status("de")
+    status = to_status(error, "de")
     decoded, localized = _decoded(status)
     assert localized.locale == "de"
     assert localized.message == status.details == decoded.message
     assert decoded.message != error.message  # really translated
-    assert status.code == error.code
+    assert status.code == status_code(error)
 
 
 def test_a_status_without_translation_says_it_is_english() -> None:
     error = ServiceError(grpc.StatusCode.ABORTED, "some new message", reason="X")
-    _, localized = _decoded(error.to_status("de"))
+    _, localized = _decoded(to_status(error, "de"))
     assert (localized.locale, localized.message) == ("en", "some new message")

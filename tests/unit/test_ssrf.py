@@ -17,7 +17,7 @@ from oms_grpc.core.domain.ssrf import (
     is_local_name,
     refusal_for,
 )
-from oms_grpc.core.domain.webhook_rules import parse_callback_url
+from oms_grpc.core.domain.webhook_urls import parse_callback_url
 from oms_grpc.core.webhook_settings import WebhookSettings
 from oms_grpc.core.webhooks_dns import ResolutionError, SystemResolver, UrlGuard
 

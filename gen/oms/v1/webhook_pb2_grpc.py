@@ -31,7 +31,14 @@ class WebhookServiceStub:
     Deliveries are signed per the Standard Webhooks spec (`webhook-id`, `webhook-timestamp`,
     `webhook-signature: v1,<base64 HMAC-SHA256>`) with the webhook's signing secret; the body
     is the event's canonical proto3 JSON. URLs resolving to loopback, private or link-local
-    addresses are refused (INVALID_ARGUMENT) unless allow-listed by configuration.
+    addresses are refused (INVALID_ARGUMENT) unless allow-listed by configuration, and checked
+    again on the resolved address before every delivery.
+
+    Delivery is at least once: `webhook-id` is the event id, the same on every retry, so a
+    receiver de-duplicates on it. Timeouts, connection errors, 429 and 5xx are retried on a
+    growing schedule (honouring `Retry-After`); other answers are final. A webhook whose
+    deliveries fail continuously for the configured period is disabled (`active` false,
+    `disabled_reason`, `disable_time`).
     """
 
     def __init__(self, channel):
@@ -70,6 +77,16 @@ class WebhookServiceStub:
                 request_serializer=oms_dot_v1_dot_webhook__pb2.ListWebhookDeliveriesRequest.SerializeToString,
                 response_deserializer=oms_dot_v1_dot_webhook__pb2.ListWebhookDeliveriesResponse.FromString,
                 _registered_method=True)
+        self.RotateWebhookSecret = channel.unary_unary(
+                '/oms.v1.WebhookService/RotateWebhookSecret',
+                request_serializer=oms_dot_v1_dot_webhook__pb2.RotateWebhookSecretRequest.SerializeToString,
+                response_deserializer=oms_dot_v1_dot_webhook__pb2.RotateWebhookSecretResponse.FromString,
+                _registered_method=True)
+        self.RetryWebhookDelivery = channel.unary_unary(
+                '/oms.v1.WebhookService/RetryWebhookDelivery',
+                request_serializer=oms_dot_v1_dot_webhook__pb2.RetryWebhookDeliveryRequest.SerializeToString,
+                response_deserializer=oms_dot_v1_dot_webhook__pb2.RetryWebhookDeliveryResponse.FromString,
+                _registered_method=True)
 
 
 class WebhookServiceServicer:
@@ -78,7 +95,14 @@ class WebhookServiceServicer:
     Deliveries are signed per the Standard Webhooks spec (`webhook-id`, `webhook-timestamp`,
     `webhook-signature: v1,<base64 HMAC-SHA256>`) with the webhook's signing secret; the body
     is the event's canonical proto3 JSON. URLs resolving to loopback, private or link-local
-    addresses are refused (INVALID_ARGUMENT) unless allow-listed by configuration.
+    addresses are refused (INVALID_ARGUMENT) unless allow-listed by configuration, and checked
+    again on the resolved address before every delivery.
+
+    Delivery is at least once: `webhook-id` is the event id, the same on every retry, so a
+    receiver de-duplicates on it. Timeouts, connection errors, 429 and 5xx are retried on a
+    growing schedule (honouring `Retry-After`); other answers are final. A webhook whose
+    deliveries fail continuously for the configured period is disabled (`active` false,
+    `disabled_reason`, `disable_time`).
     """
 
     def CreateWebhook(self, request, context):
@@ -124,6 +148,24 @@ class WebhookServiceServicer:
         context.set_details('Method not implemented!')
         raise NotImplementedError('Method not implemented!')
 
+    def RotateWebhookSecret(self, request, context):
+        """Replaces the signing secret. The response carries the new secret (it is never shown
+        again); the previous secret keeps signing beside it (a second `v1,` signature) until
+        `previous_secret_expire_time`, so receivers can switch without losing a delivery.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def RetryWebhookDelivery(self, request, context):
+        """Sends one delivery again as soon as possible, with the same `webhook-id` (whatever its
+        state; a failed one gets a fresh retry schedule). FAILED_PRECONDITION while an attempt is
+        in flight or the webhook is inactive.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
 
 def add_WebhookServiceServicer_to_server(servicer, server):
     rpc_method_handlers = {
@@ -157,6 +199,16 @@ def add_WebhookServiceServicer_to_server(servicer, server):
                     request_deserializer=oms_dot_v1_dot_webhook__pb2.ListWebhookDeliveriesRequest.FromString,
                     response_serializer=oms_dot_v1_dot_webhook__pb2.ListWebhookDeliveriesResponse.SerializeToString,
             ),
+            'RotateWebhookSecret': grpc.unary_unary_rpc_method_handler(
+                    servicer.RotateWebhookSecret,
+                    request_deserializer=oms_dot_v1_dot_webhook__pb2.RotateWebhookSecretRequest.FromString,
+                    response_serializer=oms_dot_v1_dot_webhook__pb2.RotateWebhookSecretResponse.SerializeToString,
+            ),
+            'RetryWebhookDelivery': grpc.unary_unary_rpc_method_handler(
+                    servicer.RetryWebhookDelivery,
+                    request_deserializer=oms_dot_v1_dot_webhook__pb2.RetryWebhookDeliveryRequest.FromString,
+                    response_serializer=oms_dot_v1_dot_webhook__pb2.RetryWebhookDeliveryResponse.SerializeToString,
+            ),
     }
     generic_handler = grpc.method_handlers_generic_handler(
             'oms.v1.WebhookService', rpc_method_handlers)
@@ -171,7 +223,14 @@ class WebhookService:
     Deliveries are signed per the Standard Webhooks spec (`webhook-id`, `webhook-timestamp`,
     `webhook-signature: v1,<base64 HMAC-SHA256>`) with the webhook's signing secret; the body
     is the event's canonical proto3 JSON. URLs resolving to loopback, private or link-local
-    addresses are refused (INVALID_ARGUMENT) unless allow-listed by configuration.
+    addresses are refused (INVALID_ARGUMENT) unless allow-listed by configuration, and checked
+    again on the resolved address before every delivery.
+
+    Delivery is at least once: `webhook-id` is the event id, the same on every retry, so a
+    receiver de-duplicates on it. Timeouts, connection errors, 429 and 5xx are retried on a
+    growing schedule (honouring `Retry-After`); other answers are final. A webhook whose
+    deliveries fail continuously for the configured period is disabled (`active` false,
+    `disabled_reason`, `disable_time`).
     """
 
     @staticmethod
@@ -326,6 +385,60 @@ class WebhookService:
             '/oms.v1.WebhookService/ListWebhookDeliveries',
             oms_dot_v1_dot_webhook__pb2.ListWebhookDeliveriesRequest.SerializeToString,
             oms_dot_v1_dot_webhook__pb2.ListWebhookDeliveriesResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def RotateWebhookSecret(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/oms.v1.WebhookService/RotateWebhookSecret',
+            oms_dot_v1_dot_webhook__pb2.RotateWebhookSecretRequest.SerializeToString,
+            oms_dot_v1_dot_webhook__pb2.RotateWebhookSecretResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def RetryWebhookDelivery(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/oms.v1.WebhookService/RetryWebhookDelivery',
+            oms_dot_v1_dot_webhook__pb2.RetryWebhookDeliveryRequest.SerializeToString,
+            oms_dot_v1_dot_webhook__pb2.RetryWebhookDeliveryResponse.FromString,
             options,
             channel_credentials,
             insecure,

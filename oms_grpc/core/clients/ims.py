@@ -12,7 +12,8 @@ from __future__ import annotations
 
 import asyncio
 import enum
-from collections.abc import Awaitable, Callable, Iterator, Sequence
+from collections.abc import Awaitable, Callable, Iterator, Mapping, Sequence
+from dataclasses import dataclass
 from typing import Any, TypeVar
 
 import grpc
@@ -34,6 +35,7 @@ from common.tracing import TRACE_METADATA_KEY, current_trace_id
 from common.validation import CODE_PATTERN, MAX_CODE
 from oms_grpc.core.domain.bulk_orders import HubInfo, SkuInfo
 from oms_grpc.core.domain.csv_rows import Ref
+from oms_grpc.core.domain.order import StockShortage
 
 MAX_REFS_PER_CALL = 1000
 DEFAULT_TIMEOUT_S = 5.0
@@ -70,6 +72,27 @@ class ReleaseOutcome(enum.Enum):
     RELEASED = "released"  # released now, or already released / expired earlier
     NOT_FOUND = "not_found"  # no reservation was ever made for the reference
     COMMITTED = "committed"  # the stock was consumed: the reservation cannot be released
+
+
+class ReserveVerdict(enum.Enum):
+    RESERVED = "reserved"  # the stock is held for the reference (by this call or an earlier one)
+    SHORT = "short"  # some line lacked stock: nothing is held (see the shortages)
+    RELEASED = "released"  # the reference's reservation was released or expired meanwhile
+    COMMITTED = "committed"  # the reference's reservation was consumed
+
+
+@dataclass(frozen=True)
+class ReserveResult:
+    verdict: ReserveVerdict
+    shortages: tuple[StockShortage, ...] = ()
+
+
+_VERDICT_OF_STATUS = {
+    inventory_pb2.RESERVATION_STATUS_RESERVED: ReserveVerdict.RESERVED,
+    inventory_pb2.RESERVATION_STATUS_RELEASED: ReserveVerdict.RELEASED,
+    inventory_pb2.RESERVATION_STATUS_EXPIRED: ReserveVerdict.RELEASED,
+    inventory_pb2.RESERVATION_STATUS_COMMITTED: ReserveVerdict.COMMITTED,
+}
 
 
 class ImsClient:
@@ -123,6 +146,29 @@ class ImsClient:
             return [(sku.id, sku.code, SkuInfo(sku.id, sku.code)) for sku in reply.skus]
 
         return await _find(refs, page)
+
+    async def reserve(
+        self, tenant_id: str, reference: str, hub_id: str, quantities: Mapping[str, int]
+    ) -> ReserveResult:
+        """Reserve every line at `hub_id` or nothing, idempotent on `reference`, without an
+        expiry (stock held for an order must not be swept)."""
+        request = inventory_pb2.ReserveInventoryRequest(
+            tenant_id=tenant_id,
+            reference=reference,
+            lines=[
+                inventory_pb2.ReservationLine(hub_id=hub_id, sku_id=sku_id, quantity=quantity)
+                for sku_id, quantity in quantities.items()
+            ],
+        )
+        reply: inventory_pb2.ReserveInventoryResponse = await self._checked(
+            "ReserveInventory", self._inventory.ReserveInventory, request
+        )
+        if reply.outcome == inventory_pb2.RESERVE_OUTCOME_INSUFFICIENT_STOCK:
+            return ReserveResult(
+                ReserveVerdict.SHORT,
+                tuple(StockShortage(s.sku_id, s.requested, s.available) for s in reply.shortages),
+            )
+        return ReserveResult(_VERDICT_OF_STATUS[reply.reservation.status])
 
     async def release_reservation(self, tenant_id: str, reference: str) -> ReleaseOutcome:
         """Release the reservation made under `reference` (idempotent)."""

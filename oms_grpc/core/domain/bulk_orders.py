@@ -12,6 +12,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from oms_grpc.core.domain.csv_rows import ParsedRow, Problem, Ref
+from oms_grpc.core.domain.order import OrderLine
 
 
 @dataclass(frozen=True)
@@ -27,19 +28,12 @@ class SkuInfo:
 
 
 @dataclass(frozen=True)
-class DraftLine:
-    sku_id: str
-    sku_code: str
-    quantity: int
-
-
-@dataclass(frozen=True)
 class OrderDraft:
     idempotency_key: str
     tenant_id: str
     seller_id: str
     hub_id: str
-    lines: tuple[DraftLine, ...]
+    lines: tuple[OrderLine, ...]
     order_ref: str
     attributes: Mapping[str, str]
     source_lines: tuple[int, ...]
@@ -72,7 +66,7 @@ def single_line_order(upload_id: str, row: ParsedRow, hub: HubInfo, sku: SkuInfo
         tenant_id=row.tenant_id,
         seller_id=row.seller_id,
         hub_id=hub.id,
-        lines=(DraftLine(sku.id, sku.code, row.quantity),),
+        lines=(OrderLine(sku.id, sku.code, row.quantity),),
         order_ref="",
         attributes=dict(row.attributes),
         source_lines=(row.line,),
@@ -128,12 +122,12 @@ def group_order(
     )
 
 
-def _merge_lines(items: Iterable[tuple[SkuInfo, int]]) -> tuple[DraftLine, ...]:
+def _merge_lines(items: Iterable[tuple[SkuInfo, int]]) -> tuple[OrderLine, ...]:
     """One line per SKU (quantities of repeated SKUs added up), in first-seen order."""
-    totals: dict[str, DraftLine] = {}
+    totals: dict[str, OrderLine] = {}
     for sku, quantity in items:
         previous = totals.get(sku.id)
-        totals[sku.id] = DraftLine(
+        totals[sku.id] = OrderLine(
             sku.id, sku.code, quantity + (previous.quantity if previous else 0)
         )
     return tuple(totals.values())

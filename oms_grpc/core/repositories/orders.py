@@ -63,6 +63,18 @@ INDEXES = [
         name="upload",
         partialFilterExpression={"upload_id": {"$type": "string"}},
     ),
+    # Restock: the orders of a hub waiting for a SKU, oldest first (multikey on the lines).
+    IndexModel(
+        [
+            ("tenant_id", ASCENDING),
+            ("hub_id", ASCENDING),
+            ("status", ASCENDING),
+            ("lines.sku_id", ASCENDING),
+            ("create_time", ASCENDING),
+            ("_id", ASCENDING),
+        ],
+        name="waiting_for_stock",
+    ),
     # The outbox relay's work queue.
     IndexModel(
         [(PENDING_FIELD, ASCENDING), (LEASE_FIELD, ASCENDING)],
@@ -105,6 +117,19 @@ def _ceil_ms(moment: datetime) -> datetime:
     """Round up to MongoDB's millisecond precision (the driver would truncate)."""
     extra = moment.microsecond % 1000
     return moment + timedelta(microseconds=1000 - extra) if extra else moment
+
+
+def _guarded_write(
+    change: Change, topic: str, trace_id: str | None
+) -> tuple[dict[str, Any], dict[str, Any]]:
+    """Filter and update of one optimistic change: only the version that was read matches."""
+    before, after = change.before, change.after
+    update = change_update(before, after)
+    if change.event is not None:
+        entry = updated_event_entry(change.event, topic=topic, trace_id=trace_id)
+        update["$set"][PENDING_FIELD] = True
+        update.setdefault("$push", {})[OUTBOX_FIELD] = entry
+    return {"_id": before.id, "tenant_id": before.tenant_id, "version": before.version}, update
 
 
 class ConcurrentUpdateError(RuntimeError):
@@ -207,6 +232,35 @@ class OrderRepository:
         )
         return [from_document(document) for document in await cursor.to_list()]
 
+    async def waiting_for(
+        self,
+        tenant_id: str,
+        hub_id: str,
+        sku_id: str,
+        *,
+        after: ListPosition | None,
+        limit: int,
+    ) -> list[Order]:
+        """ON_HOLD orders of the hub with a line for the SKU, oldest first (create_time, _id),
+        after `after`: one range of the `waiting_for_stock` index per page."""
+        query: dict[str, Any] = {
+            "tenant_id": tenant_id,
+            "hub_id": hub_id,
+            "status": OrderStatus.ON_HOLD.value,
+            "lines.sku_id": sku_id,
+        }
+        if after is not None:
+            query["$or"] = [
+                {"create_time": {"$gt": after.create_time}},
+                {"create_time": after.create_time, "_id": {"$gt": after.order_id}},
+            ]
+        cursor = (
+            self._orders.find(query, {OUTBOX_FIELD: 0})
+            .sort([("create_time", ASCENDING), ("_id", ASCENDING)])
+            .limit(limit)
+        )
+        return [from_document(document) for document in await cursor.to_list()]
+
     async def apply(self, change: Change, *, topic: str, trace_id: str | None) -> Order:
         """Store `change` (with its `order.updated` event, if any, in the outbox), atomically.
 
@@ -216,16 +270,7 @@ class OrderRepository:
         known already, and on the MongoDB-wire server of the local stack a
         find-and-modify scans the collection while an update uses the `_id` index.
         """
-        before, after = change.before, change.after
-        update = change_update(before, after)
-        if change.event is not None:
-            entry = updated_event_entry(change.event, topic=topic, trace_id=trace_id)
-            update["$set"][PENDING_FIELD] = True
-            update.setdefault("$push", {})[OUTBOX_FIELD] = entry
-        result = await self._orders.update_one(
-            {"_id": before.id, "tenant_id": before.tenant_id, "version": before.version},
-            update,
-        )
+        result = await self._orders.update_one(*_guarded_write(change, topic, trace_id))
         if result.matched_count == 0:
-            raise ConcurrentUpdateError(before.id)
-        return after
+            raise ConcurrentUpdateError(change.before.id)
+        return change.after

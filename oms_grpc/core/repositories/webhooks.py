@@ -1,6 +1,4 @@
-"""The `webhooks` and `webhook_logs` collections.
-
-`webhooks` — one document per registered callback:
+"""The `webhooks` collection (the registry): one document per registered callback:
 
     _id               str        UUIDv7
     tenant_id         str
@@ -10,125 +8,79 @@
                                  sub-document: header tokens may contain '.' and '$')
     active            bool
     description       str
-    signing_secret    str        "whsec_…"; never projected by the registry reads
+    signing_secret    str        the current secret, encrypted (`oms_grpc.core.secret_box`;
+                                 a plain "whsec_…" written before encryption is read too,
+                                 and re-encrypted on start)
+    previous_signing_secret      str | absent   the rotated-out secret, encrypted
+    previous_secret_expire_time  datetime | absent   until then the previous one signs too
+    failing_since     datetime | null   first failed attempt of the current failing streak
+    disabled_reason   str        why the dispatcher disabled it ("" unless it did)
+    disable_time      datetime | null
     create_time, update_time     datetime (UTC, millisecond precision)
 
-`webhook_logs` — one document per (webhook, event) delivery, written by the dispatcher with
-`DeliveryLogRepository.open_delivery` and `record_attempt`:
-
-    _id               str        UUIDv7
-    tenant_id, webhook_id, event_id, event_type   str
-    state             "pending" | "succeeded" | "retrying" | "failed"
-    attempts          [{attempt: int (1-based), time: datetime, http_status: int (0 = no
-                        response), error: str ("" on success), duration_ms: float}]
-    next_attempt_time datetime | null   set only while "retrying"
-    create_time, update_time            datetime
-
-(tenant_id, webhook_id, event_id) is unique, so a redelivered Kafka event never creates a
-second delivery. Every query is scoped by tenant.
+Secrets are never projected by the registry reads; the dispatcher reads them decrypted
+(`targets`). Every query is scoped by tenant, or by the webhook's unique id.
 """
 
 from __future__ import annotations
 
-import asyncio
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import datetime
 from typing import Any
 
 from oms.v1 import webhook_pb2
-from pymongo import ASCENDING, DESCENDING, IndexModel, ReturnDocument
+from pymongo import ASCENDING, IndexModel
 from pymongo.asynchronous.collection import AsyncCollection
-from pymongo.errors import DuplicateKeyError
 
-from common.clients.mongo import find_duplicate_winner
+from common.errors import ErrorCode, ServiceError
 from common.ids import new_id
-from common.timestamps import to_timestamp
-from oms_grpc.core.domain.webhook_rules import (
-    DELIVERY_STATE_TO_PROTO,
-    DeliveriesQuery,
-    DeliveryState,
+from common.timestamps import to_timestamp, utc_now_ms
+from oms_grpc.core.domain.webhooks import (
     NewWebhook,
+    SigningSecret,
     WebhookPatch,
     WebhookRef,
     WebhooksQuery,
+    WebhookTarget,
 )
+from oms_grpc.core.repositories.lazy_indexes import IndexesOnce
+from oms_grpc.core.secret_box import SecretBox, is_plaintext
 
 WebhookDocument = dict[str, Any]
-DeliveryDocument = dict[str, Any]
 Collection = AsyncCollection[dict[str, Any]]
 
 SECRET_FIELD = "signing_secret"
-_WITHOUT_SECRET = {SECRET_FIELD: 0}
+PREVIOUS_SECRET_FIELD = "previous_signing_secret"
+PREVIOUS_EXPIRY_FIELD = "previous_secret_expire_time"
+_WITHOUT_SECRETS = {SECRET_FIELD: 0, PREVIOUS_SECRET_FIELD: 0}
+# What re-enabling a webhook clears (the dispatcher's record of why it disabled it).
+_HEALTHY = {"failing_since": None, "disabled_reason": "", "disable_time": None}
 
 WEBHOOK_INDEXES = [
-    # Tenant-scoped look-ups and the oldest-first listing.
+    # Tenant-scoped look-ups, the oldest-first listing and the dispatcher's per-tenant load.
     IndexModel([("tenant_id", ASCENDING), ("_id", ASCENDING)], name="tenant_id"),
-    # The dispatcher: active subscribers of one tenant to one event type.
     IndexModel(
         [("tenant_id", ASCENDING), ("event_types", ASCENDING), ("active", ASCENDING)],
         name="tenant_event_type_active",
     ),
 ]
 
-_NEWEST = [("create_time", DESCENDING), ("_id", DESCENDING)]
-DELIVERY_INDEXES = [
-    # One delivery per (webhook, event): the dispatcher's idempotency key and the event filter.
-    IndexModel(
-        [("tenant_id", ASCENDING), ("webhook_id", ASCENDING), ("event_id", ASCENDING)],
-        name="uniq_tenant_webhook_event",
-        unique=True,
-    ),
-    # ListWebhookDeliveries, newest first, optionally narrowed by state or event type.
-    IndexModel(
-        [("tenant_id", ASCENDING), ("webhook_id", ASCENDING), *_NEWEST], name="webhook_newest"
-    ),
-    IndexModel(
-        [("tenant_id", ASCENDING), ("webhook_id", ASCENDING), ("state", ASCENDING), *_NEWEST],
-        name="webhook_state_newest",
-    ),
-    IndexModel(
-        [
-            ("tenant_id", ASCENDING),
-            ("webhook_id", ASCENDING),
-            ("event_type", ASCENDING),
-            *_NEWEST,
-        ],
-        name="webhook_event_type_newest",
-    ),
-    # The dispatcher's retry queue.
-    IndexModel([("state", ASCENDING), ("next_attempt_time", ASCENDING)], name="state_due"),
-]
 
-
-def _now() -> datetime:
-    """Now, at the millisecond precision BSON dates keep (so cursors compare exactly)."""
-    now = datetime.now(UTC)
-    return now.replace(microsecond=now.microsecond // 1000 * 1000)
-
-
-class _IndexesOnce:
-    """Creates a collection's indexes on first use (idempotent; cheap afterwards)."""
-
-    def __init__(self, collection: Collection, indexes: Sequence[IndexModel]) -> None:
-        self._collection = collection
-        self._indexes = list(indexes)
-        self._lock = asyncio.Lock()
-        self._done = False
-
-    async def ensure(self) -> None:
-        if self._done:
-            return
-        async with self._lock:
-            if not self._done:
-                await self._collection.create_indexes(self._indexes)
-                self._done = True
+def secrets_unavailable() -> ServiceError:
+    return ServiceError(
+        ErrorCode.FAILED_PRECONDITION,
+        "webhook signing secrets cannot be stored: WEBHOOK_SECRET_KEY is not configured",
+        reason="WEBHOOK_SECRET_KEY_MISSING",
+    )
 
 
 class WebhookRepository:
-    def __init__(self, collection: Collection) -> None:
+    def __init__(self, collection: Collection, box: SecretBox | None = None) -> None:
+        """`box` encrypts and decrypts the signing secrets; without it secrets can be
+        neither stored nor read (registry reads, which never show them, still work)."""
         self._webhooks = collection
-        self._indexes = _IndexesOnce(collection, WEBHOOK_INDEXES)
+        self._box = box
+        self._indexes = IndexesOnce(collection, WEBHOOK_INDEXES)
 
     @property
     def collection(self) -> Collection:
@@ -137,9 +89,15 @@ class WebhookRepository:
     async def ensure_indexes(self) -> None:
         await self._indexes.ensure()
 
+    def _require_box(self) -> SecretBox:
+        if self._box is None:
+            raise secrets_unavailable()
+        return self._box
+
     async def create(self, webhook: NewWebhook, signing_secret: str) -> WebhookDocument:
+        box = self._require_box()
         await self.ensure_indexes()
-        now = _now()
+        now = utc_now_ms()
         document: WebhookDocument = {
             "_id": new_id(),
             "tenant_id": webhook.tenant_id,
@@ -148,17 +106,18 @@ class WebhookRepository:
             "headers": _headers_field(webhook.headers),
             "active": webhook.active,
             "description": webhook.description,
-            SECRET_FIELD: signing_secret,
+            SECRET_FIELD: box.seal(signing_secret),
+            **_HEALTHY,
             "create_time": now,
             "update_time": now,
         }
         await self._webhooks.insert_one(document)
-        return {key: value for key, value in document.items() if key != SECRET_FIELD}
+        return {key: value for key, value in document.items() if key not in _WITHOUT_SECRETS}
 
     async def get(self, ref: WebhookRef) -> WebhookDocument | None:
         await self.ensure_indexes()
         return await self._webhooks.find_one(
-            {"_id": ref.id, "tenant_id": ref.tenant_id}, _WITHOUT_SECRET
+            {"_id": ref.id, "tenant_id": ref.tenant_id}, _WITHOUT_SECRETS
         )
 
     async def list_page(self, query: WebhooksQuery) -> list[WebhookDocument]:
@@ -168,7 +127,7 @@ class WebhookRepository:
         if query.after_id is not None:
             selector["_id"] = {"$gt": query.after_id}
         cursor = (
-            self._webhooks.find(selector, _WITHOUT_SECRET)
+            self._webhooks.find(selector, _WITHOUT_SECRETS)
             .sort([("tenant_id", ASCENDING), ("_id", ASCENDING)])
             .limit(query.page_size + 1)
         )
@@ -176,7 +135,7 @@ class WebhookRepository:
 
     async def update(self, patch: WebhookPatch) -> WebhookDocument | None:
         await self.ensure_indexes()
-        fields: dict[str, Any] = {"update_time": _now()}
+        fields: dict[str, Any] = {"update_time": utc_now_ms()}
         if patch.url is not None:
             fields["url"] = patch.url.url
         if patch.event_types is not None:
@@ -185,157 +144,136 @@ class WebhookRepository:
             fields["headers"] = _headers_field(patch.headers)
         if patch.active is not None:
             fields["active"] = patch.active
+            if patch.active:
+                fields.update(_HEALTHY)  # re-enabled: the failing streak starts over
         if patch.description is not None:
             fields["description"] = patch.description
-        return await self._webhooks.find_one_and_update(
-            {"_id": patch.ref.id, "tenant_id": patch.ref.tenant_id},
-            {"$set": fields},
-            projection=_WITHOUT_SECRET,
-            return_document=ReturnDocument.AFTER,
-        )
+        # update_one + find_one rather than find_one_and_update, whose cost grows with the
+        # collection on the local MongoDB-wire server.
+        selector = {"_id": patch.ref.id, "tenant_id": patch.ref.tenant_id}
+        result = await self._webhooks.update_one(selector, {"$set": fields})
+        if result.matched_count == 0:
+            return None
+        return await self._webhooks.find_one(selector, _WITHOUT_SECRETS)
+
+    async def rotate_secret(
+        self, ref: WebhookRef, new_secret: str, previous_until: datetime
+    ) -> WebhookDocument | None:
+        """Make `new_secret` current; the current one keeps signing until `previous_until`
+        (an older previous secret is dropped). None if there is no such webhook."""
+        box = self._require_box()
+        await self.ensure_indexes()
+        selector = {"_id": ref.id, "tenant_id": ref.tenant_id}
+        # Guarded by the secret read, so two concurrent rotations cannot both demote the
+        # same secret (the loser reads again and rotates on top of the winner).
+        while True:
+            current = await self._webhooks.find_one(selector, {SECRET_FIELD: 1})
+            if current is None:
+                return None
+            now = utc_now_ms()
+            result = await self._webhooks.update_one(
+                {**selector, SECRET_FIELD: current[SECRET_FIELD]},
+                {
+                    "$set": {
+                        SECRET_FIELD: box.seal(new_secret),
+                        PREVIOUS_SECRET_FIELD: current[SECRET_FIELD],
+                        PREVIOUS_EXPIRY_FIELD: previous_until,
+                        "update_time": now,
+                    }
+                },
+            )
+            if result.matched_count == 1:
+                return await self._webhooks.find_one(selector, _WITHOUT_SECRETS)
 
     async def delete(self, ref: WebhookRef) -> bool:
         await self.ensure_indexes()
         result = await self._webhooks.delete_one({"_id": ref.id, "tenant_id": ref.tenant_id})
         return result.deleted_count == 1
 
-    async def subscribers(self, tenant_id: str, event_type: str) -> list[WebhookDocument]:
-        """For the dispatcher: the tenant's active webhooks for `event_type`, with secrets."""
+    # --- the dispatcher's reads and writes ---------------------------------------------------
+
+    async def targets(self, tenant_id: str) -> list[WebhookTarget]:
+        """Every webhook of the tenant (active or not) with its secrets decrypted."""
+        box = self._require_box()
         await self.ensure_indexes()
-        cursor = self._webhooks.find(
-            {"tenant_id": tenant_id, "event_types": event_type, "active": True}
-        ).sort("_id", ASCENDING)
-        return await cursor.to_list()
+        cursor = self._webhooks.find({"tenant_id": tenant_id}).sort(
+            [("tenant_id", ASCENDING), ("_id", ASCENDING)]
+        )
+        return [_target(document, box) async for document in cursor]
 
+    async def mark_failing(self, webhook_id: str, since: datetime) -> datetime | None:
+        """Start the webhook's failing streak at `since` unless one is running; returns
+        the streak's start as stored (None if the webhook is gone)."""
+        result = await self._webhooks.update_one(
+            {"_id": webhook_id, "failing_since": None}, {"$set": {"failing_since": since}}
+        )
+        if result.modified_count == 1:
+            return since
+        found = await self._webhooks.find_one({"_id": webhook_id}, {"failing_since": 1})
+        if found is None:
+            return None
+        stored: datetime | None = found.get("failing_since")
+        return stored or since
 
-@dataclass(frozen=True)
-class AttemptRecord:
-    """One HTTP attempt as the dispatcher observed it."""
-
-    attempt: int  # 1 for the first
-    time: datetime
-    http_status: int  # 0 when no response arrived
-    error: str  # "" on success
-    duration: timedelta
-
-
-class DeliveryLogRepository:
-    def __init__(self, collection: Collection) -> None:
-        self._logs = collection
-        self._indexes = _IndexesOnce(collection, DELIVERY_INDEXES)
-
-    @property
-    def collection(self) -> Collection:
-        return self._logs
-
-    async def ensure_indexes(self) -> None:
-        await self._indexes.ensure()
-
-    async def open_delivery(
-        self, *, tenant_id: str, webhook_id: str, event_id: str, event_type: str
-    ) -> DeliveryDocument:
-        """The delivery of `event_id` to the webhook, created PENDING on first sight.
-
-        Idempotent: a redelivered event returns the existing delivery (whatever its state),
-        so the dispatcher can tell it was handled already.
-        """
-        await self.ensure_indexes()
-        key = {"tenant_id": tenant_id, "webhook_id": webhook_id, "event_id": event_id}
-        now = _now()
-        fresh: dict[str, Any] = {
-            "_id": new_id(),
-            "event_type": event_type,
-            "state": DeliveryState.PENDING.value,
-            "attempts": [],
-            "next_attempt_time": None,
-            "create_time": now,
-            "update_time": now,
-        }
-        try:
-            document = await self._logs.find_one_and_update(
-                key,
-                {"$setOnInsert": fresh},
-                upsert=True,
-                return_document=ReturnDocument.AFTER,
-            )
-        except DuplicateKeyError:  # a concurrent upsert of the same key won the race
-            document = await find_duplicate_winner(self._logs, key)
-        if document is None:
-            raise RuntimeError(f"delivery {key} was neither created nor found")
-        return document
-
-    async def record_attempt(
-        self,
-        *,
-        tenant_id: str,
-        delivery_id: str,
-        attempt: AttemptRecord,
-        state: DeliveryState,
-        next_attempt_time: datetime | None = None,
-    ) -> DeliveryDocument | None:
-        """Append attempt number n and set the resulting state, if n - 1 attempts exist and
-        the delivery is still open; otherwise nothing changes and None is returned (a
-        repeated or out-of-order record, or a finished or dropped delivery)."""
-        if state is DeliveryState.PENDING:
-            raise ValueError("an attempt ends SUCCEEDED, RETRYING or FAILED")
-        if (state is DeliveryState.RETRYING) != (next_attempt_time is not None):
-            raise ValueError("next_attempt_time is set exactly when the state is RETRYING")
-        if attempt.attempt < 1:
-            raise ValueError("attempts are numbered from 1")
-        await self.ensure_indexes()
-        return await self._logs.find_one_and_update(
-            {
-                "_id": delivery_id,
-                "tenant_id": tenant_id,
-                "state": {"$in": [DeliveryState.PENDING.value, DeliveryState.RETRYING.value]},
-                "attempts": {"$size": attempt.attempt - 1},
-            },
-            {
-                "$push": {
-                    "attempts": {
-                        "attempt": attempt.attempt,
-                        "time": attempt.time,
-                        "http_status": attempt.http_status,
-                        "error": attempt.error,
-                        "duration_ms": attempt.duration / timedelta(milliseconds=1),
-                    }
-                },
-                "$set": {
-                    "state": state.value,
-                    "next_attempt_time": next_attempt_time,
-                    "update_time": _now(),
-                },
-            },
-            return_document=ReturnDocument.AFTER,
+    async def clear_failing(self, webhook_id: str) -> None:
+        await self._webhooks.update_one(
+            {"_id": webhook_id, "failing_since": {"$ne": None}},
+            {"$set": {"failing_since": None}},
         )
 
-    async def list_page(self, query: DeliveriesQuery) -> list[DeliveryDocument]:
-        """Up to page_size + 1 deliveries of one webhook, newest first."""
-        await self.ensure_indexes()
-        selector: dict[str, Any] = {
-            "tenant_id": query.webhook.tenant_id,
-            "webhook_id": query.webhook.id,
-        }
-        if query.state is not None:
-            selector["state"] = query.state.value
-        if query.event_type is not None:
-            selector["event_type"] = query.event_type
-        if query.event_id is not None:
-            selector["event_id"] = query.event_id
-        if query.after is not None:
-            created, delivery_id = query.after
-            selector["$or"] = [
-                {"create_time": {"$lt": created}},
-                {"create_time": created, "_id": {"$lt": delivery_id}},
-            ]
-        cursor = self._logs.find(selector).sort(_NEWEST).limit(query.page_size + 1)
-        return await cursor.to_list()
+    async def disable(
+        self, webhook_id: str, *, failing_since: datetime, reason: str, now: datetime
+    ) -> bool:
+        """Deactivate the webhook for failing since `failing_since` — only if that is still
+        its streak (a success or a re-enable in between starts a new one)."""
+        result = await self._webhooks.update_one(
+            {"_id": webhook_id, "active": True, "failing_since": failing_since},
+            {
+                "$set": {
+                    "active": False,
+                    "disabled_reason": reason,
+                    "disable_time": now,
+                    "update_time": now,
+                }
+            },
+        )
+        return result.modified_count == 1
 
-    async def delete_for_webhook(self, ref: WebhookRef) -> int:
-        """Drop a deleted webhook's deliveries (pending ones are never attempted)."""
-        await self.ensure_indexes()
-        result = await self._logs.delete_many({"tenant_id": ref.tenant_id, "webhook_id": ref.id})
-        return result.deleted_count
+    async def seal_plaintext_secrets(self) -> int:
+        """Encrypt the secrets stored before encryption existed; returns how many.
+
+        Safe with several processes at once: each write is guarded by the plaintext value.
+        """
+        box = self._require_box()
+        sealed = 0
+        for field in (SECRET_FIELD, PREVIOUS_SECRET_FIELD):
+            cursor = self._webhooks.find({field: {"$regex": "^whsec_"}}, {field: 1})
+            async for document in cursor:
+                plain = document[field]
+                if not is_plaintext(plain):
+                    continue
+                result = await self._webhooks.update_one(
+                    {"_id": document["_id"], field: plain}, {"$set": {field: box.seal(plain)}}
+                )
+                sealed += result.modified_count
+        return sealed
+
+
+def _target(document: Mapping[str, Any], box: SecretBox) -> WebhookTarget:
+    secrets = [SigningSecret(box.open(document[SECRET_FIELD]))]
+    previous = document.get(PREVIOUS_SECRET_FIELD)
+    if previous and document.get(PREVIOUS_EXPIRY_FIELD) is not None:
+        secrets.append(SigningSecret(box.open(previous), document[PREVIOUS_EXPIRY_FIELD]))
+    return WebhookTarget(
+        id=document["_id"],
+        tenant_id=document["tenant_id"],
+        url=document["url"],
+        event_types=tuple(document["event_types"]),
+        headers=tuple((h["name"], h["value"]) for h in document.get("headers", [])),
+        active=bool(document["active"]),
+        secrets=tuple(secrets),
+        failing_since=document.get("failing_since"),
+    )
 
 
 def _headers_field(headers: Sequence[tuple[str, str]]) -> list[dict[str, str]]:
@@ -343,8 +281,8 @@ def _headers_field(headers: Sequence[tuple[str, str]]) -> list[dict[str, str]]:
 
 
 def webhook_to_proto(document: Mapping[str, Any]) -> webhook_pb2.Webhook:
-    """The API view of a webhook; the signing secret is never part of it."""
-    return webhook_pb2.Webhook(
+    """The API view of a webhook; the signing secrets are never part of it."""
+    webhook = webhook_pb2.Webhook(
         id=document["_id"],
         tenant_id=document["tenant_id"],
         url=document["url"],
@@ -354,30 +292,9 @@ def webhook_to_proto(document: Mapping[str, Any]) -> webhook_pb2.Webhook:
         description=document.get("description", ""),
         create_time=to_timestamp(document["create_time"]),
         update_time=to_timestamp(document["update_time"]),
+        disabled_reason=document.get("disabled_reason", ""),
     )
-
-
-def delivery_to_proto(document: Mapping[str, Any]) -> webhook_pb2.WebhookDelivery:
-    delivery = webhook_pb2.WebhookDelivery(
-        id=document["_id"],
-        tenant_id=document["tenant_id"],
-        webhook_id=document["webhook_id"],
-        event_id=document["event_id"],
-        event_type=document["event_type"],
-        state=DELIVERY_STATE_TO_PROTO[DeliveryState(document["state"])],
-        attempts=[
-            webhook_pb2.DeliveryAttempt(
-                attempt=attempt["attempt"],
-                attempt_time=to_timestamp(attempt["time"]),
-                http_status=attempt["http_status"],
-                error=attempt.get("error", ""),
-                duration=timedelta(milliseconds=attempt["duration_ms"]),
-            )
-            for attempt in document.get("attempts", [])
-        ],
-        create_time=to_timestamp(document["create_time"]),
-        update_time=to_timestamp(document["update_time"]),
-    )
-    if document.get("next_attempt_time") is not None:
-        delivery.next_attempt_time.CopyFrom(to_timestamp(document["next_attempt_time"]))
-    return delivery
+    for field in ("disable_time", "failing_since", PREVIOUS_EXPIRY_FIELD):
+        if document.get(field) is not None:
+            getattr(webhook, field).CopyFrom(to_timestamp(document[field]))
+    return webhook

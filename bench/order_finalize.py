@@ -1,0 +1,344 @@
+"""Orders finalized per second end to end, beside the raw ReserveInventory rate of the run.
+
+    .venv/bin/python bench/order_finalize.py [--prefill 100000] [--orders 3000]
+
+On the local stack (`scripts/stack up`), with resources of its own (a PostgreSQL database,
+a MongoDB database, Kafka topics; all dropped at the end). IMS (`python -m ims_grpc.main`)
+and the finalizer (`python -m consumers.order_finalizer`, the production entry points) run as
+separate processes; the load generator, both services and the stores share the machine.
+
+  1. the orders collection is filled with --prefill finalized orders first, so per-order
+     costs are measured on a collection of production-like size;
+  2. per scenario, --orders ON_HOLD orders (one line, one unit) are stored and their
+     `order.created` events published to Kafka at once; the clock runs until every one of
+     them is NEW_ORDER in MongoDB AND its `order.updated` event has been read back from Kafka;
+     per order, the latency from its event's publication to its `order.updated` arriving;
+  3. baseline: the same number of ReserveInventory calls over gRPC (fresh references, same
+     SKU choice) to the same IMS with as many concurrent callers as the finalizer handles
+     orders at once (FINALIZER_CONCURRENCY) — the reservation the finalizer makes per order,
+     without anything else.
+Scenarios: `many SKUs` (a random one of --skus per order) and `hot SKU` (all on one SKU).
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import contextlib
+import os
+import random
+import signal
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import uuid
+from collections.abc import AsyncIterator
+from contextlib import ExitStack, asynccontextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import IO, Any
+
+import asyncpg
+import grpc
+from ims.v1 import inventory_pb2, inventory_pb2_grpc
+from oms.v1 import events_pb2
+
+from common.clients.kafka import (
+    KafkaConsumer,
+    KafkaProducer,
+    OutgoingRecord,
+    delete_topics,
+    ensure_topics,
+)
+from common.clients.mongo import MongoStore
+from common.ids import new_id
+from common.settings import KafkaSettings, MongoSettings, PostgresSettings
+from common.timestamps import to_timestamp, utc_now_ms
+from oms_grpc.core.domain.order import Order, OrderLine
+from oms_grpc.core.domain.order_status import OrderStatus
+from oms_grpc.core.outbox.entries import PENDING_FIELD, pending_outbox
+from oms_grpc.core.repositories.order_documents import to_document, to_proto
+from oms_grpc.core.repositories.orders import OrderRepository
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from reserve_inventory import (
+    Catalog,
+    free_port,
+    seed,
+    start_server,
+    stop_server,
+    wait_serving,
+    with_database,
+)
+
+ROOT = Path(__file__).resolve().parent.parent
+CONCURRENCY = 16
+
+
+@dataclass(frozen=True)
+class Figures:
+    seconds: float
+    orders: int
+    latencies_ms: list[float]
+
+    @property
+    def rate(self) -> float:
+        return self.orders / self.seconds
+
+    def percentile(self, q: int) -> float:
+        return statistics.quantiles(self.latencies_ms, n=100, method="inclusive")[q - 1]
+
+
+def finalizer_process(
+    mongo: MongoSettings, kafka: KafkaSettings, ims_port: int, log: IO[bytes]
+) -> subprocess.Popen[bytes]:
+    env = {
+        **os.environ,
+        "MONGODB_DATABASE": mongo.database,
+        "KAFKA_TOPIC_ORDER_CREATED": kafka.topic_order_created,
+        "KAFKA_TOPIC_ORDER_UPDATED": kafka.topic_order_updated,
+        "KAFKA_TOPIC_INVENTORY_CHANGED": kafka.topic_inventory_changed,
+        "KAFKA_TOPIC_DEAD_LETTER": kafka.topic_dead_letter,
+        "OMS_IMS_TARGET": f"127.0.0.1:{ims_port}",
+        "FINALIZER_GROUP_ID": f"finalizer-{kafka.topic_order_created}",
+        "FINALIZER_RESTOCK_GROUP_ID": f"restock-{kafka.topic_order_created}",
+        "FINALIZER_CONCURRENCY": str(CONCURRENCY),
+        "FINALIZER_LOG_LEVEL": os.environ.get("BENCH_FINALIZER_LOG_LEVEL", "WARNING"),
+    }
+    return subprocess.Popen(
+        [sys.executable, "-m", "consumers.order_finalizer"],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=log,
+    )
+
+
+def published(order: Order) -> dict[str, Any]:
+    """The document of `order` as it is once the relay published its events."""
+    return {**to_document(order), **pending_outbox([]), PENDING_FIELD: False}
+
+
+async def prefill(orders: OrderRepository, catalog: Catalog, count: int) -> float:
+    started = time.perf_counter()
+    now = utc_now_ms()
+    for start in range(0, count, 1000):
+        batch = []
+        for _ in range(min(1000, count - start)):
+            order = Order.create(
+                order_id=new_id(),
+                tenant_id=str(catalog.tenant_id),
+                seller_id=str(uuid.uuid4()),
+                hub_id=str(catalog.hub_id),
+                lines=[OrderLine(str(random.choice(catalog.sku_ids)), "", 1)],
+                now=now,
+            )
+            batch.append(published(order.mark_reserved(now).after))
+        await orders.insert_many(batch)
+    return time.perf_counter() - started
+
+
+async def end_to_end(
+    orders: OrderRepository,
+    kafka: KafkaSettings,
+    catalog: Catalog,
+    skus: list[uuid.UUID],
+    count: int,
+) -> Figures:
+    now = utc_now_ms()
+    batch = [
+        Order.create(
+            order_id=new_id(),
+            tenant_id=str(catalog.tenant_id),
+            seller_id=str(uuid.uuid4()),
+            hub_id=str(catalog.hub_id),
+            lines=[OrderLine(str(random.choice(skus)), "", 1)],
+            now=now,
+        )
+        for _ in range(count)
+    ]
+    await orders.insert_many([published(order) for order in batch])
+    wanted = {order.id for order in batch}
+    arrived: dict[str, float] = {}
+    consumer = await KafkaConsumer.start(kafka, [kafka.topic_order_updated], f"bench-{new_id()}")
+    # Join the group (reading what earlier scenarios left) before anything is sent, so that
+    # arrival times are not inflated by the group join.
+    with contextlib.suppress(TimeoutError):
+        async with asyncio.timeout(4):
+            async for _ in consumer.batches(timeout_ms=200):
+                pass
+    records = [
+        OutgoingRecord(
+            topic=kafka.topic_order_created,
+            key=order.id.encode(),
+            value=events_pb2.OrderCreated(
+                event_id=new_id(),
+                occur_time=to_timestamp(order.create_time),
+                tenant_id=order.tenant_id,
+                order=to_proto(order),
+            ).SerializeToString(),
+        )
+        for order in batch
+    ]
+    producer = await KafkaProducer.start(kafka)
+    started = time.perf_counter()
+    await producer.send_many(records)
+    await producer.close()
+    try:
+        async with asyncio.timeout(600):
+            async for messages in consumer.batches(timeout_ms=200):
+                at = time.perf_counter()
+                for message in messages:
+                    order_id = events_pb2.OrderUpdated.FromString(message.value).order.id
+                    if order_id in wanted:
+                        arrived.setdefault(order_id, at)
+                if len(arrived) == count:
+                    break
+    finally:
+        await consumer.close()
+    finalized = await orders.collection.count_documents(
+        {"_id": {"$in": list(wanted)}, "status": OrderStatus.NEW_ORDER.value}
+    )
+    assert finalized == count, f"only {finalized} of {count} finalized"
+    seconds = max(arrived.values()) - started
+    return Figures(seconds, count, [(t - started) * 1000 for t in arrived.values()])
+
+
+async def raw_reservations(
+    stub: inventory_pb2_grpc.InventoryServiceStub,
+    catalog: Catalog,
+    skus: list[uuid.UUID],
+    count: int,
+) -> Figures:
+    run = new_id()
+    latencies: list[float] = []
+    queue = iter(range(count))
+
+    async def worker() -> None:
+        for n in queue:
+            call_started = time.perf_counter()
+            reply = await stub.ReserveInventory(
+                inventory_pb2.ReserveInventoryRequest(
+                    tenant_id=str(catalog.tenant_id),
+                    reference=f"raw-{run}-{n}",
+                    lines=[
+                        inventory_pb2.ReservationLine(
+                            hub_id=str(catalog.hub_id), sku_id=str(random.choice(skus)), quantity=1
+                        )
+                    ],
+                ),
+                timeout=30,
+            )
+            assert reply.outcome == inventory_pb2.RESERVE_OUTCOME_RESERVED
+            latencies.append((time.perf_counter() - call_started) * 1000)
+
+    started = time.perf_counter()
+    await asyncio.gather(*(worker() for _ in range(CONCURRENCY)))
+    return Figures(time.perf_counter() - started, count, latencies)
+
+
+@asynccontextmanager
+async def own_resources() -> AsyncIterator[tuple[str, MongoSettings, KafkaSettings]]:
+    suffix = uuid.uuid4().hex[:10]
+    base = PostgresSettings().dsn
+    name = f"bench_{suffix}"
+    admin = await asyncpg.connect(with_database(base, "postgres"))
+    await admin.execute(f'CREATE DATABASE "{name}"')  # generated name, not input
+    mongo = MongoSettings(database=f"bench_{suffix}")
+    kafka = KafkaSettings().model_copy(
+        update={
+            "topic_order_created": f"bench-{suffix}.order.created",
+            "topic_order_updated": f"bench-{suffix}.order.updated",
+            "topic_inventory_changed": f"bench-{suffix}.inventory.changed",
+            "topic_dead_letter": f"bench-{suffix}.order.dead-letter",
+        }
+    )
+    await ensure_topics(kafka, kafka.topics())
+    try:
+        yield with_database(base, name), mongo, kafka
+    finally:
+        await delete_topics(kafka, kafka.topics())
+        store = MongoStore.from_settings(mongo)
+        await store.client.drop_database(mongo.database)
+        await store.close()
+        await admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        await admin.close()
+
+
+def stop(process: subprocess.Popen[bytes]) -> None:
+    if process.poll() is None:
+        process.send_signal(signal.SIGTERM)
+        try:
+            process.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            process.kill()
+
+
+async def run(args: argparse.Namespace) -> None:
+    async with own_resources() as (dsn, mongo, kafka):
+        port = free_port()
+        ims = start_server(dsn, port, 20)
+        finalizer: subprocess.Popen[bytes] | None = None
+        store = MongoStore.from_settings(mongo)
+        stack = ExitStack()
+        try:
+            async with grpc.aio.insecure_channel(f"127.0.0.1:{port}") as channel:
+                await wait_serving(channel, ims)
+                catalog = await seed(dsn, args.skus)
+                orders = OrderRepository(store.db["orders"])
+                await orders.ensure_indexes()
+                filled = await prefill(orders, catalog, args.prefill)
+                print(f"prefilled {args.prefill} orders in {filled:.1f} s")
+                log_path = Path(tempfile.gettempdir()) / f"bench-finalizer-{os.getpid()}.log"
+                print(f"finalizer log: {log_path}")
+                finalizer = finalizer_process(
+                    mongo, kafka, port, stack.enter_context(log_path.open("ab"))
+                )
+                stub = inventory_pb2_grpc.InventoryServiceStub(channel)
+                # Warm-up: the finalizer joins its groups, both sides open their connections.
+                await end_to_end(orders, kafka, catalog, catalog.sku_ids, 200)
+                await raw_reservations(stub, catalog, catalog.sku_ids, 200)
+                print(
+                    f"{args.orders} orders per scenario, finalizer concurrency {CONCURRENCY},"
+                    f" {os.cpu_count()} cores shared; collection holds"
+                    f" {await orders.collection.estimated_document_count()} orders"
+                )
+                header = (
+                    f"{'scenario':<18}{'orders/s':>10}{'p50 ms':>9}{'p99 ms':>9}"
+                    f"{'raw rps':>9}{'raw p50':>9}{'raw p99':>9}{'ratio':>7}"
+                )
+                print(header)
+                print("-" * len(header))
+                scenarios = {
+                    f"many SKUs ({len(catalog.sku_ids)})": catalog.sku_ids,
+                    "hot SKU": [catalog.hot_sku_id],
+                }
+                for scenario, skus in scenarios.items():
+                    e2e = await end_to_end(orders, kafka, catalog, skus, args.orders)
+                    raw = await raw_reservations(stub, catalog, skus, args.orders)
+                    print(
+                        f"{scenario:<18}{e2e.rate:>10.0f}{e2e.percentile(50):>9.0f}"
+                        f"{e2e.percentile(99):>9.0f}{raw.rate:>9.0f}{raw.percentile(50):>9.1f}"
+                        f"{raw.percentile(99):>9.1f}{e2e.rate / raw.rate:>7.2f}",
+                        flush=True,
+                    )
+        finally:
+            if finalizer is not None:
+                stop(finalizer)
+            stop_server(ims)
+            stack.close()
+            await store.close()
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--prefill", type=int, default=100_000)
+    parser.add_argument("--orders", type=int, default=3000)
+    parser.add_argument("--skus", type=int, default=1000)
+    asyncio.run(run(parser.parse_args()))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,97 @@
+"""Failures the services report, without any transport: a code, a machine-readable reason,
+the offending fields, metadata.
+
+Domain modules and repositories raise these; the gRPC adapter (`common.grpc.errors`)
+turns them into rich statuses, so nothing below the transports imports grpc.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+
+class ErrorCode(enum.Enum):
+    """The canonical error codes (google.rpc.Code), by name; values are their numbers."""
+
+    CANCELLED = 1
+    UNKNOWN = 2
+    INVALID_ARGUMENT = 3
+    DEADLINE_EXCEEDED = 4
+    NOT_FOUND = 5
+    ALREADY_EXISTS = 6
+    PERMISSION_DENIED = 7
+    RESOURCE_EXHAUSTED = 8
+    FAILED_PRECONDITION = 9
+    ABORTED = 10
+    OUT_OF_RANGE = 11
+    UNIMPLEMENTED = 12
+    INTERNAL = 13
+    UNAVAILABLE = 14
+    DATA_LOSS = 15
+    UNAUTHENTICATED = 16
+
+
+@dataclass(frozen=True)
+class FieldViolation:
+    field: str
+    description: str
+
+
+class ServiceError(Exception):
+    """A failure to report to the caller; `code` accepts an ErrorCode or any enum member of
+    the same name (e.g. grpc.StatusCode) and is stored as an ErrorCode."""
+
+    def __init__(
+        self,
+        code: enum.Enum,
+        message: str,
+        *,
+        reason: str,
+        violations: Sequence[FieldViolation] = (),
+        metadata: Mapping[str, str] | None = None,
+    ) -> None:
+        super().__init__(message)
+        self.code = code if isinstance(code, ErrorCode) else ErrorCode[code.name]
+        self.message = message
+        self.reason = reason
+        self.violations = tuple(violations)
+        self.metadata = dict(metadata or {})
+
+
+def summarize(violations: Sequence[FieldViolation]) -> str:
+    """The status message of an INVALID_ARGUMENT: every violation, `field: description`."""
+    return "; ".join(f"{v.field}: {v.description}" for v in violations)
+
+
+def invalid_argument(
+    violations: Sequence[FieldViolation], message: str | None = None
+) -> ServiceError:
+    summary = message or summarize(violations)
+    return ServiceError(
+        ErrorCode.INVALID_ARGUMENT, summary, reason="INVALID_ARGUMENT", violations=violations
+    )
+
+
+def not_found(resource: str, identifier: str) -> ServiceError:
+    return ServiceError(
+        ErrorCode.NOT_FOUND,
+        f"{resource} {identifier!r} not found",
+        reason=f"{resource.upper()}_NOT_FOUND",
+        metadata={"resource": resource, "id": identifier},
+    )
+
+
+def already_exists(resource: str, field: str, value: str) -> ServiceError:
+    return ServiceError(
+        ErrorCode.ALREADY_EXISTS,
+        f"{resource} with {field} {value!r} already exists",
+        reason=f"{resource.upper()}_ALREADY_EXISTS",
+        violations=[FieldViolation(field, "already exists")],
+        metadata={"resource": resource, field: value},
+    )
+
+
+def failed_precondition(reason: str, message: str) -> ServiceError:
+    return ServiceError(ErrorCode.FAILED_PRECONDITION, message, reason=reason)

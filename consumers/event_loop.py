@@ -1,0 +1,204 @@
+"""A Kafka consumer-group loop with at-least-once effects, retries and a dead-letter topic.
+
+For each batch the loop handles every message, then commits the batch's offsets: an offset
+is committed only after its effect is durable (or the message was set aside), so a crash
+re-delivers, and handlers must be idempotent.
+
+Per message:
+- handled                          → done;
+- `PoisonMessageError` (cannot be  → sent to the dead-letter topic at once, with the error;
+  parsed, or refused for good)
+- any other exception (IMS or      → retried with exponential backoff and full jitter, up to
+  MongoDB unavailable, a deadline)   `RetryPolicy.attempts`; then dead-lettered with the last
+                                     error. Bounded, so one message never blocks its
+                                     partition for longer than the policy allows.
+
+Messages with the same key (the same order, the same hub/SKU) are handled one after the
+other in offset order; different keys run concurrently up to `concurrency`. If the dead-letter
+topic cannot be written either, the batch is not committed: the loop reconnects and the
+messages come again.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import random
+from collections.abc import Awaitable, Callable, Sequence
+from dataclasses import dataclass
+from typing import Protocol
+
+from common.clients.kafka import KafkaConsumer, KafkaProducer, Message, OutgoingRecord
+
+log = logging.getLogger(__name__)
+
+MAX_ERROR_CHARS = 2000
+
+
+class PoisonMessageError(Exception):
+    """The message can never be handled (unparseable, or refused for good)."""
+
+
+class MessageHandler(Protocol):
+    async def __call__(self, message: Message) -> None: ...
+
+
+@dataclass(frozen=True)
+class RetryPolicy:
+    attempts: int = 8
+    first_delay_s: float = 0.2
+    max_delay_s: float = 10.0
+
+    def delay_s(self, failures: int, rng: random.Random | None = None) -> float:
+        """Full jitter: uniform in [0, min(max, first * 2^(failures-1))]."""
+        ceiling = min(self.max_delay_s, self.first_delay_s * 2 ** max(0, failures - 1))
+        return (rng or random).uniform(0, ceiling)
+
+
+@dataclass(frozen=True)
+class DeadLetter:
+    message: Message
+    error: str
+    attempts: int
+
+
+def dead_letter_record(topic: str, consumer: str, letter: DeadLetter) -> OutgoingRecord:
+    """The original value and headers, plus where it came from and why it was set aside."""
+    source = letter.message
+    headers = {
+        **source.headers,
+        "dead-letter-error": letter.error[:MAX_ERROR_CHARS].encode(),
+        "dead-letter-consumer": consumer.encode(),
+        "dead-letter-attempts": str(letter.attempts).encode(),
+        "source-topic": source.topic.encode(),
+        "source-partition": str(source.partition).encode(),
+        "source-offset": str(source.offset).encode(),
+    }
+    return OutgoingRecord(topic=topic, value=source.value, key=source.key, headers=headers)
+
+
+class EventLoop:
+    def __init__(
+        self,
+        *,
+        name: str,
+        connect: Callable[[], Awaitable[KafkaConsumer]],
+        connect_producer: Callable[[], Awaitable[KafkaProducer]],
+        handler: MessageHandler,
+        dead_letter_topic: str,
+        retry: RetryPolicy,
+        concurrency: int = 16,
+        reconnect_delay_s: float = 2.0,
+    ) -> None:
+        self._name = name
+        self._connect = connect
+        self._connect_producer = connect_producer
+        self._handler = handler
+        self._dead_letter_topic = dead_letter_topic
+        self._retry = retry
+        self._slots = asyncio.Semaphore(concurrency)
+        self._reconnect_delay_s = reconnect_delay_s
+        self._producer: KafkaProducer | None = None
+
+    async def run(self) -> None:
+        """Consume until cancelled; broker outages are retried, never fatal."""
+        try:
+            while True:
+                try:
+                    consumer = await self._connect()
+                except asyncio.CancelledError:
+                    raise
+                except Exception:
+                    log.warning("%s: cannot join the consumer group; retrying", self._name)
+                    await asyncio.sleep(self._reconnect_delay_s)
+                    continue
+                try:
+                    async for batch in consumer.batches(timeout_ms=500):
+                        await self.handle_batch(batch)
+                        await consumer.commit(batch)
+                except asyncio.CancelledError:
+                    raise
+                except Exception:
+                    log.exception("%s: consumer loop failed; reconnecting", self._name)
+                    await asyncio.sleep(self._reconnect_delay_s)
+                finally:
+                    await consumer.close()
+        finally:
+            await self._close_producer()
+
+    async def handle_batch(self, batch: Sequence[Message]) -> None:
+        """Handle every message of `batch` (each key in order); dead letters are written
+        before this returns."""
+        by_key: dict[tuple[str, int, bytes | None], list[Message]] = {}
+        for message in batch:
+            by_key.setdefault((message.topic, message.partition, message.key), []).append(message)
+        letters: list[DeadLetter] = []
+        async with asyncio.TaskGroup() as group:
+            for messages in by_key.values():
+                group.create_task(self._handle_in_order(messages, letters))
+        if letters:
+            await self._send_dead_letters(letters)
+
+    async def _handle_in_order(self, messages: list[Message], letters: list[DeadLetter]) -> None:
+        async with self._slots:
+            for message in messages:
+                letter = await self._handle_with_retries(message)
+                if letter is not None:
+                    letters.append(letter)
+
+    async def _handle_with_retries(self, message: Message) -> DeadLetter | None:
+        failures = 0
+        while True:
+            try:
+                await self._handler(message)
+                return None
+            except asyncio.CancelledError:
+                raise
+            except PoisonMessageError as exc:
+                log.error(
+                    "%s: poison message set aside: %s",
+                    self._name,
+                    exc,
+                    extra=_where(message),
+                )
+                return DeadLetter(message, f"{type(exc).__name__}: {exc}", failures + 1)
+            except Exception as exc:
+                failures += 1
+                if failures >= self._retry.attempts:
+                    log.error(
+                        "%s: message failed %d times; set aside",
+                        self._name,
+                        failures,
+                        exc_info=exc,
+                        extra=_where(message),
+                    )
+                    return DeadLetter(message, f"{type(exc).__name__}: {exc}", failures)
+                delay = self._retry.delay_s(failures)
+                log.warning(
+                    "%s: message failed (%s); retry %d in %.2f s",
+                    self._name,
+                    type(exc).__name__,
+                    failures,
+                    delay,
+                    extra=_where(message),
+                )
+                await asyncio.sleep(delay)
+
+    async def _send_dead_letters(self, letters: list[DeadLetter]) -> None:
+        if self._producer is None:
+            self._producer = await self._connect_producer()
+        records = [dead_letter_record(self._dead_letter_topic, self._name, x) for x in letters]
+        try:
+            await self._producer.send_many(records)
+        except BaseException:
+            await self._close_producer()
+            raise
+
+    async def _close_producer(self) -> None:
+        producer, self._producer = self._producer, None
+        if producer is not None:
+            await producer.close()
+
+
+def _where(message: Message) -> dict[str, object]:
+    return {"topic": message.topic, "partition": message.partition, "offset": message.offset}

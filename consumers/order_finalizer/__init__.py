@@ -1,0 +1,2 @@
+"""The order finalizer: `order.created` → stock reserved → NEW_ORDER; `inventory.changed` →
+waiting orders re-evaluated."""

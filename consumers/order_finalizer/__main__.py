@@ -1,0 +1,3 @@
+from consumers.order_finalizer.main import run
+
+run()

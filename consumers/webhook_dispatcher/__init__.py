@@ -1,0 +1,1 @@
+"""The webhook dispatcher: Kafka order events → signed HTTP deliveries to tenant webhooks."""

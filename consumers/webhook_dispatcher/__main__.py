@@ -1,0 +1,3 @@
+from consumers.webhook_dispatcher.main import run
+
+run()

@@ -1,0 +1,24 @@
+"""The event types a webhook can subscribe to (pure)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from oms_grpc.core.domain.problems import ProblemSink
+
+ORDER_CREATED = "order.created"
+ORDER_UPDATED = "order.updated"
+EVENT_TYPES = (ORDER_CREATED, ORDER_UPDATED)
+
+
+def check_event_types(
+    violations: ProblemSink, field: str, values: Sequence[str]
+) -> tuple[str, ...]:
+    """At least one known event type; duplicates are dropped, the order is kept."""
+    if not values:
+        violations.add(field, f"must list at least one of {', '.join(EVENT_TYPES)}")
+        return ()
+    for index, value in enumerate(values):
+        if value not in EVENT_TYPES:
+            violations.add(f"{field}[{index}]", f"must be one of {', '.join(EVENT_TYPES)}")
+    return tuple(dict.fromkeys(values))
