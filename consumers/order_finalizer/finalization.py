@@ -10,7 +10,8 @@ Safe to run any number of times, concurrently, in several processes:
 - a crash between reserving and recording heals on the next attempt: the reservation
   replays as RESERVED and the order is recorded NEW_ORDER then;
 - an order cancelled while its stock was being reserved gets that reservation released
-  here (the cancel released before the reservation existed).
+  here (the cancel released before the reservation existed), also on a redelivery after a
+  crash in between.
 """
 
 from __future__ import annotations
@@ -67,12 +68,13 @@ class OrderFinalizer:
     async def finalize(self, tenant_id: str, order_id: str, trace_id: str | None) -> Finalized:
         """Raises ImsUnavailableError / PyMongoError on transient failures (retry later) and
         ServiceError when IMS refuses the order's lines (e.g. a SKU deleted since)."""
-        reserved_here = False
         for _ in range(ATTEMPTS):
             order = await self._orders.get(tenant_id, order_id)
             if order is None:
                 return Finalized.MISSING
-            if order.is_cancelled and reserved_here:
+            if order.is_cancelled:
+                # Idempotent, and needed whenever a finalizer reserved after the cancel had
+                # released (this call, or one that crashed before recording it).
                 await self._release(order)
             if not order.may_hold_stock or order.is_reserved:
                 return Finalized.SETTLED
@@ -81,7 +83,6 @@ class OrderFinalizer:
             )
             now = utc_now_ms()
             if result.verdict is ReserveVerdict.RESERVED:
-                reserved_here = True
                 change = order.mark_reserved(now)
             elif result.verdict is ReserveVerdict.SHORT:
                 change = order.record_shortage(result.shortages, now)
