@@ -77,6 +77,66 @@ def dead_letter_record(topic: str, consumer: str, letter: DeadLetter) -> Outgoin
     return OutgoingRecord(topic=topic, value=source.value, key=source.key, headers=headers)
 
 
+class DeadLetters:
+    """Sets messages aside on the dead-letter topic, on a producer connected when first
+    needed (and again after a failed send)."""
+
+    def __init__(
+        self, connect: Callable[[], Awaitable[KafkaProducer]], topic: str, consumer: str
+    ) -> None:
+        self._connect = connect
+        self._topic = topic
+        self._consumer = consumer
+        self._producer: KafkaProducer | None = None
+
+    async def send(self, letters: Sequence[DeadLetter]) -> None:
+        if self._producer is None:
+            self._producer = await self._connect()
+        records = [dead_letter_record(self._topic, self._consumer, x) for x in letters]
+        try:
+            await self._producer.send_many(records)
+        except BaseException:
+            await self.close()
+            raise
+
+    async def close(self) -> None:
+        producer, self._producer = self._producer, None
+        if producer is not None:
+            await producer.close()
+
+
+async def consume_batches(
+    name: str,
+    connect: Callable[[], Awaitable[KafkaConsumer]],
+    handle_batch: Callable[[Sequence[Message]], Awaitable[None]],
+    *,
+    reconnect_delay_s: float = 2.0,
+) -> None:
+    """Join the group, hand each batch over, commit once it is handled; until cancelled.
+    Broker outages and failed commits (e.g. after a rebalance) reconnect: the uncommitted
+    messages come again, to this member or another."""
+    while True:
+        try:
+            consumer = await connect()
+        except asyncio.CancelledError:
+            raise
+        except Exception:
+            log.warning("%s: cannot join the consumer group; retrying", name)
+            await asyncio.sleep(reconnect_delay_s)
+            continue
+        try:
+            async for batch in consumer.batches(timeout_ms=500):
+                await handle_batch(batch)
+                await consumer.commit(batch)
+        except asyncio.CancelledError:
+            raise
+        except Exception:
+            log.exception("%s: consumer loop failed; reconnecting", name)
+            await asyncio.sleep(reconnect_delay_s)
+        finally:
+            await consumer.close()
+
+
 class EventLoop:
     def __init__(
         self,
@@ -92,39 +152,23 @@ class EventLoop:
     ) -> None:
         self._name = name
         self._connect = connect
-        self._connect_producer = connect_producer
         self._handler = handler
-        self._dead_letter_topic = dead_letter_topic
         self._retry = retry
         self._slots = asyncio.Semaphore(concurrency)
         self._reconnect_delay_s = reconnect_delay_s
-        self._producer: KafkaProducer | None = None
+        self._dead_letters = DeadLetters(connect_producer, dead_letter_topic, name)
 
     async def run(self) -> None:
         """Consume until cancelled; broker outages are retried, never fatal."""
         try:
-            while True:
-                try:
-                    consumer = await self._connect()
-                except asyncio.CancelledError:
-                    raise
-                except Exception:
-                    log.warning("%s: cannot join the consumer group; retrying", self._name)
-                    await asyncio.sleep(self._reconnect_delay_s)
-                    continue
-                try:
-                    async for batch in consumer.batches(timeout_ms=500):
-                        await self.handle_batch(batch)
-                        await consumer.commit(batch)
-                except asyncio.CancelledError:
-                    raise
-                except Exception:
-                    log.exception("%s: consumer loop failed; reconnecting", self._name)
-                    await asyncio.sleep(self._reconnect_delay_s)
-                finally:
-                    await consumer.close()
+            await consume_batches(
+                self._name,
+                self._connect,
+                self.handle_batch,
+                reconnect_delay_s=self._reconnect_delay_s,
+            )
         finally:
-            await self._close_producer()
+            await self._dead_letters.close()
 
     async def handle_batch(self, batch: Sequence[Message]) -> None:
         """Handle every message of `batch` (each key in order); dead letters are written
@@ -137,7 +181,7 @@ class EventLoop:
             for messages in by_key.values():
                 group.create_task(self._handle_in_order(messages, letters))
         if letters:
-            await self._send_dead_letters(letters)
+            await self._dead_letters.send(letters)
 
     async def _handle_in_order(self, messages: list[Message], letters: list[DeadLetter]) -> None:
         async with self._slots:
@@ -183,21 +227,6 @@ class EventLoop:
                     extra=_where(message),
                 )
                 await asyncio.sleep(delay)
-
-    async def _send_dead_letters(self, letters: list[DeadLetter]) -> None:
-        if self._producer is None:
-            self._producer = await self._connect_producer()
-        records = [dead_letter_record(self._dead_letter_topic, self._name, x) for x in letters]
-        try:
-            await self._producer.send_many(records)
-        except BaseException:
-            await self._close_producer()
-            raise
-
-    async def _close_producer(self) -> None:
-        producer, self._producer = self._producer, None
-        if producer is not None:
-            await producer.close()
 
 
 def _where(message: Message) -> dict[str, object]:

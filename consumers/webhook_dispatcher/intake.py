@@ -19,8 +19,8 @@ import asyncio
 import logging
 from collections.abc import Awaitable, Callable, Sequence
 
-from common.clients.kafka import KafkaConsumer, KafkaProducer, Message
-from consumers.event_loop import DeadLetter, PoisonMessageError, dead_letter_record
+from common.clients.kafka import KafkaConsumer, Message
+from consumers.event_loop import DeadLetter, DeadLetters, PoisonMessageError, consume_batches
 from consumers.webhook_dispatcher.events import EventTopics, WebhookEvent, decode_event
 from consumers.webhook_dispatcher.subscriptions import SubscriptionCache
 from consumers.webhook_dispatcher.worker import DeliveryWorker
@@ -30,30 +30,6 @@ from oms_grpc.core.repositories.deliveries import DeliveryLogRepository
 log = logging.getLogger(__name__)
 
 NAME = "webhook-dispatcher"
-
-
-class DeadLetters:
-    """Sets aside messages that are not webhook events, on the dead-letter topic."""
-
-    def __init__(self, connect: Callable[[], Awaitable[KafkaProducer]], topic: str) -> None:
-        self._connect = connect
-        self._topic = topic
-        self._producer: KafkaProducer | None = None
-
-    async def send(self, letters: Sequence[DeadLetter]) -> None:
-        if self._producer is None:
-            self._producer = await self._connect()
-        records = [dead_letter_record(self._topic, NAME, letter) for letter in letters]
-        try:
-            await self._producer.send_many(records)
-        except BaseException:
-            await self.close()
-            raise
-
-    async def close(self) -> None:
-        producer, self._producer = self._producer, None
-        if producer is not None:
-            await producer.close()
 
 
 class Intake:
@@ -79,30 +55,12 @@ class Intake:
         self._max_store_delay_s = max_store_delay_s
 
     async def run(self) -> None:
-        """Consume until cancelled; broker outages are retried, never fatal."""
+        """Consume until cancelled; broker outages are retried, never fatal. A redelivered
+        batch (after a failed commit) finds its deliveries stored already."""
         try:
-            while True:
-                try:
-                    consumer = await self._connect()
-                except asyncio.CancelledError:
-                    raise
-                except Exception:
-                    log.warning("%s: cannot join the consumer group; retrying", NAME)
-                    await asyncio.sleep(self._reconnect_delay_s)
-                    continue
-                try:
-                    async for batch in consumer.batches(timeout_ms=500):
-                        await self.handle_batch(batch)
-                        await consumer.commit(batch)
-                except asyncio.CancelledError:
-                    raise
-                except Exception:
-                    # E.g. a commit refused after a rebalance: the uncommitted messages come
-                    # again (to this member or another) and their deliveries exist already.
-                    log.exception("%s: consumer loop failed; reconnecting", NAME)
-                    await asyncio.sleep(self._reconnect_delay_s)
-                finally:
-                    await consumer.close()
+            await consume_batches(
+                NAME, self._connect, self.handle_batch, reconnect_delay_s=self._reconnect_delay_s
+            )
         finally:
             await self._dead_letters.close()
 

@@ -20,9 +20,10 @@ from common.clients.kafka import KafkaConsumer, KafkaProducer
 from common.logs import configure_logging
 from common.signals import wait_for_stop_signal
 from common.tasks import cancel_and_wait
+from consumers.event_loop import DeadLetters
 from consumers.webhook_dispatcher.endpoint_health import EndpointHealth
 from consumers.webhook_dispatcher.events import EventTopics
-from consumers.webhook_dispatcher.intake import DeadLetters, Intake
+from consumers.webhook_dispatcher.intake import NAME, Intake
 from consumers.webhook_dispatcher.recorder import AttemptRecorder
 from consumers.webhook_dispatcher.retry_policy import RetrySchedule
 from consumers.webhook_dispatcher.sender import HttpSender, SenderConfig
@@ -113,7 +114,9 @@ async def build_dispatcher(
             subscriptions=subscriptions,
             deliveries=core.deliveries,
             worker=worker,
-            dead_letters=DeadLetters(lambda: KafkaProducer.start(kafka), kafka.topic_dead_letter),
+            dead_letters=DeadLetters(
+                lambda: KafkaProducer.start(kafka), kafka.topic_dead_letter, NAME
+            ),
         )
         try:
             yield Dispatcher(intake=intake, worker=worker, subscriptions=subscriptions)
