@@ -65,11 +65,15 @@ class OrderFinalizer:
         self._updated_topic = updated_topic
         self._notify_relay = notify_relay
 
-    async def finalize(self, tenant_id: str, order_id: str, trace_id: str | None) -> Finalized:
+    async def finalize(
+        self, tenant_id: str, order_id: str, trace_id: str | None, *, read: Order | None = None
+    ) -> Finalized:
         """Raises ImsUnavailableError / PyMongoError on transient failures (retry later) and
-        ServiceError when IMS refuses the order's lines (e.g. a SKU deleted since)."""
+        ServiceError when IMS refuses the order's lines (e.g. a SKU deleted since). `read`:
+        the order as the caller just read it, used for the first attempt instead of a read."""
         for _ in range(ATTEMPTS):
-            order = await self._orders.get(tenant_id, order_id)
+            order = read or await self._orders.get(tenant_id, order_id)
+            read = None
             if order is None:
                 return Finalized.MISSING
             if order.is_cancelled:

@@ -60,7 +60,9 @@ class RestockEvaluator:
                     continue
                 tried += 1
                 try:
-                    outcome = await self._finalizer.finalize(order.tenant_id, order.id, trace_id)
+                    outcome = await self._finalizer.finalize(
+                        order.tenant_id, order.id, trace_id, read=order
+                    )
                 except ServiceError as exc:
                     if not is_refusal(exc):
                         raise
