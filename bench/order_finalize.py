@@ -16,7 +16,10 @@ separate processes; the load generator, both services and the stores share the m
   3. baseline: the same number of ReserveInventory calls over gRPC (fresh references, same
      SKU choice) to the same IMS with as many concurrent callers as the finalizer handles
      orders at once (FINALIZER_CONCURRENCY) — the reservation the finalizer makes per order,
-     without anything else.
+     without anything else;
+  4. second baseline (`store/s`): the least MongoDB work a finalized order needs — read it,
+     write NEW_ORDER with its event (the repository's guarded change), empty its outbox (the
+     relay's acknowledgement) — with as many concurrent callers, nothing else.
 Scenarios: `many SKUs` (a random one of --skus per order) and `hot SKU` (all on one SKU).
 """
 
@@ -58,7 +61,13 @@ from common.settings import KafkaSettings, MongoSettings, PostgresSettings
 from common.timestamps import to_timestamp, utc_now_ms
 from oms_grpc.core.domain.order import Order, OrderLine
 from oms_grpc.core.domain.order_status import OrderStatus
-from oms_grpc.core.outbox.entries import PENDING_FIELD, pending_outbox
+from oms_grpc.core.outbox.entries import (
+    LEASE_FIELD,
+    OUTBOX_FIELD,
+    PENDING_FIELD,
+    UNLEASED,
+    pending_outbox,
+)
 from oms_grpc.core.repositories.order_documents import to_document, to_proto
 from oms_grpc.core.repositories.orders import OrderRepository
 
@@ -140,15 +149,9 @@ async def prefill(orders: OrderRepository, catalog: Catalog, count: int) -> floa
     return time.perf_counter() - started
 
 
-async def end_to_end(
-    orders: OrderRepository,
-    kafka: KafkaSettings,
-    catalog: Catalog,
-    skus: list[uuid.UUID],
-    count: int,
-) -> Figures:
+def on_hold_orders(catalog: Catalog, skus: list[uuid.UUID], count: int) -> list[Order]:
     now = utc_now_ms()
-    batch = [
+    return [
         Order.create(
             order_id=new_id(),
             tenant_id=str(catalog.tenant_id),
@@ -159,6 +162,45 @@ async def end_to_end(
         )
         for _ in range(count)
     ]
+
+
+async def store_writes(
+    orders: OrderRepository, kafka: KafkaSettings, catalog: Catalog, count: int
+) -> Figures:
+    """The MongoDB work a finalized order needs at the least, with nothing else: read it,
+    write NEW_ORDER with its event in the outbox (the repository's guarded change), then
+    empty the outbox (the relay's acknowledgement), with as many concurrent callers."""
+    batch = on_hold_orders(catalog, catalog.sku_ids, count)
+    await orders.insert_many([published(order) for order in batch])
+    latencies: list[float] = []
+    queue = iter(batch)
+
+    async def worker() -> None:
+        for order in queue:
+            call_started = time.perf_counter()
+            stored = await orders.get(order.tenant_id, order.id)
+            assert stored is not None
+            change = stored.mark_reserved(utc_now_ms())
+            await orders.apply(change, topic=kafka.topic_order_updated, trace_id=None)
+            await orders.collection.update_one(
+                {"_id": order.id, OUTBOX_FIELD: {"$size": 1}},
+                {"$set": {OUTBOX_FIELD: [], PENDING_FIELD: False, LEASE_FIELD: UNLEASED}},
+            )
+            latencies.append((time.perf_counter() - call_started) * 1000)
+
+    started = time.perf_counter()
+    await asyncio.gather(*(worker() for _ in range(CONCURRENCY)))
+    return Figures(time.perf_counter() - started, count, latencies)
+
+
+async def end_to_end(
+    orders: OrderRepository,
+    kafka: KafkaSettings,
+    catalog: Catalog,
+    skus: list[uuid.UUID],
+    count: int,
+) -> Figures:
+    batch = on_hold_orders(catalog, skus, count)
     await orders.insert_many([published(order) for order in batch])
     wanted = {order.id for order in batch}
     arrived: dict[str, float] = {}
@@ -308,6 +350,7 @@ async def run(args: argparse.Namespace) -> None:
                 header = (
                     f"{'scenario':<18}{'orders/s':>10}{'p50 ms':>9}{'p99 ms':>9}"
                     f"{'raw rps':>9}{'raw p50':>9}{'raw p99':>9}{'ratio':>7}"
+                    f"{'store/s':>9}{'ratio':>7}"
                 )
                 print(header)
                 print("-" * len(header))
@@ -318,10 +361,12 @@ async def run(args: argparse.Namespace) -> None:
                 for scenario, skus in scenarios.items():
                     e2e = await end_to_end(orders, kafka, catalog, skus, args.orders)
                     raw = await raw_reservations(stub, catalog, skus, args.orders)
+                    writes = await store_writes(orders, kafka, catalog, args.orders)
                     print(
                         f"{scenario:<18}{e2e.rate:>10.0f}{e2e.percentile(50):>9.0f}"
                         f"{e2e.percentile(99):>9.0f}{raw.rate:>9.0f}{raw.percentile(50):>9.1f}"
-                        f"{raw.percentile(99):>9.1f}{e2e.rate / raw.rate:>7.2f}",
+                        f"{raw.percentile(99):>9.1f}{e2e.rate / raw.rate:>7.2f}"
+                        f"{writes.rate:>9.0f}{e2e.rate / writes.rate:>7.2f}",
                         flush=True,
                     )
         finally:

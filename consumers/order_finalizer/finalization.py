@@ -18,12 +18,12 @@ from __future__ import annotations
 
 import enum
 import logging
-from collections.abc import Callable
 
 from common.errors import ErrorCode, ServiceError
 from common.timestamps import utc_now_ms
 from oms_grpc.core.clients.ims import ImsClient, ReleaseOutcome, ReserveVerdict
 from oms_grpc.core.domain.order import Order
+from oms_grpc.core.outbox.hand_off import OutboxHandOff
 from oms_grpc.core.repositories.orders import ConcurrentUpdateError, OrderRepository
 
 log = logging.getLogger(__name__)
@@ -58,12 +58,12 @@ class OrderFinalizer:
         ims: ImsClient,
         *,
         updated_topic: str,
-        notify_relay: Callable[[], None],
+        relay: OutboxHandOff,
     ) -> None:
         self._orders = orders
         self._ims = ims
         self._updated_topic = updated_topic
-        self._notify_relay = notify_relay
+        self._relay = relay
 
     async def finalize(
         self, tenant_id: str, order_id: str, trace_id: str | None, *, read: Order | None = None
@@ -101,11 +101,12 @@ class OrderFinalizer:
                 )
                 return Finalized.SETTLED
             try:
-                await self._orders.apply(change, topic=self._updated_topic, trace_id=trace_id)
+                await self._orders.apply(
+                    change, topic=self._updated_topic, trace_id=trace_id, hand_off=self._relay
+                )
             except ConcurrentUpdateError:
                 continue  # changed meanwhile (cancelled, or another finalizer): decide again
             if change.event is not None:
-                self._notify_relay()
                 return Finalized.RESERVED
             return Finalized.SHORT
         raise ConcurrentUpdateError(order_id)

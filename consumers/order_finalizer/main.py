@@ -54,7 +54,7 @@ def build_loops(core: OmsCore, settings: FinalizerSettings) -> FinalizerLoops:
         core.orders,
         core.ims,
         updated_topic=kafka.topic_order_updated,
-        notify_relay=core.relay.notify,
+        relay=core.relay,
     )
     restock = RestockEvaluator(
         core.orders,

@@ -13,8 +13,11 @@ from common.clients.kafka import KafkaConsumer, KafkaProducer, Message
 from common.clients.mongo import MongoStore
 from common.settings import KafkaSettings
 from common.tasks import cancel_and_wait
+from common.timestamps import utc_now_ms
 from oms_grpc.core.outbox.entries import UNLEASED, outbox_entry, pending_outbox
 from oms_grpc.core.outbox.relay import OutboxRelay
+from oms_grpc.core.repositories.orders import OrderRepository
+from tests.support.orders import new_order
 
 
 def _created(order_id: str, n: int) -> dict[str, object]:
@@ -189,3 +192,40 @@ async def test_a_relay_runs_one_loop_at_a_time(
         await cancel_and_wait(first)
         await relay.close()
     assert first.cancelled()
+
+
+async def test_changes_handed_over_by_the_repository_go_out_in_order_without_a_scan(
+    mongo_store: MongoStore, kafka_settings: KafkaSettings
+) -> None:
+    orders = OrderRepository(mongo_store.db["orders"])
+    await orders.ensure_indexes()
+    connect = lambda: KafkaProducer.start(kafka_settings)  # noqa: E731
+    writer_relay = OutboxRelay(orders.collection, connect)
+    other_relay = OutboxRelay(orders.collection, connect)
+    topic = kafka_settings.topic_order_updated
+    created = await orders.insert(new_order(), topic="order.created", trace_id=None)
+    await orders.collection.update_one(  # its order.created is out already
+        {"_id": created.id}, {"$set": {**pending_outbox([]), "outbox_pending": False}}
+    )
+    try:
+        reserved = await orders.apply(
+            created.mark_reserved(utc_now_ms()), topic=topic, trace_id=None, hand_off=writer_relay
+        )
+        await orders.apply(  # a second change before the relay ran: both go, in order
+            reserved.cancel("changed mind", utc_now_ms()),
+            topic=topic,
+            trace_id=None,
+            hand_off=writer_relay,
+        )
+        assert await other_relay.relay_once() == 0, "leased to the writer's relay"
+        assert await writer_relay.relay_once() == 2
+        raw = await orders.collection.find_one({"_id": created.id})
+        assert raw is not None
+        assert raw["outbox"] == [] and raw["outbox_pending"] is False
+        assert raw["outbox_lease"] == UNLEASED and "outbox_owner" not in raw
+    finally:
+        await writer_relay.close()
+        await other_relay.close()
+    messages = await _consume(kafka_settings, topic, 2)
+    statuses = [events_pb2.OrderUpdated.FromString(m.value).order.status for m in messages]
+    assert statuses == [order_pb2.ORDER_STATUS_NEW_ORDER, order_pb2.ORDER_STATUS_CANCELLED]

@@ -2,9 +2,10 @@
 
 Two ways in:
 - **handed over** (the fast path): a writer stamps its new documents with this relay's lease
-  before inserting them (`reserve`) and, once stored, hands the documents themselves over
-  (`hand_over`): the relay publishes their outbox entries without reading them back or
-  claiming them, and other relays skip them while the lease lasts. If the writer cannot
+  before inserting them (`reserve`), or sets the lease with the update that appends an event
+  (`lease`), and once stored hands the documents (or just the appended entries) over
+  (`hand_over`): the relay publishes those entries without reading them back or claiming
+  them, and other relays skip the documents while the lease lasts. If the writer cannot
   know what was stored (e.g. it was cancelled mid-insert) it passes ids (`notify(ids)`)
   and the relay reads those documents first.
 - **scan** (recovery and other writers' changes): claim a batch of pending documents whose
@@ -83,10 +84,14 @@ class OutboxRelay:
 
     def reserve(self, documents: Sequence[dict[str, Any]]) -> None:
         """Stamp documents about to be inserted as leased by this relay (see `notify`)."""
-        until = datetime.now(UTC) + self._reserve_lease
+        lease = self.lease()
         for document in documents:
-            document[LEASE_FIELD] = until
-            document[OWNER_FIELD] = self._owner
+            document.update(lease)
+
+    def lease(self) -> dict[str, Any]:
+        """The outbox fields that lease a document to this relay for a moment: `$set` them
+        with the write that appends events, then `hand_over` those events."""
+        return {LEASE_FIELD: datetime.now(UTC) + self._reserve_lease, OWNER_FIELD: self._owner}
 
     def notify(self, ids: Iterable[Any] = ()) -> None:
         """Wake the relay after a write; ids of `reserve`d documents go out first."""
@@ -95,8 +100,16 @@ class OutboxRelay:
         self._wake.set()
 
     def hand_over(self, documents: Iterable[dict[str, Any]]) -> None:
-        """`reserve`d documents that are now stored, as they were written."""
+        """Documents leased to this relay (`reserve`, `lease`) that are now stored: their
+        `_id` and the outbox entries the write appended. A document handed over twice before
+        it goes out keeps both writes' entries, in order."""
         for document in documents:
+            waiting = self._hinted.get(document["_id"])
+            if waiting is not None:
+                document = {
+                    **document,
+                    OUTBOX_FIELD: waiting[OUTBOX_FIELD] + document[OUTBOX_FIELD],
+                }
             self._hinted[document["_id"]] = document
         self._wake.set()
         if len(self._hinted) >= self._max_backlog:

@@ -16,6 +16,7 @@ from common.clients.mongo import find_duplicate_winner
 from oms_grpc.core.domain.order import Change, Order
 from oms_grpc.core.domain.order_status import OrderStatus
 from oms_grpc.core.outbox.entries import LEASE_FIELD, OUTBOX_FIELD, PENDING_FIELD, UNLEASED
+from oms_grpc.core.outbox.hand_off import OutboxHandOff
 from oms_grpc.core.repositories.order_documents import (
     OrderDocument,
     change_update,
@@ -261,8 +262,17 @@ class OrderRepository:
         )
         return [from_document(document) for document in await cursor.to_list()]
 
-    async def apply(self, change: Change, *, topic: str, trace_id: str | None) -> Order:
+    async def apply(
+        self,
+        change: Change,
+        *,
+        topic: str,
+        trace_id: str | None,
+        hand_off: OutboxHandOff | None = None,
+    ) -> Order:
         """Store `change` (with its `order.updated` event, if any, in the outbox), atomically.
+        With `hand_off` the event goes straight to that relay once stored (leased to it by the
+        same write) instead of waiting for a scan to claim it.
 
         Optimistic concurrency: the write only applies to the version that was read, so two
         racing changes can never both succeed from the same state (ConcurrentUpdateError:
@@ -270,7 +280,14 @@ class OrderRepository:
         known already, and on the MongoDB-wire server of the local stack a
         find-and-modify scans the collection while an update uses the `_id` index.
         """
-        result = await self._orders.update_one(*_guarded_write(change, topic, trace_id))
+        guard, update = _guarded_write(change, topic, trace_id)
+        if hand_off is not None and OUTBOX_FIELD in update.get("$push", {}):
+            update["$set"].update(hand_off.lease())
+        result = await self._orders.update_one(guard, update)
         if result.matched_count == 0:
             raise ConcurrentUpdateError(change.before.id)
+        if hand_off is not None and OUTBOX_FIELD in update.get("$push", {}):
+            hand_off.hand_over(
+                [{"_id": change.before.id, OUTBOX_FIELD: [update["$push"][OUTBOX_FIELD]]}]
+            )
         return change.after
