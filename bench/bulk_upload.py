@@ -32,6 +32,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 
 import asyncpg
+import bench_auth
 import grpc
 from aiokafka.admin import AIOKafkaAdminClient
 from google.api import httpbody_pb2
@@ -46,13 +47,16 @@ from ims.v1 import (
     tenant_pb2_grpc,
 )
 from oms.v1 import upload_pb2, upload_pb2_grpc
+from pydantic import SecretStr
 from redis.asyncio import Redis
 
 from common.clients.aws import client_kwargs, new_session
 from common.clients.kafka import KafkaConsumer, ensure_topics
 from common.clients.mongo import MongoStore
+from common.grpc.credentials import authorized_channel
 from common.ids import new_id
 from common.settings import (
+    AuthSettings,
     AwsSettings,
     KafkaSettings,
     MongoSettings,
@@ -73,6 +77,10 @@ from oms_grpc.core.repositories.orders import OrderRepository
 from oms_grpc.core.settings import CoreSettings, ImsClientSettings
 from oms_grpc.settings import OmsSettings
 
+BENCH_AUTH = AuthSettings(
+    admin_token=SecretStr(bench_auth.ADMIN_TOKEN),
+    service_secret=SecretStr(bench_auth.SERVICE_SECRET),
+)
 HEADER = ["tenant_id", "seller_id", "hub_id", "sku_id", "quantity"]
 
 
@@ -342,19 +350,22 @@ async def services(res: Resources, batch: int) -> AsyncIterator[Services]:
     """IMS, OMS (server + relay) and the ingester (SQS loop + relay), in this process."""
     async with AsyncExitStack() as stack:
         ims_deps = await stack.enter_async_context(
-            ims_main.open_dependencies(ImsSettings(port=0), res.postgres, res.redis)
+            ims_main.open_dependencies(
+                ImsSettings(port=0), res.postgres, res.redis, auth=BENCH_AUTH
+            )
         )
         ims_server = ims_main.build_server(ims_deps)
         await ims_server.start()
         stack.push_async_callback(ims_server.stop, 1)
         ims_target = f"127.0.0.1:{ims_server.port}"
-        ims_channel = await stack.enter_async_context(grpc.aio.insecure_channel(ims_target))
+        ims_channel = await stack.enter_async_context(bench_auth.admin_channel(ims_target))
 
         core_settings = CoreSettings(
             mongo=res.mongo,
             kafka=res.kafka,
             aws=res.aws,
             ims=ImsClientSettings(ims_target=ims_target),
+            auth=BENCH_AUTH,
         )
         oms_settings = oms_main.OmsSettingsBundle(service=OmsSettings(port=0), core=core_settings)
         oms_core = await stack.enter_async_context(open_core(core_settings))
@@ -368,8 +379,9 @@ async def services(res: Resources, batch: int) -> AsyncIterator[Services]:
         await stack.enter_async_context(ingester_main.running(ingester_core, ingester))
 
         oms_channel = await stack.enter_async_context(
-            grpc.aio.insecure_channel(
+            authorized_channel(
                 f"127.0.0.1:{oms_server.port}",
+                bench_auth.ADMIN_TOKEN,
                 options=[("grpc.max_send_message_length", 64 * 1024 * 1024)],
             )
         )

@@ -44,7 +44,6 @@ from pathlib import Path
 from typing import IO, Any
 
 import asyncpg
-import grpc
 from ims.v1 import inventory_pb2, inventory_pb2_grpc
 from oms.v1 import events_pb2
 
@@ -72,6 +71,7 @@ from oms_grpc.core.repositories.order_documents import to_document, to_proto
 from oms_grpc.core.repositories.orders import OrderRepository
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+import bench_auth
 from reserve_inventory import (
     Catalog,
     free_port,
@@ -115,6 +115,7 @@ def finalizer_process(
         "FINALIZER_RESTOCK_GROUP_ID": f"restock-{kafka.topic_order_created}",
         "FINALIZER_CONCURRENCY": str(CONCURRENCY),
         "FINALIZER_LOG_LEVEL": os.environ.get("BENCH_FINALIZER_LOG_LEVEL", "WARNING"),
+        **bench_auth.server_env(),
     }
     return subprocess.Popen(
         [sys.executable, "-m", "consumers.order_finalizer"],
@@ -326,7 +327,7 @@ async def run(args: argparse.Namespace) -> None:
         store = MongoStore.from_settings(mongo)
         stack = ExitStack()
         try:
-            async with grpc.aio.insecure_channel(f"127.0.0.1:{port}") as channel:
+            async with bench_auth.admin_channel(f"127.0.0.1:{port}") as channel:
                 await wait_serving(channel, ims)
                 catalog = await seed(dsn, args.skus)
                 orders = OrderRepository(store.db["orders"])

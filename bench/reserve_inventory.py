@@ -36,6 +36,7 @@ from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 
 import asyncpg
+import bench_auth
 import grpc
 from grpc_health.v1 import health_pb2, health_pb2_grpc
 from ims.v1 import inventory_pb2, inventory_pb2_grpc
@@ -188,6 +189,7 @@ def start_server(dsn: str, port: int, pool_size: int) -> subprocess.Popen[bytes]
         "IMS_LOG_LEVEL": "WARNING",
         "IMS_SWEEP_INTERVAL_S": "3600",
         "REDIS_KEY_PREFIX": f"bench-{port}",
+        **bench_auth.server_env(),
     }
     return subprocess.Popen(
         [sys.executable, "-m", "ims_grpc.main"], cwd=ROOT, env=env, stdout=subprocess.DEVNULL
@@ -231,7 +233,7 @@ async def run(args: argparse.Namespace) -> None:
     port = free_port()
     server = start_server(dsn, port, args.pool_size)
     try:
-        async with grpc.aio.insecure_channel(f"127.0.0.1:{port}") as channel:
+        async with bench_auth.admin_channel(f"127.0.0.1:{port}") as channel:
             await wait_serving(channel, server)  # migrations are applied by then
             catalog = await seed(dsn, args.skus)
             stub = inventory_pb2_grpc.InventoryServiceStub(channel)

@@ -190,6 +190,20 @@ PHRASES_DE: dict[str, str] = {
     "the inventory service was unavailable": "der Bestandsdienst war nicht erreichbar",
     "a storage service was unavailable": "ein Speicherdienst war nicht erreichbar",
     "an internal error": "ein interner Fehler",
+    # Authentication and access (common.grpc.auth, common.auth.access).
+    "a credential is required: authorization: Bearer <key>": (
+        "eine Anmeldung ist erforderlich: authorization: Bearer <Schlüssel>"
+    ),
+    "the credential is not valid": "die Anmeldedaten sind ungültig",
+    "the credential lacks the {scope} scope": "den Anmeldedaten fehlt die Berechtigung {scope}",
+    "only the admin credential may do this": "nur die Administrator-Anmeldung darf das",
+    "only service credentials may do this": "nur Dienst-Anmeldungen dürfen das",
+    "must be the credential's tenant": "muss der Mandant der Anmeldedaten sein",
+    "{field}: must be the credential's tenant": "{field}: muss der Mandant der Anmeldedaten sein",
+    "rate limit exceeded; retry later": (
+        "Anfragelimit überschritten; bitte später erneut versuchen"
+    ),
+    "this method has no access rule": "für diese Methode ist keine Zugriffsregel festgelegt",
 }
 
 NOUNS_DE: dict[str, str] = {
@@ -204,6 +218,7 @@ NOUNS_DE: dict[str, str] = {
     "webhook": "Webhook",
     "reservation": "Reservierung",
     "error file": "Fehlerdatei",
+    "api_key": "API-Schlüssel",
 }
 
 _PHRASES: dict[str, dict[str, str]] = {"de": PHRASES_DE}

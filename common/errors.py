@@ -51,6 +51,7 @@ class ServiceError(Exception):
         reason: str,
         violations: Sequence[FieldViolation] = (),
         metadata: Mapping[str, str] | None = None,
+        retry_after_s: float | None = None,
     ) -> None:
         super().__init__(message)
         self.code = code if isinstance(code, ErrorCode) else ErrorCode[code.name]
@@ -58,6 +59,8 @@ class ServiceError(Exception):
         self.reason = reason
         self.violations = tuple(violations)
         self.metadata = dict(metadata or {})
+        # When retrying makes sense, and how soon (RESOURCE_EXHAUSTED, UNAVAILABLE).
+        self.retry_after_s = retry_after_s
 
 
 def summarize(violations: Sequence[FieldViolation]) -> str:

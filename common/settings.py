@@ -8,7 +8,7 @@ exactly one place to change an endpoint.
 
 from __future__ import annotations
 
-from pydantic import Field
+from pydantic import Field, SecretStr
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 
@@ -76,3 +76,36 @@ class AwsSettings(BaseSettings):
     sqs_dead_letter_queue_name: str = "create-bulk-order-dlq"
     sqs_max_receive_count: int = Field(default=5, ge=1)
     sqs_visibility_timeout_s: int = Field(default=60, ge=1)
+
+
+class AuthSettings(BaseSettings):
+    """Credentials (see `common.auth.credentials`). Servers (IMS, OMS) check callers with
+    `admin_token` and `service_secret`; every process calls others with `service_token`, or,
+    when that is unset, with the token it derives from `service_secret` and its own name.
+    A server with neither `admin_token` nor `service_secret` refuses every call but health
+    checks and reflection (fail closed)."""
+
+    model_config = SettingsConfigDict(env_prefix="AUTH_", extra="ignore")
+
+    admin_token: SecretStr | None = None
+    service_secret: SecretStr | None = None
+    service_token: SecretStr | None = None
+    # How long a server reuses what it learnt about a tenant key (valid or not): the bound
+    # on how long a revoked key keeps working, and on how often a key is looked up.
+    cache_ttl_s: float = Field(default=10.0, gt=0, le=300)
+    # Tenant keys without a limit of their own: a token bucket per key.
+    rate_per_s: float = Field(default=50.0, gt=0)
+    rate_burst: int = Field(default=100, ge=1)
+    # Service and admin credentials (our own processes, operators): per credential, too.
+    service_rate_per_s: float = Field(default=5000.0, gt=0)
+    service_rate_burst: int = Field(default=10000, ge=1)
+
+    def outgoing_token(self, service_name: str) -> str | None:
+        """The credential this process (`service_name`) presents to the servers."""
+        from common.auth.credentials import service_token
+
+        if self.service_token is not None:
+            return self.service_token.get_secret_value()
+        if self.service_secret is not None:
+            return service_token(self.service_secret.get_secret_value(), service_name)
+        return None

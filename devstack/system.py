@@ -13,10 +13,11 @@ import sys
 import threading
 import time
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO
 
+from devstack.credentials import LocalCredentials, local_credentials
 from devstack.envoy_bin import ensure_envoy
 from devstack.limits import raise_open_file_limit
 from devstack.paths import PROJECT_ROOT
@@ -29,15 +30,21 @@ _GRACE_S = 15.0
 class ServiceProcess:
     name: str
     argv: list[str]
+    env: dict[str, str] = field(default_factory=dict)
 
 
-def service_processes(python: str, envoy: Path) -> list[ServiceProcess]:
+def service_processes(
+    python: str, envoy: Path, credentials: LocalCredentials
+) -> list[ServiceProcess]:
+    def consumer(name: str, module: str) -> ServiceProcess:
+        return ServiceProcess(name, [python, "-m", module], credentials.service_env(name))
+
     return [
-        ServiceProcess("ims", [python, "-m", "ims_grpc.main"]),
-        ServiceProcess("oms", [python, "-m", "oms_grpc.main"]),
-        ServiceProcess("csv-ingester", [python, "-m", "consumers.csv_ingester"]),
-        ServiceProcess("order-finalizer", [python, "-m", "consumers.order_finalizer"]),
-        ServiceProcess("webhook-dispatcher", [python, "-m", "consumers.webhook_dispatcher"]),
+        ServiceProcess("ims", [python, "-m", "ims_grpc.main"], credentials.server_env()),
+        ServiceProcess("oms", [python, "-m", "oms_grpc.main"], credentials.server_env()),
+        consumer("csv-ingester", "consumers.csv_ingester"),
+        consumer("order-finalizer", "consumers.order_finalizer"),
+        consumer("webhook-dispatcher", "consumers.webhook_dispatcher"),
         ServiceProcess(
             "edge",
             [
@@ -81,6 +88,7 @@ def supervise(processes: Sequence[ServiceProcess]) -> int:
         child = subprocess.Popen(
             proc.argv,
             cwd=PROJECT_ROOT,
+            env={**os.environ, **proc.env},
             stdout=subprocess.PIPE,
             stderr=subprocess.STDOUT,
             stdin=subprocess.DEVNULL,
@@ -117,7 +125,14 @@ def main() -> int:
     raise_open_file_limit()  # inherited by the stack's servers and the services
     Stack(default_components(), report=lambda line: print(f"[stack] {line}", flush=True)).up()
     envoy = ensure_envoy()
-    return supervise(service_processes(sys.executable, envoy))
+    credentials = local_credentials()
+    print(
+        f"[run] admin credential: {credentials.admin_token}"
+        f" (kept in {credentials.admin_token_file}); call with"
+        " 'authorization: Bearer <it>' to create tenants and their API keys",
+        flush=True,
+    )
+    return supervise(service_processes(sys.executable, envoy, credentials))
 
 
 if __name__ == "__main__":

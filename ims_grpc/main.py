@@ -11,13 +11,15 @@ from dataclasses import dataclass
 from common.clients.kafka import KafkaProducer
 from common.clients.postgres import PostgresDatabase
 from common.clients.redis_cache import RedisCache
+from common.grpc.auth import server_guard
 from common.grpc.server import GrpcServer
 from common.logs import configure_logging
-from common.settings import KafkaSettings, PostgresSettings, RedisSettings
+from common.settings import AuthSettings, KafkaSettings, PostgresSettings, RedisSettings
 from common.signals import wait_for_stop_signal
 from ims_grpc.cache.catalog_cache import hub_cache, sku_cache
 from ims_grpc.db.migrator import load_migrations, migrate
 from ims_grpc.outbox_relay import InventoryOutboxRelay
+from ims_grpc.repositories.api_keys import ApiKeyRepository, KeyTableAuthority
 from ims_grpc.repositories.categories import CategoryRepository
 from ims_grpc.repositories.hubs import HubRepository
 from ims_grpc.repositories.inventory import InventoryRepository
@@ -27,6 +29,7 @@ from ims_grpc.repositories.reservations import ReservationRepository
 from ims_grpc.repositories.sellers import SellerRepository
 from ims_grpc.repositories.skus import SkuRepository
 from ims_grpc.repositories.tenants import TenantRepository
+from ims_grpc.servicers.api_keys import ApiKeyServicer, api_key_service
 from ims_grpc.servicers.catalog import catalog_services
 from ims_grpc.servicers.categories import CategoryServicer
 from ims_grpc.servicers.hubs import HubServicer
@@ -44,6 +47,7 @@ class ImsDependencies:
     cache: RedisCache
     settings: ImsSettings
     kafka: KafkaSettings
+    auth: AuthSettings
 
 
 @asynccontextmanager
@@ -52,6 +56,7 @@ async def open_dependencies(
     postgres: PostgresSettings,
     redis: RedisSettings,
     kafka: KafkaSettings | None = None,
+    auth: AuthSettings | None = None,
 ) -> AsyncIterator[ImsDependencies]:
     """Clients and migrations. `kafka` (default: from the environment) is only connected by
     the outbox relay, lazily: IMS starts and serves while Kafka is down."""
@@ -66,6 +71,7 @@ async def open_dependencies(
             cache=cache,
             settings=settings,
             kafka=kafka if kafka is not None else KafkaSettings(),
+            auth=auth if auth is not None else AuthSettings(),
         )
     finally:
         await cache.close()
@@ -85,10 +91,18 @@ def build_server(deps: ImsDependencies) -> GrpcServer:
     inventory = InventoryServicer(
         InventoryRepository(database), LedgerRepository(database), ReservationRepository(database)
     )
+    keys = ApiKeyRepository(database)
+    services = [*catalog, inventory_service(inventory), api_key_service(ApiKeyServicer(keys))]
     return GrpcServer(
         host=deps.settings.host,
         port=deps.settings.port,
-        services=[*catalog, inventory_service(inventory)],
+        services=services,
+        guard=server_guard(
+            deps.auth,
+            service="ims",
+            service_names=[service.name for service in services],
+            keys=KeyTableAuthority(keys),
+        ),
     )
 
 

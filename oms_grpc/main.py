@@ -11,6 +11,7 @@ from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
 from datetime import timedelta
 
+from common.grpc.auth import server_guard
 from common.grpc.server import GrpcServer
 from common.logs import configure_logging
 from common.signals import wait_for_stop_signal
@@ -33,7 +34,7 @@ class OmsSettingsBundle:
 
     @classmethod
     def from_environment(cls) -> OmsSettingsBundle:
-        return cls(OmsSettings(), CoreSettings.from_environment(), UploadSettings())
+        return cls(OmsSettings(), CoreSettings.from_environment("oms"), UploadSettings())
 
 
 def build_server(core: OmsCore, settings: OmsSettingsBundle) -> GrpcServer:
@@ -58,10 +59,17 @@ def build_server(core: OmsCore, settings: OmsSettingsBundle) -> GrpcServer:
         core.ims,
         secret_grace=timedelta(seconds=core.settings.webhooks.secret_grace_s),
     )
+    services = [order_service(orders), upload_service(uploads), webhook_service(webhooks)]
     return GrpcServer(
         host=settings.service.host,
         port=settings.service.port,
-        services=[order_service(orders), upload_service(uploads), webhook_service(webhooks)],
+        services=services,
+        guard=server_guard(
+            core.settings.auth,
+            service="oms",
+            service_names=[service.name for service in services],
+            keys=core.ims,
+        ),
         max_message_bytes=settings.service.max_message_bytes,
     )
 

@@ -30,6 +30,7 @@ from common.settings import (
     RedisSettings,
 )
 from tests.support import isolation
+from tests.support.auth import TEST_AUTH, admin_channel
 
 if TYPE_CHECKING:
     from oms_grpc.main import OmsSettingsBundle
@@ -145,7 +146,7 @@ async def ims_server(
     settings = ImsSettings(port=0, shutdown_grace_s=1, sweep_interval_s=3600)
     redis = RedisSettings(key_prefix=f"test-{unique}")
     async with (
-        open_dependencies(settings, postgres_settings, redis, kafka_settings) as deps,
+        open_dependencies(settings, postgres_settings, redis, kafka_settings, TEST_AUTH) as deps,
         running(deps) as server,
     ):
         yield server
@@ -153,7 +154,7 @@ async def ims_server(
 
 @pytest.fixture
 async def ims_channel(ims_server: GrpcServer) -> AsyncIterator[grpc.aio.Channel]:
-    async with grpc.aio.insecure_channel(f"127.0.0.1:{ims_server.port}") as channel:
+    async with admin_channel(f"127.0.0.1:{ims_server.port}") as channel:
         yield channel
 
 
@@ -182,6 +183,7 @@ async def oms_settings(
             aws=aws_settings,
             ims=ImsClientSettings(ims_target=f"127.0.0.1:{ims_server.port}"),
             webhooks=WebhookSettings(secret_key=SecretStr(SecretBox.generate_key())),
+            auth=TEST_AUTH,
         ),
     )
 
@@ -198,7 +200,7 @@ async def oms_server(oms_settings: OmsSettingsBundle) -> AsyncIterator[GrpcServe
 
 @pytest.fixture
 async def oms_channel(oms_server: GrpcServer) -> AsyncIterator[grpc.aio.Channel]:
-    async with grpc.aio.insecure_channel(f"127.0.0.1:{oms_server.port}") as channel:
+    async with admin_channel(f"127.0.0.1:{oms_server.port}") as channel:
         yield channel
 
 

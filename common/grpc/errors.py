@@ -6,8 +6,11 @@ Clients get a machine-readable reason (ErrorInfo) and, for bad input, the offend
 
 from __future__ import annotations
 
+import math
+from dataclasses import dataclass
+
 import grpc
-from google.protobuf import any_pb2
+from google.protobuf import any_pb2, duration_pb2
 from google.protobuf.message import Message
 from google.rpc import code_pb2, error_details_pb2, status_pb2
 from grpc_status import rpc_status
@@ -40,6 +43,7 @@ __all__ = [
 ]
 
 ERROR_DOMAIN = "omsims"
+RETRY_AFTER_METADATA_KEY = "retry-after"
 
 
 def to_status(error: ServiceError, language: str = DEFAULT_LANGUAGE) -> grpc.Status:
@@ -76,9 +80,26 @@ def to_status(error: ServiceError, language: str = DEFAULT_LANGUAGE) -> grpc.Sta
                 )
             )
         )
+    if error.retry_after_s is not None:
+        delay = duration_pb2.Duration()
+        delay.FromMilliseconds(math.ceil(error.retry_after_s * 1000))
+        details.append(_packed(error_details_pb2.RetryInfo(retry_delay=delay)))
     details.append(_packed(error_details_pb2.LocalizedMessage(locale=locale, message=message)))
     status = status_pb2.Status(code=error.code.value, message=message, details=details)
-    return rpc_status.to_status(status)
+    converted = rpc_status.to_status(status)
+    if error.retry_after_s is None:
+        return converted
+    # Also as plain metadata in whole seconds (HTTP's Retry-After), for clients that do not
+    # decode status details; the REST edges pass it on.
+    retry_after = ((RETRY_AFTER_METADATA_KEY, str(max(1, math.ceil(error.retry_after_s)))),)
+    return _Status(converted.code, converted.details, (*converted.trailing_metadata, *retry_after))
+
+
+@dataclass(frozen=True)
+class _Status(grpc.Status):
+    code: grpc.StatusCode
+    details: str
+    trailing_metadata: tuple[tuple[str, str | bytes], ...]
 
 
 def status_code(error: ServiceError) -> grpc.StatusCode:

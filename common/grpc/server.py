@@ -7,6 +7,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 import grpc
+from grpc.aio import ServerInterceptor
 from grpc_health.v1 import health, health_pb2, health_pb2_grpc
 from grpc_reflection.v1alpha import reflection
 
@@ -39,13 +40,17 @@ class GrpcServer:
         host: str,
         port: int,
         services: Sequence[ServiceRegistration],
+        guard: ServerInterceptor | None = None,  # type: ignore[type-arg]
         max_message_bytes: int = 16 * 1024 * 1024,
     ) -> None:
+        """`guard`: the authentication interceptor (`common.grpc.auth.server_guard`); it runs
+        inside the observability one, so its refusals are logged and localized like any
+        other error."""
         self._address = f"{host}:{port}"
         self._service_names = [service.name for service in services]
         self._health = health.aio.HealthServicer()  # type: ignore[attr-defined]
         self._server = grpc.aio.server(
-            interceptors=[ObservabilityInterceptor()],
+            interceptors=[ObservabilityInterceptor(), *([guard] if guard else [])],
             options=[
                 ("grpc.max_receive_message_length", max_message_bytes),
                 ("grpc.max_send_message_length", max_message_bytes),
@@ -65,6 +70,11 @@ class GrpcServer:
             self._server,
         )
         self.port: int | None = None
+
+    @property
+    def service_names(self) -> tuple[str, ...]:
+        """The services hosted (health and reflection aside)."""
+        return tuple(self._service_names)
 
     async def start(self) -> int:
         """Bind and start serving; returns the bound port (useful with port 0)."""

@@ -34,7 +34,7 @@ class IngesterSettingsBundle:
 
     @classmethod
     def from_environment(cls) -> IngesterSettingsBundle:
-        return cls(IngesterSettings(), CoreSettings.from_environment())
+        return cls(IngesterSettings(), CoreSettings.from_environment("csv-ingester"))
 
 
 async def build_ingester(core: OmsCore, settings: IngesterSettings) -> CsvIngester:
@@ -43,7 +43,12 @@ async def build_ingester(core: OmsCore, settings: IngesterSettings) -> CsvIngest
         objects=core.objects,
         uploads=core.uploads,
         ims=core.ims,
-        writer=OrderWriter(core.orders, core.relay, core.settings.kafka.topic_order_created),
+        writer=OrderWriter(
+            core.orders,
+            core.relay,
+            core.settings.kafka.topic_order_created,
+            actor=core.settings.actor,
+        ),
         queue_config=QueueConfig(
             receive_wait_s=settings.receive_wait_s,
             visibility_timeout_s=settings.visibility_timeout_s,

@@ -21,7 +21,13 @@ from oms_grpc.core.repositories.orders import InsertOutcome, OrderRepository
 
 
 def order_document(
-    draft: OrderDraft, *, upload_id: str, topic: str, trace_id: str | None, now: datetime
+    draft: OrderDraft,
+    *,
+    upload_id: str,
+    topic: str,
+    trace_id: str | None,
+    now: datetime,
+    actor: str | None = None,
 ) -> OrderDocument:
     order = Order.create(
         order_id=new_id(),
@@ -34,15 +40,20 @@ def order_document(
         upload_id=upload_id,
         attributes=draft.attributes,
         idempotency_key=draft.idempotency_key,
+        actor=actor,
     )
     return created_document(order, topic=topic, trace_id=trace_id)
 
 
 class OrderWriter:
-    def __init__(self, orders: OrderRepository, relay: OutboxRelay, topic: str) -> None:
+    def __init__(
+        self, orders: OrderRepository, relay: OutboxRelay, topic: str, *, actor: str | None = None
+    ) -> None:
+        """`actor`: who the orders' history names as their creator (the ingester's identity)."""
         self._orders = orders
         self._relay = relay
         self._topic = topic
+        self._actor = actor
 
     async def write(
         self, upload_id: str, drafts: Sequence[OrderDraft], trace_id: str | None
@@ -51,7 +62,14 @@ class OrderWriter:
             return InsertOutcome(0, 0)
         now = utc_now_ms()
         documents = [
-            order_document(d, upload_id=upload_id, topic=self._topic, trace_id=trace_id, now=now)
+            order_document(
+                d,
+                upload_id=upload_id,
+                topic=self._topic,
+                trace_id=trace_id,
+                now=now,
+                actor=self._actor,
+            )
             for d in drafts
         ]
         # Leased to this process's relay before the insert and handed over once stored: the

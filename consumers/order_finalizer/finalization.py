@@ -59,11 +59,14 @@ class OrderFinalizer:
         *,
         updated_topic: str,
         relay: OutboxHandOff,
+        actor: str | None = None,
     ) -> None:
+        """`actor`: who the orders' history names for the changes made here."""
         self._orders = orders
         self._ims = ims
         self._updated_topic = updated_topic
         self._relay = relay
+        self._actor = actor
 
     async def finalize(
         self, tenant_id: str, order_id: str, trace_id: str | None, *, read: Order | None = None
@@ -87,7 +90,7 @@ class OrderFinalizer:
             )
             now = utc_now_ms()
             if result.verdict is ReserveVerdict.RESERVED:
-                change = order.mark_reserved(now)
+                change = order.mark_reserved(now, actor=self._actor)
             elif result.verdict is ReserveVerdict.SHORT:
                 change = order.record_shortage(result.shortages, now)
             else:

@@ -39,7 +39,7 @@ class FinalizerSettingsBundle:
 
     @classmethod
     def from_environment(cls) -> FinalizerSettingsBundle:
-        return cls(FinalizerSettings(), CoreSettings.from_environment())
+        return cls(FinalizerSettings(), CoreSettings.from_environment("order-finalizer"))
 
 
 @dataclass(frozen=True)
@@ -55,6 +55,7 @@ def build_loops(core: OmsCore, settings: FinalizerSettings) -> FinalizerLoops:
         core.ims,
         updated_topic=kafka.topic_order_updated,
         relay=core.relay,
+        actor=core.settings.actor,
     )
     restock = RestockEvaluator(
         core.orders,

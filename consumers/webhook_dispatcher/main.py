@@ -47,7 +47,7 @@ class DispatcherSettingsBundle:
 
     @classmethod
     def from_environment(cls) -> DispatcherSettingsBundle:
-        return cls(DispatcherSettings(), CoreSettings.from_environment())
+        return cls(DispatcherSettings(), CoreSettings.from_environment("webhook-dispatcher"))
 
 
 @dataclass(frozen=True)

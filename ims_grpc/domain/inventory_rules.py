@@ -134,6 +134,8 @@ class LedgerEntry:
     reason: str
     reference: str
     create_time: datetime
+    # The credential that made the movement (None: recorded before credentials existed).
+    actor: str | None = None
 
     def level_after(self, update_time: datetime) -> InventoryLevel:
         return InventoryLevel(

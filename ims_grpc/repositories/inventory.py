@@ -9,6 +9,7 @@ from uuid import UUID
 
 import asyncpg
 
+from common.auth.current import current_actor
 from common.clients.postgres import PostgresDatabase
 from common.tracing import current_trace_id
 from ims_grpc.domain.inventory_rules import (
@@ -73,10 +74,10 @@ level AS (
 entry AS (
     INSERT INTO inventory_transactions
         (tenant_id, hub_id, sku_id, type, delta_on_hand, delta_reserved,
-         quantity_on_hand_after, quantity_reserved_after, reason, reference)
+         quantity_on_hand_after, quantity_reserved_after, reason, reference, actor)
     SELECT $1, $2, $3, $4,
            l.quantity_on_hand - coalesce((SELECT quantity_on_hand FROM current_level), 0), 0,
-           l.quantity_on_hand, l.quantity_reserved, $6, $7
+           l.quantity_on_hand, l.quantity_reserved, $6, $7, $9::text
     FROM level AS l
     RETURNING {LEDGER_COLUMNS}
 ),
@@ -160,6 +161,7 @@ class InventoryRepository:
             reason,
             reference,
             current_trace_id() or "",
+            current_actor(),
         )
         for _ in range(_ATTEMPTS):
             try:

@@ -18,7 +18,7 @@ from ims_grpc.domain.inventory_rules import (
 
 LEDGER_COLUMNS = (
     "id, tenant_id, hub_id, sku_id, type, delta_on_hand, delta_reserved, "
-    "quantity_on_hand_after, quantity_reserved_after, reason, reference, create_time"
+    "quantity_on_hand_after, quantity_reserved_after, reason, reference, create_time, actor"
 )
 
 
@@ -36,6 +36,7 @@ def entry_from_row(row: Any) -> LedgerEntry:
         reason=row["reason"],
         reference=row["reference"],
         create_time=row["create_time"],
+        actor=row["actor"],
     )
 
 

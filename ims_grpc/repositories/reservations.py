@@ -22,6 +22,7 @@ from datetime import timedelta
 from typing import Any
 from uuid import UUID
 
+from common.auth.current import current_actor
 from common.clients.postgres import PostgresDatabase
 from common.tracing import current_trace_id
 from ims_grpc.domain.reservation import (
@@ -117,9 +118,9 @@ levels AS (
 entries AS (
     INSERT INTO inventory_transactions
         (tenant_id, hub_id, sku_id, type, delta_on_hand, delta_reserved,
-         quantity_on_hand_after, quantity_reserved_after, reference)
+         quantity_on_hand_after, quantity_reserved_after, reference, actor)
     SELECT $1, l.hub_id, l.sku_id, 'reserve', 0, r.quantity,
-           l.quantity_on_hand, l.quantity_reserved, $2
+           l.quantity_on_hand, l.quantity_reserved, $2, $7::text
     FROM levels AS l
     JOIN requested AS r USING (hub_id, sku_id)
 ),
@@ -195,9 +196,9 @@ levels AS (
 entries AS (
     INSERT INTO inventory_transactions
         (tenant_id, hub_id, sku_id, type, delta_on_hand, delta_reserved,
-         quantity_on_hand_after, quantity_reserved_after, reference)
+         quantity_on_hand_after, quantity_reserved_after, reference, actor)
     SELECT $1, hub_id, sku_id, $4, -quantity * $5, -quantity,
-           quantity_on_hand, quantity_reserved, $2
+           quantity_on_hand, quantity_reserved, $2, $8::text
     FROM levels
     RETURNING {LEDGER_COLUMNS}
 ),
@@ -259,14 +260,14 @@ levels AS (
 entries AS (
     INSERT INTO inventory_transactions
         (tenant_id, hub_id, sku_id, type, delta_on_hand, delta_reserved,
-         quantity_on_hand_after, quantity_reserved_after, reference)
+         quantity_on_hand_after, quantity_reserved_after, reference, actor)
     SELECT m.tenant_id, m.hub_id, m.sku_id, 'expire', 0, -m.quantity, v.quantity_on_hand,
            v.quantity_reserved
              + sum(m.quantity) OVER (PARTITION BY m.hub_id, m.sku_id)
              - sum(m.quantity) OVER (PARTITION BY m.hub_id, m.sku_id
                                      ORDER BY m.tenant_id, m.reference
                                      ROWS UNBOUNDED PRECEDING),
-           m.reference
+           m.reference, $3::text
     FROM moved AS m
     JOIN levels AS v USING (hub_id, sku_id)
     RETURNING {LEDGER_COLUMNS}
@@ -274,6 +275,10 @@ entries AS (
 events AS ({events_from_ledger("entries", "$2::text")})
 SELECT count(*) FROM expired
 """
+
+
+# Who the ledger names for expiries: no caller asked for them.
+SWEEPER_ACTOR = "service:reservation-sweeper"
 
 
 class ReservationRepository:
@@ -326,6 +331,7 @@ class ReservationRepository:
             1 if action.consumes_stock else 0,
             action.refused_when_due,
             current_trace_id() or "",
+            current_actor(),
         )
         if row is None:
             return None
@@ -344,7 +350,9 @@ class ReservationRepository:
 
     async def expire_due(self, batch_size: int) -> int:
         """Expire up to `batch_size` reservations past their expire_time; returns how many."""
-        count = await self._db.pool.fetchval(EXPIRE_DUE_SQL, batch_size, current_trace_id() or "")
+        count = await self._db.pool.fetchval(
+            EXPIRE_DUE_SQL, batch_size, current_trace_id() or "", SWEEPER_ACTOR
+        )
         return int(count)
 
 
@@ -359,6 +367,7 @@ def reserve_args(
         [line.sku_id for line in lines],
         [line.quantity for line in lines],
         ttl or None,
+        current_actor(),
     )
 
 

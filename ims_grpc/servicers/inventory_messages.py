@@ -280,6 +280,7 @@ def transaction_message(entry: LedgerEntry) -> inventory_pb2.InventoryTransactio
         reason=entry.reason,
         reference=entry.reference,
         create_time=to_timestamp(entry.create_time),
+        actor=entry.actor or "",
     )
 
 

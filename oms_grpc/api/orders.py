@@ -16,6 +16,7 @@ from typing import Any
 import grpc
 from oms.v1 import order_pb2, order_pb2_grpc
 
+from common.auth.current import current_actor
 from common.grpc.errors import FieldViolation, ServiceError, failed_precondition, not_found
 from common.grpc.server import ServiceRegistration
 from common.ids import new_id
@@ -86,6 +87,7 @@ class OrderServicer(order_pb2_grpc.OrderServiceServicer):
             attributes=intent.attributes,
             idempotency_key=key.value if key else None,
             request_hash=fingerprint_of(intent),
+            actor=current_actor(),
         )
         stored = await self._orders.insert(
             order, topic=self._topics.created, trace_id=current_trace_id()
@@ -131,7 +133,7 @@ class OrderServicer(order_pb2_grpc.OrderServiceServicer):
                 await self._release_stock(order)
             try:
                 cancelled = await self._orders.apply(
-                    order.cancel(command.reason, utc_now_ms()),
+                    order.cancel(command.reason, utc_now_ms(), actor=current_actor()),
                     topic=self._topics.updated,
                     trace_id=current_trace_id(),
                 )

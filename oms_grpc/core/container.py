@@ -11,12 +11,11 @@ from collections.abc import AsyncIterator
 from contextlib import AsyncExitStack, asynccontextmanager
 from dataclasses import dataclass
 
-import grpc
-
 from common.clients.kafka import KafkaProducer
 from common.clients.mongo import MongoStore
 from common.clients.s3 import ObjectStore
 from common.clients.sqs import QueueClient
+from common.grpc.credentials import authorized_channel
 from oms_grpc.core.clients.ims import ImsClient
 from oms_grpc.core.outbox.relay import OutboxRelay
 from oms_grpc.core.repositories.deliveries import DeliveryLogRepository
@@ -67,7 +66,9 @@ async def open_core(
         relay = OutboxRelay(orders.collection, lambda: KafkaProducer.start(settings.kafka))
         stack.push_async_callback(relay.close)
 
-        ims_channel = grpc.aio.insecure_channel(settings.ims.ims_target)
+        ims_channel = authorized_channel(
+            settings.ims.ims_target, settings.auth.outgoing_token(settings.identity)
+        )
         stack.push_async_callback(ims_channel.close, None)
 
         webhook_settings = settings.webhooks

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import csv
+import dataclasses
 import io
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager, suppress
@@ -37,7 +38,7 @@ def ingester_settings(
     `core`)."""
     return IngesterSettingsBundle(
         service=IngesterSettings(receive_wait_s=service.pop("receive_wait_s", 2), **service),
-        core=core or oms.core,
+        core=core or dataclasses.replace(oms.core, identity="csv-ingester"),
     )
 
 

@@ -35,7 +35,7 @@ def group_ids(oms: OmsSettingsBundle) -> dict[str, str]:
 def finalizer_settings(oms: OmsSettingsBundle, **service: object) -> FinalizerSettingsBundle:
     return FinalizerSettingsBundle(
         service=FinalizerSettings(**{**FAST, **group_ids(oms), **service}),  # type: ignore[arg-type]
-        core=oms.core,
+        core=dataclasses.replace(oms.core, identity="order-finalizer"),
     )
 
 

@@ -102,6 +102,11 @@ async def test_csv_orders_are_finalized_the_rest_wait_with_the_reason_and_a_rest
         [short] = settled["R4"].shortages
         assert (short.sku_id, short.requested) == (b, 2) and short.available in {0, 1}
         assert settled["R1"].status_history[-1].reason == "stock reserved"
+        # Each change names who made it: the ingester created, the finalizer reserved.
+        assert [c.actor for c in settled["R1"].status_history] == [
+            "service:csv-ingester",
+            "service:order-finalizer",
+        ]
 
         level_a = await ims.level(t, h, a)
         assert (level_a.quantity_on_hand, level_a.quantity_reserved) == (10, 9)

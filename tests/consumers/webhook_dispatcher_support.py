@@ -22,7 +22,6 @@ from dataclasses import dataclass, field
 from ipaddress import IPv4Network
 from typing import Any
 
-import grpc
 from aiohttp import web
 from google.protobuf import json_format
 from oms.v1 import events_pb2, order_pb2_grpc, webhook_pb2, webhook_pb2_grpc
@@ -36,6 +35,7 @@ from oms_grpc.core.webhooks_dns import Resolver
 from oms_grpc.main import OmsSettingsBundle
 from oms_grpc.main import running as oms_running
 from tests.oms.test_orders_helpers import create_request
+from tests.support.auth import admin_channel
 from tests.support.ims_catalog import SellerCatalog
 
 LOOPBACK = IPv4Network("127.0.0.1/32")
@@ -201,7 +201,7 @@ async def hook_oms(
     async with (
         open_core(core, resolver=resolver) as opened,
         oms_running(opened, settings) as server,
-        grpc.aio.insecure_channel(f"127.0.0.1:{server.port}") as channel,
+        admin_channel(f"127.0.0.1:{server.port}") as channel,
     ):
         yield HookOms(
             webhook_pb2_grpc.WebhookServiceStub(channel),

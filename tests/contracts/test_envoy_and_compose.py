@@ -46,17 +46,22 @@ async def test_envoy_rejects_a_broken_config(tmp_path: Path) -> None:
 
 @pytest.mark.skipif(shutil.which("docker-compose") is None, reason="docker-compose not installed")
 async def test_compose_file_is_valid() -> None:
-    with_key = {**os.environ, "WEBHOOK_SECRET_KEY": "a" * 43 + "="}
+    required = {
+        "WEBHOOK_SECRET_KEY": "a" * 43 + "=",
+        "AUTH_ADMIN_TOKEN": "adm_" + "a" * 43,
+        "AUTH_SERVICE_SECRET": "s" * 43,
+    }
     code, output = await _run(
-        "docker-compose", "-f", "compose.yaml", "config", "--quiet", env=with_key
+        "docker-compose", "-f", "compose.yaml", "config", "--quiet", env={**os.environ, **required}
     )
     assert code == 0, output
-    # Without the key compose refuses to start anything, naming the variable.
-    without = {k: v for k, v in os.environ.items() if k != "WEBHOOK_SECRET_KEY"}
-    code, output = await _run(
-        "docker-compose", "-f", "compose.yaml", "config", "--quiet", env=without
-    )
-    assert code != 0 and "WEBHOOK_SECRET_KEY" in output
+    # Without any one of them compose refuses to start anything, naming the variable.
+    for name in required:
+        without = {k: v for k, v in {**os.environ, **required}.items() if k != name}
+        code, output = await _run(
+            "docker-compose", "-f", "compose.yaml", "config", "--quiet", env=without
+        )
+        assert code != 0 and name in output
 
 
 def test_compose_envoy_rewrites_match_the_envoy_config() -> None:

@@ -52,6 +52,11 @@ EXPECTED: dict[str, tuple[str, str] | None] = {
         "post",
         "/webhooks/{webhook_id}/deliveries/{delivery_id}:retry",
     ),
+    "iam.v1.ApiKeyService.CreateApiKey": ("post", "/tenants/{tenant_id}/api-keys"),
+    "iam.v1.ApiKeyService.ListApiKeys": ("get", "/tenants/{tenant_id}/api-keys"),
+    "iam.v1.ApiKeyService.RevokeApiKey": ("post", "/tenants/{tenant_id}/api-keys/{id}:revoke"),
+    # Internal (OMS asks IMS whose key it is): no REST route.
+    "iam.v1.ApiKeyService.AuthenticateApiKey": None,
 }
 
 
@@ -61,7 +66,7 @@ def _declared_routes() -> dict[str, tuple[str, str] | None]:
     )
     routes: dict[str, tuple[str, str] | None] = {}
     for file in descriptors.file:
-        if not file.package.startswith(("ims.", "oms.")):
+        if not file.package.startswith(("iam.", "ims.", "oms.")):
             continue
         for service in file.service:
             for method in service.method:

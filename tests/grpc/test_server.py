@@ -14,6 +14,7 @@ from ims.v1 import tenant_pb2, tenant_pb2_grpc
 from common.grpc.errors import FieldViolation, field_violations, invalid_argument, not_found
 from common.grpc.server import GrpcServer, ServiceRegistration
 from common.tracing import TRACE_METADATA_KEY, current_trace_id
+from tests.support.auth import admin_channel
 
 SERVICE = "ims.v1.TenantService"
 
@@ -52,7 +53,7 @@ async def server() -> AsyncIterator[GrpcServer]:
 
 @pytest.fixture
 async def channel(server: GrpcServer) -> AsyncIterator[grpc.aio.Channel]:
-    async with grpc.aio.insecure_channel(f"127.0.0.1:{server.port}") as channel:
+    async with admin_channel(f"127.0.0.1:{server.port}") as channel:
         yield channel
 
 
@@ -107,7 +108,7 @@ async def test_graceful_stop_reports_not_serving_then_refuses() -> None:
     server = GrpcServer(host="127.0.0.1", port=0, services=[])
     port = await server.start()
     await server.stop(grace_s=0.5)
-    async with grpc.aio.insecure_channel(f"127.0.0.1:{port}") as channel:
+    async with admin_channel(f"127.0.0.1:{port}") as channel:
         with pytest.raises(grpc.aio.AioRpcError) as raised:
             await health_pb2_grpc.HealthStub(channel).Check(
                 health_pb2.HealthCheckRequest(), timeout=1

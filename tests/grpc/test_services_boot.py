@@ -3,16 +3,16 @@
 from __future__ import annotations
 
 import falcon.testing
-import grpc
 from grpc_health.v1 import health_pb2, health_pb2_grpc
 
 from common.grpc.server import GrpcServer
 from edge_rest.app import create_app
 from edge_rest.settings import EdgeSettings
+from tests.support.auth import admin_channel
 
 
 async def _status(port: int) -> int:
-    async with grpc.aio.insecure_channel(f"127.0.0.1:{port}") as channel:
+    async with admin_channel(f"127.0.0.1:{port}") as channel:
         reply = await health_pb2_grpc.HealthStub(channel).Check(
             health_pb2.HealthCheckRequest(), timeout=5
         )

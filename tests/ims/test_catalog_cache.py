@@ -16,6 +16,7 @@ from common.settings import PostgresSettings, RedisSettings
 from ims_grpc.main import build_server, open_dependencies
 from ims_grpc.settings import ImsSettings
 from tests.ims.catalog_support import Catalogue, full_hub_fields, rpc_error
+from tests.support.auth import TEST_AUTH, admin_channel
 
 NOT_FOUND = grpc.StatusCode.NOT_FOUND
 
@@ -213,11 +214,13 @@ async def channel_without_redis(
     redis = RedisSettings(
         url=f"redis://127.0.0.1:{_closed_port()}/0", socket_timeout_s=0.2, key_prefix="down"
     )
-    async with open_dependencies(ImsSettings(port=0), postgres_settings, redis) as deps:
+    async with open_dependencies(
+        ImsSettings(port=0), postgres_settings, redis, auth=TEST_AUTH
+    ) as deps:
         server = build_server(deps)
         port = await server.start()
         try:
-            async with grpc.aio.insecure_channel(f"127.0.0.1:{port}") as channel:
+            async with admin_channel(f"127.0.0.1:{port}") as channel:
                 yield channel
         finally:
             await server.stop(grace_s=1)

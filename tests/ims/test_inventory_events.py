@@ -33,6 +33,7 @@ from ims_grpc.repositories.outbox import InventoryOutboxRepository
 from ims_grpc.repositories.reservations import ReservationRepository
 from ims_grpc.settings import ImsSettings
 from ims_grpc.sweeper import ReservationSweeper
+from tests.support.auth import TEST_AUTH, admin_channel
 from tests.support.catalog_rows import Catalog, create_catalog
 
 DEADLINE_S = 60.0
@@ -222,9 +223,9 @@ async def offline_ims(
     settings = ImsSettings(port=0, shutdown_grace_s=1, sweep_interval_s=3600)
     redis = RedisSettings(key_prefix=f"test-{unique}")
     async with (
-        open_dependencies(settings, postgres_settings, redis, unreachable_kafka) as deps,
+        open_dependencies(settings, postgres_settings, redis, unreachable_kafka, TEST_AUTH) as deps,
         running(deps) as server,
-        grpc.aio.insecure_channel(f"127.0.0.1:{server.port}") as channel,
+        admin_channel(f"127.0.0.1:{server.port}") as channel,
     ):
         yield OfflineIms(Stub(channel), await create_catalog(pg_connection, hubs=2, skus=3))
 
@@ -504,7 +505,7 @@ async def test_events_written_while_kafka_was_unreachable_are_published_once_it_
     settings = ImsSettings(port=0, shutdown_grace_s=1, sweep_interval_s=3600)
     redis = RedisSettings(key_prefix=f"test-{unique}")
     async with (
-        open_dependencies(settings, postgres_settings, redis, kafka_settings) as deps,
+        open_dependencies(settings, postgres_settings, redis, kafka_settings, TEST_AUTH) as deps,
         running(deps),
     ):
         messages = await published(pg_connection, kafka_settings)
@@ -587,8 +588,8 @@ async def test_two_relays_at_once_publish_every_event_exactly_once(
     settings = ImsSettings(port=0, outbox_batch_size=7)
     redis = RedisSettings(key_prefix=f"test-{unique}")
     async with (
-        open_dependencies(settings, postgres_settings, redis, kafka_settings) as first,
-        open_dependencies(settings, postgres_settings, redis, kafka_settings) as second,
+        open_dependencies(settings, postgres_settings, redis, kafka_settings, TEST_AUTH) as first,
+        open_dependencies(settings, postgres_settings, redis, kafka_settings, TEST_AUTH) as second,
         build_relay(first).running(),
         build_relay(second).running(),
     ):

@@ -29,6 +29,7 @@ from tests.oms.test_orders_helpers import (
     orders_stub,
     read_events,
 )
+from tests.support.auth import admin_channel
 from tests.support.ims_catalog import ImsCatalog, SellerCatalog
 from tests.support.orders import new_order
 
@@ -296,7 +297,7 @@ async def test_ims_client_gives_up_at_its_deadline() -> None:
     black_hole = await asyncio.start_server(hold, "127.0.0.1", 0)
     port = black_hole.sockets[0].getsockname()[1]
     try:
-        async with grpc.aio.insecure_channel(f"127.0.0.1:{port}") as channel:
+        async with admin_channel(f"127.0.0.1:{port}") as channel:
             client = ImsClient(channel, timeout_s=0.3)
             started = time.monotonic()
             with pytest.raises(ImsUnavailableError) as caught:
@@ -330,7 +331,7 @@ async def test_ims_down_means_unavailable_and_nothing_written(
     repository = OrderRepository(mongo_store.db["orders"])
     async with open_core(settings.core) as core, running(core, settings) as server:
         stored = await _stored_order(repository, catalog)
-        async with grpc.aio.insecure_channel(f"127.0.0.1:{server.port}") as channel:
+        async with admin_channel(f"127.0.0.1:{server.port}") as channel:
             orders = orders_stub(channel)
             error = await rpc_error(
                 orders.CreateOrder(create_request(catalog, 1)), grpc.StatusCode.UNAVAILABLE

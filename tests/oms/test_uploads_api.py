@@ -29,6 +29,7 @@ from oms_grpc.core.domain.error_files import encode_records, stored_header, stor
 from oms_grpc.core.domain.uploads import error_file_name, error_object_key
 from oms_grpc.core.repositories.uploads import Progress, UploadRepository
 from oms_grpc.main import OmsSettingsBundle
+from tests.support.auth import admin_channel
 from tests.support.ims_catalog import ImsCatalog
 
 HEADER = "tenant_id,seller_id,hub_id,sku_id,quantity"
@@ -381,7 +382,7 @@ async def limited_uploads(
     async with (
         open_core(limited.core) as core,
         running(core, limited) as server,
-        grpc.aio.insecure_channel(f"127.0.0.1:{server.port}") as channel,
+        admin_channel(f"127.0.0.1:{server.port}") as channel,
     ):
         yield upload_pb2_grpc.UploadServiceStub(channel)
 
@@ -438,7 +439,7 @@ async def broken_storage(
             core = dataclasses.replace(core, queue=gone)
         async with (
             running(core, oms_settings) as server,
-            grpc.aio.insecure_channel(f"127.0.0.1:{server.port}") as channel,
+            admin_channel(f"127.0.0.1:{server.port}") as channel,
         ):
             yield upload_pb2_grpc.UploadServiceStub(channel)
 

@@ -22,6 +22,7 @@ from oms_grpc.core.domain.webhook_secrets import is_signing_secret, new_signing_
 from oms_grpc.core.repositories.webhooks import WebhookRepository
 from oms_grpc.core.secret_box import SecretBox
 from oms_grpc.main import OmsSettingsBundle, running
+from tests.support.auth import admin_channel
 
 URL = "https://93.184.215.14/hooks/orders"
 
@@ -158,7 +159,7 @@ async def keyless_stub(
     async with (
         open_core(settings.core) as core,
         running(core, settings) as server,
-        grpc.aio.insecure_channel(f"127.0.0.1:{server.port}") as channel,
+        admin_channel(f"127.0.0.1:{server.port}") as channel,
     ):
         yield webhook_pb2_grpc.WebhookServiceStub(channel)
 

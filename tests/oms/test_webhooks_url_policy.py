@@ -25,6 +25,7 @@ from oms_grpc.core.container import open_core
 from oms_grpc.core.domain.ssrf import IPAddress
 from oms_grpc.core.webhooks_dns import ResolutionError
 from oms_grpc.main import OmsSettingsBundle, running
+from tests.support.auth import admin_channel
 
 DNS: dict[str, list[str]] = {
     "hooks.public.example": ["93.184.215.14", "2606:2800:21f:cb07:6820:80da:af6b:8b2c"],
@@ -73,7 +74,7 @@ async def stub(
     async with (
         open_core(core_settings, resolver=resolver) as core,
         running(core, oms_settings) as server,
-        grpc.aio.insecure_channel(f"127.0.0.1:{server.port}") as channel,
+        admin_channel(f"127.0.0.1:{server.port}") as channel,
     ):
         yield webhook_pb2_grpc.WebhookServiceStub(channel)
 

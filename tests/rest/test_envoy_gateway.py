@@ -9,6 +9,8 @@ import aiohttp
 import grpc
 import pytest
 
+from tests.auth.access_support import tenant_with_keys
+from tests.support.auth import ADMIN_TOKEN
 from tests.support.ims_catalog import ImsCatalog
 
 LOCALIZED = "type.googleapis.com/google.rpc.LocalizedMessage"
@@ -18,7 +20,9 @@ ERROR_INFO = "type.googleapis.com/google.rpc.ErrorInfo"
 
 @pytest.fixture
 async def http() -> Any:
-    async with aiohttp.ClientSession() as session:
+    """Calls as the operator (the admin credential), as a client of the edge would with its
+    own key; what credentials may do is tested in tests/auth."""
+    async with aiohttp.ClientSession(headers={"Authorization": f"Bearer {ADMIN_TOKEN}"}) as session:
         yield session
 
 
@@ -144,3 +148,45 @@ async def test_an_order_over_rest_with_an_idempotency_key(
     assert body["message"] == (
         "lines[0].sku_code: SKU 'NO-SUCH-SKU' existiert für diesen Mandanten nicht"
     )
+
+
+async def test_the_authorization_header_reaches_the_servers_through_envoy(
+    rest_gateway: str, ims_channel: grpc.aio.Channel
+) -> None:
+    acme = await tenant_with_keys(ims_channel, "acme")
+    hubs = f"{rest_gateway}/hubs?tenant_id={acme.tenant_id}"
+    async with aiohttp.ClientSession() as anonymous, anonymous.get(hubs) as reply:
+        assert reply.status == 401, await reply.text()
+        assert (await reply.json())["code"] == grpc.StatusCode.UNAUTHENTICATED.value[0]
+    headers = {"Authorization": f"Bearer {acme.read_only}"}
+    async with aiohttp.ClientSession(headers=headers) as partner:
+        async with partner.get(f"{rest_gateway}/hubs") as reply:  # tenant from the key
+            assert reply.status == 200, await reply.text()
+            assert (await reply.json()).get("hubs", []) == []
+        async with partner.post(f"{rest_gateway}/tenants", json={"name": "X", "code": "x"}) as r:
+            assert r.status == 403, await r.text()
+
+
+async def test_api_keys_are_made_listed_and_revoked_over_rest(
+    rest_gateway: str, http: aiohttp.ClientSession, unique: str
+) -> None:
+    async with http.post(
+        f"{rest_gateway}/tenants", json={"name": "Acme", "code": f"acme-{unique}"}
+    ) as reply:
+        tenant_id = (await reply.json())["tenant"]["id"]
+    keys = f"{rest_gateway}/tenants/{tenant_id}/api-keys"
+    async with http.post(keys, json={"name": "erp", "scopes": ["SCOPE_READ"]}) as reply:
+        assert reply.status == 200, await reply.text()
+        created = await reply.json()
+    assert created["secret"].startswith("tk_")
+    async with (
+        aiohttp.ClientSession(headers={"Authorization": f"Bearer {created['secret']}"}) as partner,
+        partner.get(keys) as reply,
+    ):
+        assert reply.status == 200, await reply.text()
+        [listed] = (await reply.json())["api_keys"]
+    assert listed["name"] == "erp" and "secret" not in listed
+    key_id = created["api_key"]["id"]
+    async with http.post(f"{keys}/{key_id}:revoke", json={}) as reply:
+        assert reply.status == 200, await reply.text()
+        assert "revoke_time" in (await reply.json())["api_key"]

@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 from oms_grpc.main import OmsSettingsBundle
+from tests.support.auth import auth_env
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -31,14 +32,17 @@ def oms_core_env(oms: OmsSettingsBundle) -> dict[str, str]:
         "AWS_SQS_QUEUE_NAME": aws.sqs_queue_name,
         "AWS_SQS_DEAD_LETTER_QUEUE_NAME": aws.sqs_dead_letter_queue_name,
         "OMS_IMS_TARGET": core.ims.ims_target,
+        **auth_env(),
     }
 
 
 def start_module(module: str, env: dict[str, str]) -> subprocess.Popen[bytes]:
+    """`python -m module`; its stderr (the JSON log) goes to the file named by the
+    TEST_CHILD_STDERR environment variable, when debugging a test, and is dropped otherwise."""
     return subprocess.Popen(
         [sys.executable, "-m", module],
         cwd=ROOT,
         env=env,
         stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
+        stderr=open(os.environ.get("TEST_CHILD_STDERR", os.devnull), "ab"),
     )

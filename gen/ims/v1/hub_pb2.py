@@ -25,10 +25,11 @@ _sym_db = _symbol_database.Default()
 from google.api import annotations_pb2 as google_dot_api_dot_annotations__pb2
 from google.protobuf import field_mask_pb2 as google_dot_protobuf_dot_field__mask__pb2
 from google.protobuf import timestamp_pb2 as google_dot_protobuf_dot_timestamp__pb2
+from iam.v1 import access_pb2 as iam_dot_v1_dot_access__pb2
 from ims.v1 import common_pb2 as ims_dot_v1_dot_common__pb2
 
 
-DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\x10ims/v1/hub.proto\x12\x06ims.v1\x1a\x1cgoogle/api/annotations.proto\x1a google/protobuf/field_mask.proto\x1a\x1fgoogle/protobuf/timestamp.proto\x1a\x13ims/v1/common.proto\"\x9d\x02\n\x03Hub\x12\n\n\x02id\x18\x01 \x01(\t\x12\x11\n\ttenant_id\x18\x02 \x01(\t\x12\x11\n\tseller_id\x18\x03 \x01(\t\x12\x0c\n\x04name\x18\x04 \x01(\t\x12\x0c\n\x04\x63ode\x18\x05 \x01(\t\x12\"\n\x08location\x18\x06 \x01(\x0b\x32\x10.ims.v1.Location\x12 \n\x07\x61\x64\x64ress\x18\x07 \x01(\x0b\x32\x0f.ims.v1.Address\x12 \n\x07\x63ontact\x18\x08 \x01(\x0b\x32\x0f.ims.v1.Contact\x12/\n\x0b\x63reate_time\x18\t \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12/\n\x0bupdate_time\x18\n \x01(\x0b\x32\x1a.google.protobuf.Timestamp\",\n\x10\x43reateHubRequest\x12\x18\n\x03hub\x18\x01 \x01(\x0b\x32\x0b.ims.v1.Hub\"-\n\x11\x43reateHubResponse\x12\x18\n\x03hub\x18\x01 \x01(\x0b\x32\x0b.ims.v1.Hub\".\n\rGetHubRequest\x12\x11\n\ttenant_id\x18\x01 \x01(\t\x12\n\n\x02id\x18\x02 \x01(\t\"*\n\x0eGetHubResponse\x12\x18\n\x03hub\x18\x01 \x01(\x0b\x32\x0b.ims.v1.Hub\"z\n\x0fListHubsRequest\x12\x11\n\ttenant_id\x18\x01 \x01(\t\x12\x11\n\tpage_size\x18\x02 \x01(\x05\x12\x12\n\npage_token\x18\x03 \x01(\t\x12\x0b\n\x03ids\x18\x04 \x03(\t\x12\r\n\x05\x63odes\x18\x05 \x03(\t\x12\x11\n\tseller_id\x18\x06 \x01(\t\"F\n\x10ListHubsResponse\x12\x19\n\x04hubs\x18\x01 \x03(\x0b\x32\x0b.ims.v1.Hub\x12\x17\n\x0fnext_page_token\x18\x02 \x01(\t\"]\n\x10UpdateHubRequest\x12\x18\n\x03hub\x18\x01 \x01(\x0b\x32\x0b.ims.v1.Hub\x12/\n\x0bupdate_mask\x18\x02 \x01(\x0b\x32\x1a.google.protobuf.FieldMask\"-\n\x11UpdateHubResponse\x12\x18\n\x03hub\x18\x01 \x01(\x0b\x32\x0b.ims.v1.Hub\"1\n\x10\x44\x65leteHubRequest\x12\x11\n\ttenant_id\x18\x01 \x01(\t\x12\n\n\x02id\x18\x02 \x01(\t\"\x13\n\x11\x44\x65leteHubResponse2\xb2\x03\n\nHubService\x12T\n\tCreateHub\x12\x18.ims.v1.CreateHubRequest\x1a\x19.ims.v1.CreateHubResponse\"\x12\x82\xd3\xe4\x93\x02\x0c\"\x05/hubs:\x03hub\x12K\n\x06GetHub\x12\x15.ims.v1.GetHubRequest\x1a\x16.ims.v1.GetHubResponse\"\x12\x82\xd3\xe4\x93\x02\x0c\x12\n/hubs/{id}\x12L\n\x08ListHubs\x12\x17.ims.v1.ListHubsRequest\x1a\x18.ims.v1.ListHubsResponse\"\r\x82\xd3\xe4\x93\x02\x07\x12\x05/hubs\x12]\n\tUpdateHub\x12\x18.ims.v1.UpdateHubRequest\x1a\x19.ims.v1.UpdateHubResponse\"\x1b\x82\xd3\xe4\x93\x02\x15\x1a\x0e/hubs/{hub.id}:\x03hub\x12T\n\tDeleteHub\x12\x18.ims.v1.DeleteHubRequest\x1a\x19.ims.v1.DeleteHubResponse\"\x12\x82\xd3\xe4\x93\x02\x0c*\n/hubs/{id}b\x06proto3')
+DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\x10ims/v1/hub.proto\x12\x06ims.v1\x1a\x1cgoogle/api/annotations.proto\x1a google/protobuf/field_mask.proto\x1a\x1fgoogle/protobuf/timestamp.proto\x1a\x13iam/v1/access.proto\x1a\x13ims/v1/common.proto\"\x9d\x02\n\x03Hub\x12\n\n\x02id\x18\x01 \x01(\t\x12\x11\n\ttenant_id\x18\x02 \x01(\t\x12\x11\n\tseller_id\x18\x03 \x01(\t\x12\x0c\n\x04name\x18\x04 \x01(\t\x12\x0c\n\x04\x63ode\x18\x05 \x01(\t\x12\"\n\x08location\x18\x06 \x01(\x0b\x32\x10.ims.v1.Location\x12 \n\x07\x61\x64\x64ress\x18\x07 \x01(\x0b\x32\x0f.ims.v1.Address\x12 \n\x07\x63ontact\x18\x08 \x01(\x0b\x32\x0f.ims.v1.Contact\x12/\n\x0b\x63reate_time\x18\t \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12/\n\x0bupdate_time\x18\n \x01(\x0b\x32\x1a.google.protobuf.Timestamp\",\n\x10\x43reateHubRequest\x12\x18\n\x03hub\x18\x01 \x01(\x0b\x32\x0b.ims.v1.Hub\"-\n\x11\x43reateHubResponse\x12\x18\n\x03hub\x18\x01 \x01(\x0b\x32\x0b.ims.v1.Hub\".\n\rGetHubRequest\x12\x11\n\ttenant_id\x18\x01 \x01(\t\x12\n\n\x02id\x18\x02 \x01(\t\"*\n\x0eGetHubResponse\x12\x18\n\x03hub\x18\x01 \x01(\x0b\x32\x0b.ims.v1.Hub\"z\n\x0fListHubsRequest\x12\x11\n\ttenant_id\x18\x01 \x01(\t\x12\x11\n\tpage_size\x18\x02 \x01(\x05\x12\x12\n\npage_token\x18\x03 \x01(\t\x12\x0b\n\x03ids\x18\x04 \x03(\t\x12\r\n\x05\x63odes\x18\x05 \x03(\t\x12\x11\n\tseller_id\x18\x06 \x01(\t\"F\n\x10ListHubsResponse\x12\x19\n\x04hubs\x18\x01 \x03(\x0b\x32\x0b.ims.v1.Hub\x12\x17\n\x0fnext_page_token\x18\x02 \x01(\t\"]\n\x10UpdateHubRequest\x12\x18\n\x03hub\x18\x01 \x01(\x0b\x32\x0b.ims.v1.Hub\x12/\n\x0bupdate_mask\x18\x02 \x01(\x0b\x32\x1a.google.protobuf.FieldMask\"-\n\x11UpdateHubResponse\x12\x18\n\x03hub\x18\x01 \x01(\x0b\x32\x0b.ims.v1.Hub\"1\n\x10\x44\x65leteHubRequest\x12\x11\n\ttenant_id\x18\x01 \x01(\t\x12\n\n\x02id\x18\x02 \x01(\t\"\x13\n\x11\x44\x65leteHubResponse2\xee\x03\n\nHubService\x12i\n\tCreateHub\x12\x18.ims.v1.CreateHubRequest\x1a\x19.ims.v1.CreateHubResponse\"\'\xca\xf3\x18\x11\x08\x02\x12\rhub.tenant_id\x82\xd3\xe4\x93\x02\x0c\"\x05/hubs:\x03hub\x12Q\n\x06GetHub\x12\x15.ims.v1.GetHubRequest\x1a\x16.ims.v1.GetHubResponse\"\x18\xca\xf3\x18\x02\x08\x01\x82\xd3\xe4\x93\x02\x0c\x12\n/hubs/{id}\x12R\n\x08ListHubs\x12\x17.ims.v1.ListHubsRequest\x1a\x18.ims.v1.ListHubsResponse\"\x13\xca\xf3\x18\x02\x08\x01\x82\xd3\xe4\x93\x02\x07\x12\x05/hubs\x12r\n\tUpdateHub\x12\x18.ims.v1.UpdateHubRequest\x1a\x19.ims.v1.UpdateHubResponse\"0\xca\xf3\x18\x11\x08\x02\x12\rhub.tenant_id\x82\xd3\xe4\x93\x02\x15\x1a\x0e/hubs/{hub.id}:\x03hub\x12Z\n\tDeleteHub\x12\x18.ims.v1.DeleteHubRequest\x1a\x19.ims.v1.DeleteHubResponse\"\x18\xca\xf3\x18\x02\x08\x02\x82\xd3\xe4\x93\x02\x0c*\n/hubs/{id}b\x06proto3')
 
 _globals = globals()
 _builder.BuildMessageAndEnumDescriptors(DESCRIPTOR, _globals)
@@ -36,37 +37,37 @@ _builder.BuildTopDescriptorsAndMessages(DESCRIPTOR, 'ims.v1.hub_pb2', _globals)
 if not _descriptor._USE_C_DESCRIPTORS:
   DESCRIPTOR._loaded_options = None
   _globals['_HUBSERVICE'].methods_by_name['CreateHub']._loaded_options = None
-  _globals['_HUBSERVICE'].methods_by_name['CreateHub']._serialized_options = b'\202\323\344\223\002\014\"\005/hubs:\003hub'
+  _globals['_HUBSERVICE'].methods_by_name['CreateHub']._serialized_options = b'\312\363\030\021\010\002\022\rhub.tenant_id\202\323\344\223\002\014\"\005/hubs:\003hub'
   _globals['_HUBSERVICE'].methods_by_name['GetHub']._loaded_options = None
-  _globals['_HUBSERVICE'].methods_by_name['GetHub']._serialized_options = b'\202\323\344\223\002\014\022\n/hubs/{id}'
+  _globals['_HUBSERVICE'].methods_by_name['GetHub']._serialized_options = b'\312\363\030\002\010\001\202\323\344\223\002\014\022\n/hubs/{id}'
   _globals['_HUBSERVICE'].methods_by_name['ListHubs']._loaded_options = None
-  _globals['_HUBSERVICE'].methods_by_name['ListHubs']._serialized_options = b'\202\323\344\223\002\007\022\005/hubs'
+  _globals['_HUBSERVICE'].methods_by_name['ListHubs']._serialized_options = b'\312\363\030\002\010\001\202\323\344\223\002\007\022\005/hubs'
   _globals['_HUBSERVICE'].methods_by_name['UpdateHub']._loaded_options = None
-  _globals['_HUBSERVICE'].methods_by_name['UpdateHub']._serialized_options = b'\202\323\344\223\002\025\032\016/hubs/{hub.id}:\003hub'
+  _globals['_HUBSERVICE'].methods_by_name['UpdateHub']._serialized_options = b'\312\363\030\021\010\002\022\rhub.tenant_id\202\323\344\223\002\025\032\016/hubs/{hub.id}:\003hub'
   _globals['_HUBSERVICE'].methods_by_name['DeleteHub']._loaded_options = None
-  _globals['_HUBSERVICE'].methods_by_name['DeleteHub']._serialized_options = b'\202\323\344\223\002\014*\n/hubs/{id}'
-  _globals['_HUB']._serialized_start=147
-  _globals['_HUB']._serialized_end=432
-  _globals['_CREATEHUBREQUEST']._serialized_start=434
-  _globals['_CREATEHUBREQUEST']._serialized_end=478
-  _globals['_CREATEHUBRESPONSE']._serialized_start=480
-  _globals['_CREATEHUBRESPONSE']._serialized_end=525
-  _globals['_GETHUBREQUEST']._serialized_start=527
-  _globals['_GETHUBREQUEST']._serialized_end=573
-  _globals['_GETHUBRESPONSE']._serialized_start=575
-  _globals['_GETHUBRESPONSE']._serialized_end=617
-  _globals['_LISTHUBSREQUEST']._serialized_start=619
-  _globals['_LISTHUBSREQUEST']._serialized_end=741
-  _globals['_LISTHUBSRESPONSE']._serialized_start=743
-  _globals['_LISTHUBSRESPONSE']._serialized_end=813
-  _globals['_UPDATEHUBREQUEST']._serialized_start=815
-  _globals['_UPDATEHUBREQUEST']._serialized_end=908
-  _globals['_UPDATEHUBRESPONSE']._serialized_start=910
-  _globals['_UPDATEHUBRESPONSE']._serialized_end=955
-  _globals['_DELETEHUBREQUEST']._serialized_start=957
-  _globals['_DELETEHUBREQUEST']._serialized_end=1006
-  _globals['_DELETEHUBRESPONSE']._serialized_start=1008
-  _globals['_DELETEHUBRESPONSE']._serialized_end=1027
-  _globals['_HUBSERVICE']._serialized_start=1030
-  _globals['_HUBSERVICE']._serialized_end=1464
+  _globals['_HUBSERVICE'].methods_by_name['DeleteHub']._serialized_options = b'\312\363\030\002\010\002\202\323\344\223\002\014*\n/hubs/{id}'
+  _globals['_HUB']._serialized_start=168
+  _globals['_HUB']._serialized_end=453
+  _globals['_CREATEHUBREQUEST']._serialized_start=455
+  _globals['_CREATEHUBREQUEST']._serialized_end=499
+  _globals['_CREATEHUBRESPONSE']._serialized_start=501
+  _globals['_CREATEHUBRESPONSE']._serialized_end=546
+  _globals['_GETHUBREQUEST']._serialized_start=548
+  _globals['_GETHUBREQUEST']._serialized_end=594
+  _globals['_GETHUBRESPONSE']._serialized_start=596
+  _globals['_GETHUBRESPONSE']._serialized_end=638
+  _globals['_LISTHUBSREQUEST']._serialized_start=640
+  _globals['_LISTHUBSREQUEST']._serialized_end=762
+  _globals['_LISTHUBSRESPONSE']._serialized_start=764
+  _globals['_LISTHUBSRESPONSE']._serialized_end=834
+  _globals['_UPDATEHUBREQUEST']._serialized_start=836
+  _globals['_UPDATEHUBREQUEST']._serialized_end=929
+  _globals['_UPDATEHUBRESPONSE']._serialized_start=931
+  _globals['_UPDATEHUBRESPONSE']._serialized_end=976
+  _globals['_DELETEHUBREQUEST']._serialized_start=978
+  _globals['_DELETEHUBREQUEST']._serialized_end=1027
+  _globals['_DELETEHUBRESPONSE']._serialized_start=1029
+  _globals['_DELETEHUBRESPONSE']._serialized_end=1048
+  _globals['_HUBSERVICE']._serialized_start=1051
+  _globals['_HUBSERVICE']._serialized_end=1545
 # @@protoc_insertion_point(module_scope)

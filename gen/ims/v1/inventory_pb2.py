@@ -25,9 +25,10 @@ _sym_db = _symbol_database.Default()
 from google.api import annotations_pb2 as google_dot_api_dot_annotations__pb2
 from google.protobuf import duration_pb2 as google_dot_protobuf_dot_duration__pb2
 from google.protobuf import timestamp_pb2 as google_dot_protobuf_dot_timestamp__pb2
+from iam.v1 import access_pb2 as iam_dot_v1_dot_access__pb2
 
 
-DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\x16ims/v1/inventory.proto\x12\x06ims.v1\x1a\x1cgoogle/api/annotations.proto\x1a\x1egoogle/protobuf/duration.proto\x1a\x1fgoogle/protobuf/timestamp.proto\"\xc5\x01\n\x0eInventoryLevel\x12\x11\n\ttenant_id\x18\x01 \x01(\t\x12\x0e\n\x06hub_id\x18\x02 \x01(\t\x12\x0e\n\x06sku_id\x18\x03 \x01(\t\x12\x18\n\x10quantity_on_hand\x18\x04 \x01(\x03\x12\x19\n\x11quantity_reserved\x18\x05 \x01(\x03\x12\x1a\n\x12quantity_available\x18\x06 \x01(\x03\x12/\n\x0bupdate_time\x18\x07 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\"\xc9\x02\n\x14InventoryTransaction\x12\n\n\x02id\x18\x01 \x01(\t\x12\x11\n\ttenant_id\x18\x02 \x01(\t\x12\x0e\n\x06hub_id\x18\x03 \x01(\t\x12\x0e\n\x06sku_id\x18\x04 \x01(\t\x12.\n\x04type\x18\x05 \x01(\x0e\x32 .ims.v1.InventoryTransactionType\x12\x15\n\rdelta_on_hand\x18\x06 \x01(\x03\x12\x16\n\x0e\x64\x65lta_reserved\x18\x07 \x01(\x03\x12\x1e\n\x16quantity_on_hand_after\x18\x08 \x01(\x03\x12\x1f\n\x17quantity_reserved_after\x18\t \x01(\x03\x12\x0e\n\x06reason\x18\n \x01(\t\x12\x11\n\treference\x18\x0b \x01(\t\x12/\n\x0b\x63reate_time\x18\x0c \x01(\x0b\x32\x1a.google.protobuf.Timestamp\"\xba\x01\n\x16UpsertInventoryRequest\x12\x11\n\ttenant_id\x18\x01 \x01(\t\x12\x0e\n\x06hub_id\x18\x02 \x01(\t\x12\x0e\n\x06sku_id\x18\x03 \x01(\t\x12\x1e\n\x14set_quantity_on_hand\x18\x04 \x01(\x03H\x00\x12 \n\x16\x64\x65lta_quantity_on_hand\x18\x05 \x01(\x03H\x00\x12\x0e\n\x06reason\x18\x06 \x01(\t\x12\x11\n\treference\x18\x07 \x01(\tB\x08\n\x06\x63hange\"s\n\x17UpsertInventoryResponse\x12%\n\x05level\x18\x01 \x01(\x0b\x32\x16.ims.v1.InventoryLevel\x12\x31\n\x0btransaction\x18\x02 \x01(\x0b\x32\x1c.ims.v1.InventoryTransaction\"I\n\x13GetInventoryRequest\x12\x11\n\ttenant_id\x18\x01 \x01(\t\x12\x0e\n\x06hub_id\x18\x02 \x01(\t\x12\x0f\n\x07sku_ids\x18\x03 \x03(\t\">\n\x14GetInventoryResponse\x12&\n\x06levels\x18\x01 \x03(\x0b\x32\x16.ims.v1.InventoryLevel\"\xed\x01\n ListInventoryTransactionsRequest\x12\x11\n\ttenant_id\x18\x01 \x01(\t\x12\x0e\n\x06hub_id\x18\x02 \x01(\t\x12\x0e\n\x06sku_id\x18\x03 \x01(\t\x12\x11\n\treference\x18\x04 \x01(\t\x12.\n\nstart_time\x18\x05 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12,\n\x08\x65nd_time\x18\x06 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12\x11\n\tpage_size\x18\x07 \x01(\x05\x12\x12\n\npage_token\x18\x08 \x01(\t\"p\n!ListInventoryTransactionsResponse\x12\x32\n\x0ctransactions\x18\x01 \x03(\x0b\x32\x1c.ims.v1.InventoryTransaction\x12\x17\n\x0fnext_page_token\x18\x02 \x01(\t\"C\n\x0fReservationLine\x12\x0e\n\x06hub_id\x18\x01 \x01(\t\x12\x0e\n\x06sku_id\x18\x02 \x01(\t\x12\x10\n\x08quantity\x18\x03 \x01(\x03\"\x99\x02\n\x0bReservation\x12\x11\n\ttenant_id\x18\x01 \x01(\t\x12\x11\n\treference\x18\x02 \x01(\t\x12)\n\x06status\x18\x03 \x01(\x0e\x32\x19.ims.v1.ReservationStatus\x12&\n\x05lines\x18\x04 \x03(\x0b\x32\x17.ims.v1.ReservationLine\x12/\n\x0b\x65xpire_time\x18\x05 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12/\n\x0b\x63reate_time\x18\x06 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12/\n\x0bupdate_time\x18\x07 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\"U\n\rStockShortage\x12\x0e\n\x06hub_id\x18\x01 \x01(\t\x12\x0e\n\x06sku_id\x18\x02 \x01(\t\x12\x11\n\trequested\x18\x03 \x01(\x03\x12\x11\n\tavailable\x18\x04 \x01(\x03\"\x8f\x01\n\x17ReserveInventoryRequest\x12\x11\n\ttenant_id\x18\x01 \x01(\t\x12\x11\n\treference\x18\x02 \x01(\t\x12&\n\x05lines\x18\x03 \x03(\x0b\x32\x17.ims.v1.ReservationLine\x12&\n\x03ttl\x18\x04 \x01(\x0b\x32\x19.google.protobuf.Duration\"\x97\x01\n\x18ReserveInventoryResponse\x12\'\n\x07outcome\x18\x01 \x01(\x0e\x32\x16.ims.v1.ReserveOutcome\x12(\n\x0breservation\x18\x02 \x01(\x0b\x32\x13.ims.v1.Reservation\x12(\n\tshortages\x18\x03 \x03(\x0b\x32\x15.ims.v1.StockShortage\"A\n\x19ReleaseReservationRequest\x12\x11\n\ttenant_id\x18\x01 \x01(\t\x12\x11\n\treference\x18\x02 \x01(\t\"F\n\x1aReleaseReservationResponse\x12(\n\x0breservation\x18\x01 \x01(\x0b\x32\x13.ims.v1.Reservation\"@\n\x18\x43ommitReservationRequest\x12\x11\n\ttenant_id\x18\x01 \x01(\t\x12\x11\n\treference\x18\x02 \x01(\t\"E\n\x19\x43ommitReservationResponse\x12(\n\x0breservation\x18\x01 \x01(\x0b\x32\x13.ims.v1.Reservation*\xaf\x02\n\x18InventoryTransactionType\x12*\n&INVENTORY_TRANSACTION_TYPE_UNSPECIFIED\x10\x00\x12\"\n\x1eINVENTORY_TRANSACTION_TYPE_SET\x10\x01\x12%\n!INVENTORY_TRANSACTION_TYPE_ADJUST\x10\x02\x12&\n\"INVENTORY_TRANSACTION_TYPE_RESERVE\x10\x03\x12&\n\"INVENTORY_TRANSACTION_TYPE_RELEASE\x10\x04\x12%\n!INVENTORY_TRANSACTION_TYPE_COMMIT\x10\x05\x12%\n!INVENTORY_TRANSACTION_TYPE_EXPIRE\x10\x06*\xbb\x01\n\x11ReservationStatus\x12\"\n\x1eRESERVATION_STATUS_UNSPECIFIED\x10\x00\x12\x1f\n\x1bRESERVATION_STATUS_RESERVED\x10\x01\x12\x1f\n\x1bRESERVATION_STATUS_RELEASED\x10\x02\x12 \n\x1cRESERVATION_STATUS_COMMITTED\x10\x03\x12\x1e\n\x1aRESERVATION_STATUS_EXPIRED\x10\x04*w\n\x0eReserveOutcome\x12\x1f\n\x1bRESERVE_OUTCOME_UNSPECIFIED\x10\x00\x12\x1c\n\x18RESERVE_OUTCOME_RESERVED\x10\x01\x12&\n\"RESERVE_OUTCOME_INSUFFICIENT_STOCK\x10\x02\x32\xfe\x04\n\x10InventoryService\x12i\n\x0fUpsertInventory\x12\x1e.ims.v1.UpsertInventoryRequest\x1a\x1f.ims.v1.UpsertInventoryResponse\"\x15\x82\xd3\xe4\x93\x02\x0f\x1a\n/inventory:\x01*\x12]\n\x0cGetInventory\x12\x1b.ims.v1.GetInventoryRequest\x1a\x1c.ims.v1.GetInventoryResponse\"\x12\x82\xd3\xe4\x93\x02\x0c\x12\n/inventory\x12\x91\x01\n\x19ListInventoryTransactions\x12(.ims.v1.ListInventoryTransactionsRequest\x1a).ims.v1.ListInventoryTransactionsResponse\"\x1f\x82\xd3\xe4\x93\x02\x19\x12\x17/inventory/transactions\x12U\n\x10ReserveInventory\x12\x1f.ims.v1.ReserveInventoryRequest\x1a .ims.v1.ReserveInventoryResponse\x12[\n\x12ReleaseReservation\x12!.ims.v1.ReleaseReservationRequest\x1a\".ims.v1.ReleaseReservationResponse\x12X\n\x11\x43ommitReservation\x12 .ims.v1.CommitReservationRequest\x1a!.ims.v1.CommitReservationResponseb\x06proto3')
+DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\x16ims/v1/inventory.proto\x12\x06ims.v1\x1a\x1cgoogle/api/annotations.proto\x1a\x1egoogle/protobuf/duration.proto\x1a\x1fgoogle/protobuf/timestamp.proto\x1a\x13iam/v1/access.proto\"\xc5\x01\n\x0eInventoryLevel\x12\x11\n\ttenant_id\x18\x01 \x01(\t\x12\x0e\n\x06hub_id\x18\x02 \x01(\t\x12\x0e\n\x06sku_id\x18\x03 \x01(\t\x12\x18\n\x10quantity_on_hand\x18\x04 \x01(\x03\x12\x19\n\x11quantity_reserved\x18\x05 \x01(\x03\x12\x1a\n\x12quantity_available\x18\x06 \x01(\x03\x12/\n\x0bupdate_time\x18\x07 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\"\xd8\x02\n\x14InventoryTransaction\x12\n\n\x02id\x18\x01 \x01(\t\x12\x11\n\ttenant_id\x18\x02 \x01(\t\x12\x0e\n\x06hub_id\x18\x03 \x01(\t\x12\x0e\n\x06sku_id\x18\x04 \x01(\t\x12.\n\x04type\x18\x05 \x01(\x0e\x32 .ims.v1.InventoryTransactionType\x12\x15\n\rdelta_on_hand\x18\x06 \x01(\x03\x12\x16\n\x0e\x64\x65lta_reserved\x18\x07 \x01(\x03\x12\x1e\n\x16quantity_on_hand_after\x18\x08 \x01(\x03\x12\x1f\n\x17quantity_reserved_after\x18\t \x01(\x03\x12\x0e\n\x06reason\x18\n \x01(\t\x12\x11\n\treference\x18\x0b \x01(\t\x12/\n\x0b\x63reate_time\x18\x0c \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12\r\n\x05\x61\x63tor\x18\r \x01(\t\"\xba\x01\n\x16UpsertInventoryRequest\x12\x11\n\ttenant_id\x18\x01 \x01(\t\x12\x0e\n\x06hub_id\x18\x02 \x01(\t\x12\x0e\n\x06sku_id\x18\x03 \x01(\t\x12\x1e\n\x14set_quantity_on_hand\x18\x04 \x01(\x03H\x00\x12 \n\x16\x64\x65lta_quantity_on_hand\x18\x05 \x01(\x03H\x00\x12\x0e\n\x06reason\x18\x06 \x01(\t\x12\x11\n\treference\x18\x07 \x01(\tB\x08\n\x06\x63hange\"s\n\x17UpsertInventoryResponse\x12%\n\x05level\x18\x01 \x01(\x0b\x32\x16.ims.v1.InventoryLevel\x12\x31\n\x0btransaction\x18\x02 \x01(\x0b\x32\x1c.ims.v1.InventoryTransaction\"I\n\x13GetInventoryRequest\x12\x11\n\ttenant_id\x18\x01 \x01(\t\x12\x0e\n\x06hub_id\x18\x02 \x01(\t\x12\x0f\n\x07sku_ids\x18\x03 \x03(\t\">\n\x14GetInventoryResponse\x12&\n\x06levels\x18\x01 \x03(\x0b\x32\x16.ims.v1.InventoryLevel\"\xed\x01\n ListInventoryTransactionsRequest\x12\x11\n\ttenant_id\x18\x01 \x01(\t\x12\x0e\n\x06hub_id\x18\x02 \x01(\t\x12\x0e\n\x06sku_id\x18\x03 \x01(\t\x12\x11\n\treference\x18\x04 \x01(\t\x12.\n\nstart_time\x18\x05 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12,\n\x08\x65nd_time\x18\x06 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12\x11\n\tpage_size\x18\x07 \x01(\x05\x12\x12\n\npage_token\x18\x08 \x01(\t\"p\n!ListInventoryTransactionsResponse\x12\x32\n\x0ctransactions\x18\x01 \x03(\x0b\x32\x1c.ims.v1.InventoryTransaction\x12\x17\n\x0fnext_page_token\x18\x02 \x01(\t\"C\n\x0fReservationLine\x12\x0e\n\x06hub_id\x18\x01 \x01(\t\x12\x0e\n\x06sku_id\x18\x02 \x01(\t\x12\x10\n\x08quantity\x18\x03 \x01(\x03\"\x99\x02\n\x0bReservation\x12\x11\n\ttenant_id\x18\x01 \x01(\t\x12\x11\n\treference\x18\x02 \x01(\t\x12)\n\x06status\x18\x03 \x01(\x0e\x32\x19.ims.v1.ReservationStatus\x12&\n\x05lines\x18\x04 \x03(\x0b\x32\x17.ims.v1.ReservationLine\x12/\n\x0b\x65xpire_time\x18\x05 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12/\n\x0b\x63reate_time\x18\x06 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12/\n\x0bupdate_time\x18\x07 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\"U\n\rStockShortage\x12\x0e\n\x06hub_id\x18\x01 \x01(\t\x12\x0e\n\x06sku_id\x18\x02 \x01(\t\x12\x11\n\trequested\x18\x03 \x01(\x03\x12\x11\n\tavailable\x18\x04 \x01(\x03\"\x8f\x01\n\x17ReserveInventoryRequest\x12\x11\n\ttenant_id\x18\x01 \x01(\t\x12\x11\n\treference\x18\x02 \x01(\t\x12&\n\x05lines\x18\x03 \x03(\x0b\x32\x17.ims.v1.ReservationLine\x12&\n\x03ttl\x18\x04 \x01(\x0b\x32\x19.google.protobuf.Duration\"\x97\x01\n\x18ReserveInventoryResponse\x12\'\n\x07outcome\x18\x01 \x01(\x0e\x32\x16.ims.v1.ReserveOutcome\x12(\n\x0breservation\x18\x02 \x01(\x0b\x32\x13.ims.v1.Reservation\x12(\n\tshortages\x18\x03 \x03(\x0b\x32\x15.ims.v1.StockShortage\"A\n\x19ReleaseReservationRequest\x12\x11\n\ttenant_id\x18\x01 \x01(\t\x12\x11\n\treference\x18\x02 \x01(\t\"F\n\x1aReleaseReservationResponse\x12(\n\x0breservation\x18\x01 \x01(\x0b\x32\x13.ims.v1.Reservation\"@\n\x18\x43ommitReservationRequest\x12\x11\n\ttenant_id\x18\x01 \x01(\t\x12\x11\n\treference\x18\x02 \x01(\t\"E\n\x19\x43ommitReservationResponse\x12(\n\x0breservation\x18\x01 \x01(\x0b\x32\x13.ims.v1.Reservation*\xaf\x02\n\x18InventoryTransactionType\x12*\n&INVENTORY_TRANSACTION_TYPE_UNSPECIFIED\x10\x00\x12\"\n\x1eINVENTORY_TRANSACTION_TYPE_SET\x10\x01\x12%\n!INVENTORY_TRANSACTION_TYPE_ADJUST\x10\x02\x12&\n\"INVENTORY_TRANSACTION_TYPE_RESERVE\x10\x03\x12&\n\"INVENTORY_TRANSACTION_TYPE_RELEASE\x10\x04\x12%\n!INVENTORY_TRANSACTION_TYPE_COMMIT\x10\x05\x12%\n!INVENTORY_TRANSACTION_TYPE_EXPIRE\x10\x06*\xbb\x01\n\x11ReservationStatus\x12\"\n\x1eRESERVATION_STATUS_UNSPECIFIED\x10\x00\x12\x1f\n\x1bRESERVATION_STATUS_RESERVED\x10\x01\x12\x1f\n\x1bRESERVATION_STATUS_RELEASED\x10\x02\x12 \n\x1cRESERVATION_STATUS_COMMITTED\x10\x03\x12\x1e\n\x1aRESERVATION_STATUS_EXPIRED\x10\x04*w\n\x0eReserveOutcome\x12\x1f\n\x1bRESERVE_OUTCOME_UNSPECIFIED\x10\x00\x12\x1c\n\x18RESERVE_OUTCOME_RESERVED\x10\x01\x12&\n\"RESERVE_OUTCOME_INSUFFICIENT_STOCK\x10\x02\x32\xa8\x05\n\x10InventoryService\x12o\n\x0fUpsertInventory\x12\x1e.ims.v1.UpsertInventoryRequest\x1a\x1f.ims.v1.UpsertInventoryResponse\"\x1b\xca\xf3\x18\x02\x08\x02\x82\xd3\xe4\x93\x02\x0f\x1a\n/inventory:\x01*\x12\x63\n\x0cGetInventory\x12\x1b.ims.v1.GetInventoryRequest\x1a\x1c.ims.v1.GetInventoryResponse\"\x18\xca\xf3\x18\x02\x08\x01\x82\xd3\xe4\x93\x02\x0c\x12\n/inventory\x12\x97\x01\n\x19ListInventoryTransactions\x12(.ims.v1.ListInventoryTransactionsRequest\x1a).ims.v1.ListInventoryTransactionsResponse\"%\xca\xf3\x18\x02\x08\x01\x82\xd3\xe4\x93\x02\x19\x12\x17/inventory/transactions\x12]\n\x10ReserveInventory\x12\x1f.ims.v1.ReserveInventoryRequest\x1a .ims.v1.ReserveInventoryResponse\"\x06\xca\xf3\x18\x02\x08\x04\x12\x63\n\x12ReleaseReservation\x12!.ims.v1.ReleaseReservationRequest\x1a\".ims.v1.ReleaseReservationResponse\"\x06\xca\xf3\x18\x02\x08\x04\x12`\n\x11\x43ommitReservation\x12 .ims.v1.CommitReservationRequest\x1a!.ims.v1.CommitReservationResponse\"\x06\xca\xf3\x18\x02\x08\x04\x62\x06proto3')
 
 _globals = globals()
 _builder.BuildMessageAndEnumDescriptors(DESCRIPTOR, _globals)
@@ -35,51 +36,57 @@ _builder.BuildTopDescriptorsAndMessages(DESCRIPTOR, 'ims.v1.inventory_pb2', _glo
 if not _descriptor._USE_C_DESCRIPTORS:
   DESCRIPTOR._loaded_options = None
   _globals['_INVENTORYSERVICE'].methods_by_name['UpsertInventory']._loaded_options = None
-  _globals['_INVENTORYSERVICE'].methods_by_name['UpsertInventory']._serialized_options = b'\202\323\344\223\002\017\032\n/inventory:\001*'
+  _globals['_INVENTORYSERVICE'].methods_by_name['UpsertInventory']._serialized_options = b'\312\363\030\002\010\002\202\323\344\223\002\017\032\n/inventory:\001*'
   _globals['_INVENTORYSERVICE'].methods_by_name['GetInventory']._loaded_options = None
-  _globals['_INVENTORYSERVICE'].methods_by_name['GetInventory']._serialized_options = b'\202\323\344\223\002\014\022\n/inventory'
+  _globals['_INVENTORYSERVICE'].methods_by_name['GetInventory']._serialized_options = b'\312\363\030\002\010\001\202\323\344\223\002\014\022\n/inventory'
   _globals['_INVENTORYSERVICE'].methods_by_name['ListInventoryTransactions']._loaded_options = None
-  _globals['_INVENTORYSERVICE'].methods_by_name['ListInventoryTransactions']._serialized_options = b'\202\323\344\223\002\031\022\027/inventory/transactions'
-  _globals['_INVENTORYTRANSACTIONTYPE']._serialized_start=2477
-  _globals['_INVENTORYTRANSACTIONTYPE']._serialized_end=2780
-  _globals['_RESERVATIONSTATUS']._serialized_start=2783
-  _globals['_RESERVATIONSTATUS']._serialized_end=2970
-  _globals['_RESERVEOUTCOME']._serialized_start=2972
-  _globals['_RESERVEOUTCOME']._serialized_end=3091
-  _globals['_INVENTORYLEVEL']._serialized_start=130
-  _globals['_INVENTORYLEVEL']._serialized_end=327
-  _globals['_INVENTORYTRANSACTION']._serialized_start=330
-  _globals['_INVENTORYTRANSACTION']._serialized_end=659
-  _globals['_UPSERTINVENTORYREQUEST']._serialized_start=662
-  _globals['_UPSERTINVENTORYREQUEST']._serialized_end=848
-  _globals['_UPSERTINVENTORYRESPONSE']._serialized_start=850
-  _globals['_UPSERTINVENTORYRESPONSE']._serialized_end=965
-  _globals['_GETINVENTORYREQUEST']._serialized_start=967
-  _globals['_GETINVENTORYREQUEST']._serialized_end=1040
-  _globals['_GETINVENTORYRESPONSE']._serialized_start=1042
-  _globals['_GETINVENTORYRESPONSE']._serialized_end=1104
-  _globals['_LISTINVENTORYTRANSACTIONSREQUEST']._serialized_start=1107
-  _globals['_LISTINVENTORYTRANSACTIONSREQUEST']._serialized_end=1344
-  _globals['_LISTINVENTORYTRANSACTIONSRESPONSE']._serialized_start=1346
-  _globals['_LISTINVENTORYTRANSACTIONSRESPONSE']._serialized_end=1458
-  _globals['_RESERVATIONLINE']._serialized_start=1460
-  _globals['_RESERVATIONLINE']._serialized_end=1527
-  _globals['_RESERVATION']._serialized_start=1530
-  _globals['_RESERVATION']._serialized_end=1811
-  _globals['_STOCKSHORTAGE']._serialized_start=1813
-  _globals['_STOCKSHORTAGE']._serialized_end=1898
-  _globals['_RESERVEINVENTORYREQUEST']._serialized_start=1901
-  _globals['_RESERVEINVENTORYREQUEST']._serialized_end=2044
-  _globals['_RESERVEINVENTORYRESPONSE']._serialized_start=2047
-  _globals['_RESERVEINVENTORYRESPONSE']._serialized_end=2198
-  _globals['_RELEASERESERVATIONREQUEST']._serialized_start=2200
-  _globals['_RELEASERESERVATIONREQUEST']._serialized_end=2265
-  _globals['_RELEASERESERVATIONRESPONSE']._serialized_start=2267
-  _globals['_RELEASERESERVATIONRESPONSE']._serialized_end=2337
-  _globals['_COMMITRESERVATIONREQUEST']._serialized_start=2339
-  _globals['_COMMITRESERVATIONREQUEST']._serialized_end=2403
-  _globals['_COMMITRESERVATIONRESPONSE']._serialized_start=2405
-  _globals['_COMMITRESERVATIONRESPONSE']._serialized_end=2474
-  _globals['_INVENTORYSERVICE']._serialized_start=3094
-  _globals['_INVENTORYSERVICE']._serialized_end=3732
+  _globals['_INVENTORYSERVICE'].methods_by_name['ListInventoryTransactions']._serialized_options = b'\312\363\030\002\010\001\202\323\344\223\002\031\022\027/inventory/transactions'
+  _globals['_INVENTORYSERVICE'].methods_by_name['ReserveInventory']._loaded_options = None
+  _globals['_INVENTORYSERVICE'].methods_by_name['ReserveInventory']._serialized_options = b'\312\363\030\002\010\004'
+  _globals['_INVENTORYSERVICE'].methods_by_name['ReleaseReservation']._loaded_options = None
+  _globals['_INVENTORYSERVICE'].methods_by_name['ReleaseReservation']._serialized_options = b'\312\363\030\002\010\004'
+  _globals['_INVENTORYSERVICE'].methods_by_name['CommitReservation']._loaded_options = None
+  _globals['_INVENTORYSERVICE'].methods_by_name['CommitReservation']._serialized_options = b'\312\363\030\002\010\004'
+  _globals['_INVENTORYTRANSACTIONTYPE']._serialized_start=2513
+  _globals['_INVENTORYTRANSACTIONTYPE']._serialized_end=2816
+  _globals['_RESERVATIONSTATUS']._serialized_start=2819
+  _globals['_RESERVATIONSTATUS']._serialized_end=3006
+  _globals['_RESERVEOUTCOME']._serialized_start=3008
+  _globals['_RESERVEOUTCOME']._serialized_end=3127
+  _globals['_INVENTORYLEVEL']._serialized_start=151
+  _globals['_INVENTORYLEVEL']._serialized_end=348
+  _globals['_INVENTORYTRANSACTION']._serialized_start=351
+  _globals['_INVENTORYTRANSACTION']._serialized_end=695
+  _globals['_UPSERTINVENTORYREQUEST']._serialized_start=698
+  _globals['_UPSERTINVENTORYREQUEST']._serialized_end=884
+  _globals['_UPSERTINVENTORYRESPONSE']._serialized_start=886
+  _globals['_UPSERTINVENTORYRESPONSE']._serialized_end=1001
+  _globals['_GETINVENTORYREQUEST']._serialized_start=1003
+  _globals['_GETINVENTORYREQUEST']._serialized_end=1076
+  _globals['_GETINVENTORYRESPONSE']._serialized_start=1078
+  _globals['_GETINVENTORYRESPONSE']._serialized_end=1140
+  _globals['_LISTINVENTORYTRANSACTIONSREQUEST']._serialized_start=1143
+  _globals['_LISTINVENTORYTRANSACTIONSREQUEST']._serialized_end=1380
+  _globals['_LISTINVENTORYTRANSACTIONSRESPONSE']._serialized_start=1382
+  _globals['_LISTINVENTORYTRANSACTIONSRESPONSE']._serialized_end=1494
+  _globals['_RESERVATIONLINE']._serialized_start=1496
+  _globals['_RESERVATIONLINE']._serialized_end=1563
+  _globals['_RESERVATION']._serialized_start=1566
+  _globals['_RESERVATION']._serialized_end=1847
+  _globals['_STOCKSHORTAGE']._serialized_start=1849
+  _globals['_STOCKSHORTAGE']._serialized_end=1934
+  _globals['_RESERVEINVENTORYREQUEST']._serialized_start=1937
+  _globals['_RESERVEINVENTORYREQUEST']._serialized_end=2080
+  _globals['_RESERVEINVENTORYRESPONSE']._serialized_start=2083
+  _globals['_RESERVEINVENTORYRESPONSE']._serialized_end=2234
+  _globals['_RELEASERESERVATIONREQUEST']._serialized_start=2236
+  _globals['_RELEASERESERVATIONREQUEST']._serialized_end=2301
+  _globals['_RELEASERESERVATIONRESPONSE']._serialized_start=2303
+  _globals['_RELEASERESERVATIONRESPONSE']._serialized_end=2373
+  _globals['_COMMITRESERVATIONREQUEST']._serialized_start=2375
+  _globals['_COMMITRESERVATIONREQUEST']._serialized_end=2439
+  _globals['_COMMITRESERVATIONRESPONSE']._serialized_start=2441
+  _globals['_COMMITRESERVATIONRESPONSE']._serialized_end=2510
+  _globals['_INVENTORYSERVICE']._serialized_start=3130
+  _globals['_INVENTORYSERVICE']._serialized_end=3810
 # @@protoc_insertion_point(module_scope)

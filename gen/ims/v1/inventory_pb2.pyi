@@ -3,6 +3,7 @@ import datetime
 from google.api import annotations_pb2 as _annotations_pb2
 from google.protobuf import duration_pb2 as _duration_pb2
 from google.protobuf import timestamp_pb2 as _timestamp_pb2
+from iam.v1 import access_pb2 as _access_pb2
 from google.protobuf.internal import containers as _containers
 from google.protobuf.internal import enum_type_wrapper as _enum_type_wrapper
 from google.protobuf import descriptor as _descriptor
@@ -70,7 +71,7 @@ class InventoryLevel(_message.Message):
     def __init__(self, tenant_id: _Optional[str] = ..., hub_id: _Optional[str] = ..., sku_id: _Optional[str] = ..., quantity_on_hand: _Optional[int] = ..., quantity_reserved: _Optional[int] = ..., quantity_available: _Optional[int] = ..., update_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ...) -> None: ...
 
 class InventoryTransaction(_message.Message):
-    __slots__ = ("id", "tenant_id", "hub_id", "sku_id", "type", "delta_on_hand", "delta_reserved", "quantity_on_hand_after", "quantity_reserved_after", "reason", "reference", "create_time")
+    __slots__ = ("id", "tenant_id", "hub_id", "sku_id", "type", "delta_on_hand", "delta_reserved", "quantity_on_hand_after", "quantity_reserved_after", "reason", "reference", "create_time", "actor")
     ID_FIELD_NUMBER: _ClassVar[int]
     TENANT_ID_FIELD_NUMBER: _ClassVar[int]
     HUB_ID_FIELD_NUMBER: _ClassVar[int]
@@ -83,6 +84,7 @@ class InventoryTransaction(_message.Message):
     REASON_FIELD_NUMBER: _ClassVar[int]
     REFERENCE_FIELD_NUMBER: _ClassVar[int]
     CREATE_TIME_FIELD_NUMBER: _ClassVar[int]
+    ACTOR_FIELD_NUMBER: _ClassVar[int]
     id: str
     tenant_id: str
     hub_id: str
@@ -95,7 +97,8 @@ class InventoryTransaction(_message.Message):
     reason: str
     reference: str
     create_time: _timestamp_pb2.Timestamp
-    def __init__(self, id: _Optional[str] = ..., tenant_id: _Optional[str] = ..., hub_id: _Optional[str] = ..., sku_id: _Optional[str] = ..., type: _Optional[_Union[InventoryTransactionType, str]] = ..., delta_on_hand: _Optional[int] = ..., delta_reserved: _Optional[int] = ..., quantity_on_hand_after: _Optional[int] = ..., quantity_reserved_after: _Optional[int] = ..., reason: _Optional[str] = ..., reference: _Optional[str] = ..., create_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ...) -> None: ...
+    actor: str
+    def __init__(self, id: _Optional[str] = ..., tenant_id: _Optional[str] = ..., hub_id: _Optional[str] = ..., sku_id: _Optional[str] = ..., type: _Optional[_Union[InventoryTransactionType, str]] = ..., delta_on_hand: _Optional[int] = ..., delta_reserved: _Optional[int] = ..., quantity_on_hand_after: _Optional[int] = ..., quantity_reserved_after: _Optional[int] = ..., reason: _Optional[str] = ..., reference: _Optional[str] = ..., create_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., actor: _Optional[str] = ...) -> None: ...
 
 class UpsertInventoryRequest(_message.Message):
     __slots__ = ("tenant_id", "hub_id", "sku_id", "set_quantity_on_hand", "delta_quantity_on_hand", "reason", "reference")

@@ -25,10 +25,11 @@ _sym_db = _symbol_database.Default()
 from google.api import annotations_pb2 as google_dot_api_dot_annotations__pb2
 from google.protobuf import field_mask_pb2 as google_dot_protobuf_dot_field__mask__pb2
 from google.protobuf import timestamp_pb2 as google_dot_protobuf_dot_timestamp__pb2
+from iam.v1 import access_pb2 as iam_dot_v1_dot_access__pb2
 from ims.v1 import common_pb2 as ims_dot_v1_dot_common__pb2
 
 
-DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\x10ims/v1/sku.proto\x12\x06ims.v1\x1a\x1cgoogle/api/annotations.proto\x1a google/protobuf/field_mask.proto\x1a\x1fgoogle/protobuf/timestamp.proto\x1a\x13ims/v1/common.proto\"\x88\x02\n\x03Sku\x12\n\n\x02id\x18\x01 \x01(\t\x12\x11\n\ttenant_id\x18\x02 \x01(\t\x12\x11\n\tseller_id\x18\x03 \x01(\t\x12\x0c\n\x04\x63ode\x18\x04 \x01(\t\x12\x0c\n\x04name\x18\x05 \x01(\t\x12\x13\n\x0b\x63\x61tegory_id\x18\x06 \x01(\t\x12&\n\ndimensions\x18\x07 \x01(\x0b\x32\x12.ims.v1.Dimensions\x12\x14\n\x0cweight_grams\x18\x08 \x01(\x05\x12/\n\x0b\x63reate_time\x18\t \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12/\n\x0bupdate_time\x18\n \x01(\x0b\x32\x1a.google.protobuf.Timestamp\",\n\x10\x43reateSkuRequest\x12\x18\n\x03sku\x18\x01 \x01(\x0b\x32\x0b.ims.v1.Sku\"-\n\x11\x43reateSkuResponse\x12\x18\n\x03sku\x18\x01 \x01(\x0b\x32\x0b.ims.v1.Sku\".\n\rGetSkuRequest\x12\x11\n\ttenant_id\x18\x01 \x01(\t\x12\n\n\x02id\x18\x02 \x01(\t\"*\n\x0eGetSkuResponse\x12\x18\n\x03sku\x18\x01 \x01(\x0b\x32\x0b.ims.v1.Sku\"\x8f\x01\n\x0fListSkusRequest\x12\x11\n\ttenant_id\x18\x01 \x01(\t\x12\x11\n\tpage_size\x18\x02 \x01(\x05\x12\x12\n\npage_token\x18\x03 \x01(\t\x12\x0b\n\x03ids\x18\x04 \x03(\t\x12\r\n\x05\x63odes\x18\x05 \x03(\t\x12\x11\n\tseller_id\x18\x06 \x01(\t\x12\x13\n\x0b\x63\x61tegory_id\x18\x07 \x01(\t\"F\n\x10ListSkusResponse\x12\x19\n\x04skus\x18\x01 \x03(\x0b\x32\x0b.ims.v1.Sku\x12\x17\n\x0fnext_page_token\x18\x02 \x01(\t\"]\n\x10UpdateSkuRequest\x12\x18\n\x03sku\x18\x01 \x01(\x0b\x32\x0b.ims.v1.Sku\x12/\n\x0bupdate_mask\x18\x02 \x01(\x0b\x32\x1a.google.protobuf.FieldMask\"-\n\x11UpdateSkuResponse\x12\x18\n\x03sku\x18\x01 \x01(\x0b\x32\x0b.ims.v1.Sku\"1\n\x10\x44\x65leteSkuRequest\x12\x11\n\ttenant_id\x18\x01 \x01(\t\x12\n\n\x02id\x18\x02 \x01(\t\"\x13\n\x11\x44\x65leteSkuResponse2\xb2\x03\n\nSkuService\x12T\n\tCreateSku\x12\x18.ims.v1.CreateSkuRequest\x1a\x19.ims.v1.CreateSkuResponse\"\x12\x82\xd3\xe4\x93\x02\x0c\"\x05/skus:\x03sku\x12K\n\x06GetSku\x12\x15.ims.v1.GetSkuRequest\x1a\x16.ims.v1.GetSkuResponse\"\x12\x82\xd3\xe4\x93\x02\x0c\x12\n/skus/{id}\x12L\n\x08ListSkus\x12\x17.ims.v1.ListSkusRequest\x1a\x18.ims.v1.ListSkusResponse\"\r\x82\xd3\xe4\x93\x02\x07\x12\x05/skus\x12]\n\tUpdateSku\x12\x18.ims.v1.UpdateSkuRequest\x1a\x19.ims.v1.UpdateSkuResponse\"\x1b\x82\xd3\xe4\x93\x02\x15\x1a\x0e/skus/{sku.id}:\x03sku\x12T\n\tDeleteSku\x12\x18.ims.v1.DeleteSkuRequest\x1a\x19.ims.v1.DeleteSkuResponse\"\x12\x82\xd3\xe4\x93\x02\x0c*\n/skus/{id}b\x06proto3')
+DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\x10ims/v1/sku.proto\x12\x06ims.v1\x1a\x1cgoogle/api/annotations.proto\x1a google/protobuf/field_mask.proto\x1a\x1fgoogle/protobuf/timestamp.proto\x1a\x13iam/v1/access.proto\x1a\x13ims/v1/common.proto\"\x88\x02\n\x03Sku\x12\n\n\x02id\x18\x01 \x01(\t\x12\x11\n\ttenant_id\x18\x02 \x01(\t\x12\x11\n\tseller_id\x18\x03 \x01(\t\x12\x0c\n\x04\x63ode\x18\x04 \x01(\t\x12\x0c\n\x04name\x18\x05 \x01(\t\x12\x13\n\x0b\x63\x61tegory_id\x18\x06 \x01(\t\x12&\n\ndimensions\x18\x07 \x01(\x0b\x32\x12.ims.v1.Dimensions\x12\x14\n\x0cweight_grams\x18\x08 \x01(\x05\x12/\n\x0b\x63reate_time\x18\t \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12/\n\x0bupdate_time\x18\n \x01(\x0b\x32\x1a.google.protobuf.Timestamp\",\n\x10\x43reateSkuRequest\x12\x18\n\x03sku\x18\x01 \x01(\x0b\x32\x0b.ims.v1.Sku\"-\n\x11\x43reateSkuResponse\x12\x18\n\x03sku\x18\x01 \x01(\x0b\x32\x0b.ims.v1.Sku\".\n\rGetSkuRequest\x12\x11\n\ttenant_id\x18\x01 \x01(\t\x12\n\n\x02id\x18\x02 \x01(\t\"*\n\x0eGetSkuResponse\x12\x18\n\x03sku\x18\x01 \x01(\x0b\x32\x0b.ims.v1.Sku\"\x8f\x01\n\x0fListSkusRequest\x12\x11\n\ttenant_id\x18\x01 \x01(\t\x12\x11\n\tpage_size\x18\x02 \x01(\x05\x12\x12\n\npage_token\x18\x03 \x01(\t\x12\x0b\n\x03ids\x18\x04 \x03(\t\x12\r\n\x05\x63odes\x18\x05 \x03(\t\x12\x11\n\tseller_id\x18\x06 \x01(\t\x12\x13\n\x0b\x63\x61tegory_id\x18\x07 \x01(\t\"F\n\x10ListSkusResponse\x12\x19\n\x04skus\x18\x01 \x03(\x0b\x32\x0b.ims.v1.Sku\x12\x17\n\x0fnext_page_token\x18\x02 \x01(\t\"]\n\x10UpdateSkuRequest\x12\x18\n\x03sku\x18\x01 \x01(\x0b\x32\x0b.ims.v1.Sku\x12/\n\x0bupdate_mask\x18\x02 \x01(\x0b\x32\x1a.google.protobuf.FieldMask\"-\n\x11UpdateSkuResponse\x12\x18\n\x03sku\x18\x01 \x01(\x0b\x32\x0b.ims.v1.Sku\"1\n\x10\x44\x65leteSkuRequest\x12\x11\n\ttenant_id\x18\x01 \x01(\t\x12\n\n\x02id\x18\x02 \x01(\t\"\x13\n\x11\x44\x65leteSkuResponse2\xee\x03\n\nSkuService\x12i\n\tCreateSku\x12\x18.ims.v1.CreateSkuRequest\x1a\x19.ims.v1.CreateSkuResponse\"\'\xca\xf3\x18\x11\x08\x02\x12\rsku.tenant_id\x82\xd3\xe4\x93\x02\x0c\"\x05/skus:\x03sku\x12Q\n\x06GetSku\x12\x15.ims.v1.GetSkuRequest\x1a\x16.ims.v1.GetSkuResponse\"\x18\xca\xf3\x18\x02\x08\x01\x82\xd3\xe4\x93\x02\x0c\x12\n/skus/{id}\x12R\n\x08ListSkus\x12\x17.ims.v1.ListSkusRequest\x1a\x18.ims.v1.ListSkusResponse\"\x13\xca\xf3\x18\x02\x08\x01\x82\xd3\xe4\x93\x02\x07\x12\x05/skus\x12r\n\tUpdateSku\x12\x18.ims.v1.UpdateSkuRequest\x1a\x19.ims.v1.UpdateSkuResponse\"0\xca\xf3\x18\x11\x08\x02\x12\rsku.tenant_id\x82\xd3\xe4\x93\x02\x15\x1a\x0e/skus/{sku.id}:\x03sku\x12Z\n\tDeleteSku\x12\x18.ims.v1.DeleteSkuRequest\x1a\x19.ims.v1.DeleteSkuResponse\"\x18\xca\xf3\x18\x02\x08\x02\x82\xd3\xe4\x93\x02\x0c*\n/skus/{id}b\x06proto3')
 
 _globals = globals()
 _builder.BuildMessageAndEnumDescriptors(DESCRIPTOR, _globals)
@@ -36,37 +37,37 @@ _builder.BuildTopDescriptorsAndMessages(DESCRIPTOR, 'ims.v1.sku_pb2', _globals)
 if not _descriptor._USE_C_DESCRIPTORS:
   DESCRIPTOR._loaded_options = None
   _globals['_SKUSERVICE'].methods_by_name['CreateSku']._loaded_options = None
-  _globals['_SKUSERVICE'].methods_by_name['CreateSku']._serialized_options = b'\202\323\344\223\002\014\"\005/skus:\003sku'
+  _globals['_SKUSERVICE'].methods_by_name['CreateSku']._serialized_options = b'\312\363\030\021\010\002\022\rsku.tenant_id\202\323\344\223\002\014\"\005/skus:\003sku'
   _globals['_SKUSERVICE'].methods_by_name['GetSku']._loaded_options = None
-  _globals['_SKUSERVICE'].methods_by_name['GetSku']._serialized_options = b'\202\323\344\223\002\014\022\n/skus/{id}'
+  _globals['_SKUSERVICE'].methods_by_name['GetSku']._serialized_options = b'\312\363\030\002\010\001\202\323\344\223\002\014\022\n/skus/{id}'
   _globals['_SKUSERVICE'].methods_by_name['ListSkus']._loaded_options = None
-  _globals['_SKUSERVICE'].methods_by_name['ListSkus']._serialized_options = b'\202\323\344\223\002\007\022\005/skus'
+  _globals['_SKUSERVICE'].methods_by_name['ListSkus']._serialized_options = b'\312\363\030\002\010\001\202\323\344\223\002\007\022\005/skus'
   _globals['_SKUSERVICE'].methods_by_name['UpdateSku']._loaded_options = None
-  _globals['_SKUSERVICE'].methods_by_name['UpdateSku']._serialized_options = b'\202\323\344\223\002\025\032\016/skus/{sku.id}:\003sku'
+  _globals['_SKUSERVICE'].methods_by_name['UpdateSku']._serialized_options = b'\312\363\030\021\010\002\022\rsku.tenant_id\202\323\344\223\002\025\032\016/skus/{sku.id}:\003sku'
   _globals['_SKUSERVICE'].methods_by_name['DeleteSku']._loaded_options = None
-  _globals['_SKUSERVICE'].methods_by_name['DeleteSku']._serialized_options = b'\202\323\344\223\002\014*\n/skus/{id}'
-  _globals['_SKU']._serialized_start=147
-  _globals['_SKU']._serialized_end=411
-  _globals['_CREATESKUREQUEST']._serialized_start=413
-  _globals['_CREATESKUREQUEST']._serialized_end=457
-  _globals['_CREATESKURESPONSE']._serialized_start=459
-  _globals['_CREATESKURESPONSE']._serialized_end=504
-  _globals['_GETSKUREQUEST']._serialized_start=506
-  _globals['_GETSKUREQUEST']._serialized_end=552
-  _globals['_GETSKURESPONSE']._serialized_start=554
-  _globals['_GETSKURESPONSE']._serialized_end=596
-  _globals['_LISTSKUSREQUEST']._serialized_start=599
-  _globals['_LISTSKUSREQUEST']._serialized_end=742
-  _globals['_LISTSKUSRESPONSE']._serialized_start=744
-  _globals['_LISTSKUSRESPONSE']._serialized_end=814
-  _globals['_UPDATESKUREQUEST']._serialized_start=816
-  _globals['_UPDATESKUREQUEST']._serialized_end=909
-  _globals['_UPDATESKURESPONSE']._serialized_start=911
-  _globals['_UPDATESKURESPONSE']._serialized_end=956
-  _globals['_DELETESKUREQUEST']._serialized_start=958
-  _globals['_DELETESKUREQUEST']._serialized_end=1007
-  _globals['_DELETESKURESPONSE']._serialized_start=1009
-  _globals['_DELETESKURESPONSE']._serialized_end=1028
-  _globals['_SKUSERVICE']._serialized_start=1031
-  _globals['_SKUSERVICE']._serialized_end=1465
+  _globals['_SKUSERVICE'].methods_by_name['DeleteSku']._serialized_options = b'\312\363\030\002\010\002\202\323\344\223\002\014*\n/skus/{id}'
+  _globals['_SKU']._serialized_start=168
+  _globals['_SKU']._serialized_end=432
+  _globals['_CREATESKUREQUEST']._serialized_start=434
+  _globals['_CREATESKUREQUEST']._serialized_end=478
+  _globals['_CREATESKURESPONSE']._serialized_start=480
+  _globals['_CREATESKURESPONSE']._serialized_end=525
+  _globals['_GETSKUREQUEST']._serialized_start=527
+  _globals['_GETSKUREQUEST']._serialized_end=573
+  _globals['_GETSKURESPONSE']._serialized_start=575
+  _globals['_GETSKURESPONSE']._serialized_end=617
+  _globals['_LISTSKUSREQUEST']._serialized_start=620
+  _globals['_LISTSKUSREQUEST']._serialized_end=763
+  _globals['_LISTSKUSRESPONSE']._serialized_start=765
+  _globals['_LISTSKUSRESPONSE']._serialized_end=835
+  _globals['_UPDATESKUREQUEST']._serialized_start=837
+  _globals['_UPDATESKUREQUEST']._serialized_end=930
+  _globals['_UPDATESKURESPONSE']._serialized_start=932
+  _globals['_UPDATESKURESPONSE']._serialized_end=977
+  _globals['_DELETESKUREQUEST']._serialized_start=979
+  _globals['_DELETESKUREQUEST']._serialized_end=1028
+  _globals['_DELETESKURESPONSE']._serialized_start=1030
+  _globals['_DELETESKURESPONSE']._serialized_end=1049
+  _globals['_SKUSERVICE']._serialized_start=1052
+  _globals['_SKUSERVICE']._serialized_end=1546
 # @@protoc_insertion_point(module_scope)

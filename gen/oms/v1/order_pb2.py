@@ -24,9 +24,10 @@ _sym_db = _symbol_database.Default()
 
 from google.api import annotations_pb2 as google_dot_api_dot_annotations__pb2
 from google.protobuf import timestamp_pb2 as google_dot_protobuf_dot_timestamp__pb2
+from iam.v1 import access_pb2 as iam_dot_v1_dot_access__pb2
 
 
-DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\x12oms/v1/order.proto\x12\x06oms.v1\x1a\x1cgoogle/api/annotations.proto\x1a\x1fgoogle/protobuf/timestamp.proto\"?\n\tOrderLine\x12\x0e\n\x06sku_id\x18\x01 \x01(\t\x12\x10\n\x08sku_code\x18\x02 \x01(\t\x12\x10\n\x08quantity\x18\x03 \x01(\x03\"t\n\x0cStatusChange\x12#\n\x06status\x18\x01 \x01(\x0e\x32\x13.oms.v1.OrderStatus\x12/\n\x0b\x63hange_time\x18\x02 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12\x0e\n\x06reason\x18\x03 \x01(\t\"\x91\x04\n\x05Order\x12\n\n\x02id\x18\x01 \x01(\t\x12\x11\n\ttenant_id\x18\x02 \x01(\t\x12\x11\n\tseller_id\x18\x03 \x01(\t\x12\x0e\n\x06hub_id\x18\x04 \x01(\t\x12 \n\x05lines\x18\x05 \x03(\x0b\x32\x11.oms.v1.OrderLine\x12#\n\x06status\x18\x06 \x01(\x0e\x32\x13.oms.v1.OrderStatus\x12,\n\x0estatus_history\x18\x07 \x03(\x0b\x32\x14.oms.v1.StatusChange\x12\x1a\n\x12\x65xternal_reference\x18\x08 \x01(\t\x12\x11\n\tupload_id\x18\t \x01(\t\x12\x31\n\nattributes\x18\n \x03(\x0b\x32\x1d.oms.v1.Order.AttributesEntry\x12/\n\x0b\x63reate_time\x18\x0b \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12/\n\x0bupdate_time\x18\x0c \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12\'\n\tshortages\x18\r \x03(\x0b\x32\x14.oms.v1.LineShortage\x12\x31\n\rshortage_time\x18\x0e \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x1a\x31\n\x0f\x41ttributesEntry\x12\x0b\n\x03key\x18\x01 \x01(\t\x12\r\n\x05value\x18\x02 \x01(\t:\x02\x38\x01\"D\n\x0cLineShortage\x12\x0e\n\x06sku_id\x18\x01 \x01(\t\x12\x11\n\trequested\x18\x02 \x01(\x03\x12\x11\n\tavailable\x18\x03 \x01(\x03\"\x94\x02\n\x12\x43reateOrderRequest\x12\x11\n\ttenant_id\x18\x01 \x01(\t\x12\x11\n\tseller_id\x18\x02 \x01(\t\x12\x0e\n\x06hub_id\x18\x03 \x01(\t\x12 \n\x05lines\x18\x04 \x03(\x0b\x32\x11.oms.v1.OrderLine\x12\x1a\n\x12\x65xternal_reference\x18\x05 \x01(\t\x12>\n\nattributes\x18\x06 \x03(\x0b\x32*.oms.v1.CreateOrderRequest.AttributesEntry\x12\x17\n\x0fidempotency_key\x18\x07 \x01(\t\x1a\x31\n\x0f\x41ttributesEntry\x12\x0b\n\x03key\x18\x01 \x01(\t\x12\r\n\x05value\x18\x02 \x01(\t:\x02\x38\x01\"3\n\x13\x43reateOrderResponse\x12\x1c\n\x05order\x18\x01 \x01(\x0b\x32\r.oms.v1.Order\"0\n\x0fGetOrderRequest\x12\x11\n\ttenant_id\x18\x01 \x01(\t\x12\n\n\x02id\x18\x02 \x01(\t\"0\n\x10GetOrderResponse\x12\x1c\n\x05order\x18\x01 \x01(\x0b\x32\r.oms.v1.Order\"\xe1\x01\n\x11ListOrdersRequest\x12\x11\n\ttenant_id\x18\x01 \x01(\t\x12\x11\n\tseller_id\x18\x02 \x01(\t\x12#\n\x06status\x18\x03 \x01(\x0e\x32\x13.oms.v1.OrderStatus\x12-\n\tfrom_time\x18\x04 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12+\n\x07to_time\x18\x05 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12\x11\n\tpage_size\x18\x06 \x01(\x05\x12\x12\n\npage_token\x18\x07 \x01(\t\"L\n\x12ListOrdersResponse\x12\x1d\n\x06orders\x18\x01 \x03(\x0b\x32\r.oms.v1.Order\x12\x17\n\x0fnext_page_token\x18\x02 \x01(\t\"C\n\x12\x43\x61ncelOrderRequest\x12\x11\n\ttenant_id\x18\x01 \x01(\t\x12\n\n\x02id\x18\x02 \x01(\t\x12\x0e\n\x06reason\x18\x03 \x01(\t\"3\n\x13\x43\x61ncelOrderResponse\x12\x1c\n\x05order\x18\x01 \x01(\x0b\x32\r.oms.v1.Order*}\n\x0bOrderStatus\x12\x1c\n\x18ORDER_STATUS_UNSPECIFIED\x10\x00\x12\x18\n\x14ORDER_STATUS_ON_HOLD\x10\x01\x12\x1a\n\x16ORDER_STATUS_NEW_ORDER\x10\x02\x12\x1a\n\x16ORDER_STATUS_CANCELLED\x10\x03\x32\xfd\x02\n\x0cOrderService\x12Z\n\x0b\x43reateOrder\x12\x1a.oms.v1.CreateOrderRequest\x1a\x1b.oms.v1.CreateOrderResponse\"\x12\x82\xd3\xe4\x93\x02\x0c\"\x07/orders:\x01*\x12S\n\x08GetOrder\x12\x17.oms.v1.GetOrderRequest\x1a\x18.oms.v1.GetOrderResponse\"\x14\x82\xd3\xe4\x93\x02\x0e\x12\x0c/orders/{id}\x12T\n\nListOrders\x12\x19.oms.v1.ListOrdersRequest\x1a\x1a.oms.v1.ListOrdersResponse\"\x0f\x82\xd3\xe4\x93\x02\t\x12\x07/orders\x12\x66\n\x0b\x43\x61ncelOrder\x12\x1a.oms.v1.CancelOrderRequest\x1a\x1b.oms.v1.CancelOrderResponse\"\x1e\x82\xd3\xe4\x93\x02\x18\"\x13/orders/{id}:cancel:\x01*b\x06proto3')
+DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\x12oms/v1/order.proto\x12\x06oms.v1\x1a\x1cgoogle/api/annotations.proto\x1a\x1fgoogle/protobuf/timestamp.proto\x1a\x13iam/v1/access.proto\"?\n\tOrderLine\x12\x0e\n\x06sku_id\x18\x01 \x01(\t\x12\x10\n\x08sku_code\x18\x02 \x01(\t\x12\x10\n\x08quantity\x18\x03 \x01(\x03\"\x83\x01\n\x0cStatusChange\x12#\n\x06status\x18\x01 \x01(\x0e\x32\x13.oms.v1.OrderStatus\x12/\n\x0b\x63hange_time\x18\x02 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12\x0e\n\x06reason\x18\x03 \x01(\t\x12\r\n\x05\x61\x63tor\x18\x04 \x01(\t\"\x91\x04\n\x05Order\x12\n\n\x02id\x18\x01 \x01(\t\x12\x11\n\ttenant_id\x18\x02 \x01(\t\x12\x11\n\tseller_id\x18\x03 \x01(\t\x12\x0e\n\x06hub_id\x18\x04 \x01(\t\x12 \n\x05lines\x18\x05 \x03(\x0b\x32\x11.oms.v1.OrderLine\x12#\n\x06status\x18\x06 \x01(\x0e\x32\x13.oms.v1.OrderStatus\x12,\n\x0estatus_history\x18\x07 \x03(\x0b\x32\x14.oms.v1.StatusChange\x12\x1a\n\x12\x65xternal_reference\x18\x08 \x01(\t\x12\x11\n\tupload_id\x18\t \x01(\t\x12\x31\n\nattributes\x18\n \x03(\x0b\x32\x1d.oms.v1.Order.AttributesEntry\x12/\n\x0b\x63reate_time\x18\x0b \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12/\n\x0bupdate_time\x18\x0c \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12\'\n\tshortages\x18\r \x03(\x0b\x32\x14.oms.v1.LineShortage\x12\x31\n\rshortage_time\x18\x0e \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x1a\x31\n\x0f\x41ttributesEntry\x12\x0b\n\x03key\x18\x01 \x01(\t\x12\r\n\x05value\x18\x02 \x01(\t:\x02\x38\x01\"D\n\x0cLineShortage\x12\x0e\n\x06sku_id\x18\x01 \x01(\t\x12\x11\n\trequested\x18\x02 \x01(\x03\x12\x11\n\tavailable\x18\x03 \x01(\x03\"\x94\x02\n\x12\x43reateOrderRequest\x12\x11\n\ttenant_id\x18\x01 \x01(\t\x12\x11\n\tseller_id\x18\x02 \x01(\t\x12\x0e\n\x06hub_id\x18\x03 \x01(\t\x12 \n\x05lines\x18\x04 \x03(\x0b\x32\x11.oms.v1.OrderLine\x12\x1a\n\x12\x65xternal_reference\x18\x05 \x01(\t\x12>\n\nattributes\x18\x06 \x03(\x0b\x32*.oms.v1.CreateOrderRequest.AttributesEntry\x12\x17\n\x0fidempotency_key\x18\x07 \x01(\t\x1a\x31\n\x0f\x41ttributesEntry\x12\x0b\n\x03key\x18\x01 \x01(\t\x12\r\n\x05value\x18\x02 \x01(\t:\x02\x38\x01\"3\n\x13\x43reateOrderResponse\x12\x1c\n\x05order\x18\x01 \x01(\x0b\x32\r.oms.v1.Order\"0\n\x0fGetOrderRequest\x12\x11\n\ttenant_id\x18\x01 \x01(\t\x12\n\n\x02id\x18\x02 \x01(\t\"0\n\x10GetOrderResponse\x12\x1c\n\x05order\x18\x01 \x01(\x0b\x32\r.oms.v1.Order\"\xe1\x01\n\x11ListOrdersRequest\x12\x11\n\ttenant_id\x18\x01 \x01(\t\x12\x11\n\tseller_id\x18\x02 \x01(\t\x12#\n\x06status\x18\x03 \x01(\x0e\x32\x13.oms.v1.OrderStatus\x12-\n\tfrom_time\x18\x04 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12+\n\x07to_time\x18\x05 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12\x11\n\tpage_size\x18\x06 \x01(\x05\x12\x12\n\npage_token\x18\x07 \x01(\t\"L\n\x12ListOrdersResponse\x12\x1d\n\x06orders\x18\x01 \x03(\x0b\x32\r.oms.v1.Order\x12\x17\n\x0fnext_page_token\x18\x02 \x01(\t\"C\n\x12\x43\x61ncelOrderRequest\x12\x11\n\ttenant_id\x18\x01 \x01(\t\x12\n\n\x02id\x18\x02 \x01(\t\x12\x0e\n\x06reason\x18\x03 \x01(\t\"3\n\x13\x43\x61ncelOrderResponse\x12\x1c\n\x05order\x18\x01 \x01(\x0b\x32\r.oms.v1.Order*}\n\x0bOrderStatus\x12\x1c\n\x18ORDER_STATUS_UNSPECIFIED\x10\x00\x12\x18\n\x14ORDER_STATUS_ON_HOLD\x10\x01\x12\x1a\n\x16ORDER_STATUS_NEW_ORDER\x10\x02\x12\x1a\n\x16ORDER_STATUS_CANCELLED\x10\x03\x32\x95\x03\n\x0cOrderService\x12`\n\x0b\x43reateOrder\x12\x1a.oms.v1.CreateOrderRequest\x1a\x1b.oms.v1.CreateOrderResponse\"\x18\xca\xf3\x18\x02\x08\x02\x82\xd3\xe4\x93\x02\x0c\"\x07/orders:\x01*\x12Y\n\x08GetOrder\x12\x17.oms.v1.GetOrderRequest\x1a\x18.oms.v1.GetOrderResponse\"\x1a\xca\xf3\x18\x02\x08\x01\x82\xd3\xe4\x93\x02\x0e\x12\x0c/orders/{id}\x12Z\n\nListOrders\x12\x19.oms.v1.ListOrdersRequest\x1a\x1a.oms.v1.ListOrdersResponse\"\x15\xca\xf3\x18\x02\x08\x01\x82\xd3\xe4\x93\x02\t\x12\x07/orders\x12l\n\x0b\x43\x61ncelOrder\x12\x1a.oms.v1.CancelOrderRequest\x1a\x1b.oms.v1.CancelOrderResponse\"$\xca\xf3\x18\x02\x08\x02\x82\xd3\xe4\x93\x02\x18\"\x13/orders/{id}:cancel:\x01*b\x06proto3')
 
 _globals = globals()
 _builder.BuildMessageAndEnumDescriptors(DESCRIPTOR, _globals)
@@ -38,43 +39,43 @@ if not _descriptor._USE_C_DESCRIPTORS:
   _globals['_CREATEORDERREQUEST_ATTRIBUTESENTRY']._loaded_options = None
   _globals['_CREATEORDERREQUEST_ATTRIBUTESENTRY']._serialized_options = b'8\001'
   _globals['_ORDERSERVICE'].methods_by_name['CreateOrder']._loaded_options = None
-  _globals['_ORDERSERVICE'].methods_by_name['CreateOrder']._serialized_options = b'\202\323\344\223\002\014\"\007/orders:\001*'
+  _globals['_ORDERSERVICE'].methods_by_name['CreateOrder']._serialized_options = b'\312\363\030\002\010\002\202\323\344\223\002\014\"\007/orders:\001*'
   _globals['_ORDERSERVICE'].methods_by_name['GetOrder']._loaded_options = None
-  _globals['_ORDERSERVICE'].methods_by_name['GetOrder']._serialized_options = b'\202\323\344\223\002\016\022\014/orders/{id}'
+  _globals['_ORDERSERVICE'].methods_by_name['GetOrder']._serialized_options = b'\312\363\030\002\010\001\202\323\344\223\002\016\022\014/orders/{id}'
   _globals['_ORDERSERVICE'].methods_by_name['ListOrders']._loaded_options = None
-  _globals['_ORDERSERVICE'].methods_by_name['ListOrders']._serialized_options = b'\202\323\344\223\002\t\022\007/orders'
+  _globals['_ORDERSERVICE'].methods_by_name['ListOrders']._serialized_options = b'\312\363\030\002\010\001\202\323\344\223\002\t\022\007/orders'
   _globals['_ORDERSERVICE'].methods_by_name['CancelOrder']._loaded_options = None
-  _globals['_ORDERSERVICE'].methods_by_name['CancelOrder']._serialized_options = b'\202\323\344\223\002\030\"\023/orders/{id}:cancel:\001*'
-  _globals['_ORDERSTATUS']._serialized_start=1738
-  _globals['_ORDERSTATUS']._serialized_end=1863
-  _globals['_ORDERLINE']._serialized_start=93
-  _globals['_ORDERLINE']._serialized_end=156
-  _globals['_STATUSCHANGE']._serialized_start=158
-  _globals['_STATUSCHANGE']._serialized_end=274
-  _globals['_ORDER']._serialized_start=277
-  _globals['_ORDER']._serialized_end=806
-  _globals['_ORDER_ATTRIBUTESENTRY']._serialized_start=757
-  _globals['_ORDER_ATTRIBUTESENTRY']._serialized_end=806
-  _globals['_LINESHORTAGE']._serialized_start=808
-  _globals['_LINESHORTAGE']._serialized_end=876
-  _globals['_CREATEORDERREQUEST']._serialized_start=879
-  _globals['_CREATEORDERREQUEST']._serialized_end=1155
-  _globals['_CREATEORDERREQUEST_ATTRIBUTESENTRY']._serialized_start=757
-  _globals['_CREATEORDERREQUEST_ATTRIBUTESENTRY']._serialized_end=806
-  _globals['_CREATEORDERRESPONSE']._serialized_start=1157
-  _globals['_CREATEORDERRESPONSE']._serialized_end=1208
-  _globals['_GETORDERREQUEST']._serialized_start=1210
-  _globals['_GETORDERREQUEST']._serialized_end=1258
-  _globals['_GETORDERRESPONSE']._serialized_start=1260
-  _globals['_GETORDERRESPONSE']._serialized_end=1308
-  _globals['_LISTORDERSREQUEST']._serialized_start=1311
-  _globals['_LISTORDERSREQUEST']._serialized_end=1536
-  _globals['_LISTORDERSRESPONSE']._serialized_start=1538
-  _globals['_LISTORDERSRESPONSE']._serialized_end=1614
-  _globals['_CANCELORDERREQUEST']._serialized_start=1616
-  _globals['_CANCELORDERREQUEST']._serialized_end=1683
-  _globals['_CANCELORDERRESPONSE']._serialized_start=1685
-  _globals['_CANCELORDERRESPONSE']._serialized_end=1736
-  _globals['_ORDERSERVICE']._serialized_start=1866
-  _globals['_ORDERSERVICE']._serialized_end=2247
+  _globals['_ORDERSERVICE'].methods_by_name['CancelOrder']._serialized_options = b'\312\363\030\002\010\002\202\323\344\223\002\030\"\023/orders/{id}:cancel:\001*'
+  _globals['_ORDERSTATUS']._serialized_start=1775
+  _globals['_ORDERSTATUS']._serialized_end=1900
+  _globals['_ORDERLINE']._serialized_start=114
+  _globals['_ORDERLINE']._serialized_end=177
+  _globals['_STATUSCHANGE']._serialized_start=180
+  _globals['_STATUSCHANGE']._serialized_end=311
+  _globals['_ORDER']._serialized_start=314
+  _globals['_ORDER']._serialized_end=843
+  _globals['_ORDER_ATTRIBUTESENTRY']._serialized_start=794
+  _globals['_ORDER_ATTRIBUTESENTRY']._serialized_end=843
+  _globals['_LINESHORTAGE']._serialized_start=845
+  _globals['_LINESHORTAGE']._serialized_end=913
+  _globals['_CREATEORDERREQUEST']._serialized_start=916
+  _globals['_CREATEORDERREQUEST']._serialized_end=1192
+  _globals['_CREATEORDERREQUEST_ATTRIBUTESENTRY']._serialized_start=794
+  _globals['_CREATEORDERREQUEST_ATTRIBUTESENTRY']._serialized_end=843
+  _globals['_CREATEORDERRESPONSE']._serialized_start=1194
+  _globals['_CREATEORDERRESPONSE']._serialized_end=1245
+  _globals['_GETORDERREQUEST']._serialized_start=1247
+  _globals['_GETORDERREQUEST']._serialized_end=1295
+  _globals['_GETORDERRESPONSE']._serialized_start=1297
+  _globals['_GETORDERRESPONSE']._serialized_end=1345
+  _globals['_LISTORDERSREQUEST']._serialized_start=1348
+  _globals['_LISTORDERSREQUEST']._serialized_end=1573
+  _globals['_LISTORDERSRESPONSE']._serialized_start=1575
+  _globals['_LISTORDERSRESPONSE']._serialized_end=1651
+  _globals['_CANCELORDERREQUEST']._serialized_start=1653
+  _globals['_CANCELORDERREQUEST']._serialized_end=1720
+  _globals['_CANCELORDERRESPONSE']._serialized_start=1722
+  _globals['_CANCELORDERRESPONSE']._serialized_end=1773
+  _globals['_ORDERSERVICE']._serialized_start=1903
+  _globals['_ORDERSERVICE']._serialized_end=2308
 # @@protoc_insertion_point(module_scope)

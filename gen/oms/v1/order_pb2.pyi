@@ -2,6 +2,7 @@ import datetime
 
 from google.api import annotations_pb2 as _annotations_pb2
 from google.protobuf import timestamp_pb2 as _timestamp_pb2
+from iam.v1 import access_pb2 as _access_pb2
 from google.protobuf.internal import containers as _containers
 from google.protobuf.internal import enum_type_wrapper as _enum_type_wrapper
 from google.protobuf import descriptor as _descriptor
@@ -33,14 +34,16 @@ class OrderLine(_message.Message):
     def __init__(self, sku_id: _Optional[str] = ..., sku_code: _Optional[str] = ..., quantity: _Optional[int] = ...) -> None: ...
 
 class StatusChange(_message.Message):
-    __slots__ = ("status", "change_time", "reason")
+    __slots__ = ("status", "change_time", "reason", "actor")
     STATUS_FIELD_NUMBER: _ClassVar[int]
     CHANGE_TIME_FIELD_NUMBER: _ClassVar[int]
     REASON_FIELD_NUMBER: _ClassVar[int]
+    ACTOR_FIELD_NUMBER: _ClassVar[int]
     status: OrderStatus
     change_time: _timestamp_pb2.Timestamp
     reason: str
-    def __init__(self, status: _Optional[_Union[OrderStatus, str]] = ..., change_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., reason: _Optional[str] = ...) -> None: ...
+    actor: str
+    def __init__(self, status: _Optional[_Union[OrderStatus, str]] = ..., change_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., reason: _Optional[str] = ..., actor: _Optional[str] = ...) -> None: ...
 
 class Order(_message.Message):
     __slots__ = ("id", "tenant_id", "seller_id", "hub_id", "lines", "status", "status_history", "external_reference", "upload_id", "attributes", "create_time", "update_time", "shortages", "shortage_time")

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from typing import Any, TypeVar
 
 import grpc
+from iam.v1 import api_key_pb2, api_key_pb2_grpc
 from ims.v1 import (
     hub_pb2,
     hub_pb2_grpc,
@@ -28,6 +29,8 @@ from ims.v1 import (
     tenant_pb2_grpc,
 )
 
+from common.auth.credentials import TENANT_KEY_PREFIX, TenantKeyCredential
+from common.auth.principal import Principal, RateLimit, Scope
 from common.grpc.errors import FieldViolation, ServiceError, field_violations, invalid_argument
 from common.i18n import LANGUAGE_METADATA_KEY, current_language
 from common.ids import parse_uuid
@@ -95,13 +98,38 @@ _VERDICT_OF_STATUS = {
 }
 
 
+_SCOPES = {api_key_pb2.SCOPE_READ: Scope.READ, api_key_pb2.SCOPE_WRITE: Scope.WRITE}
+
+
 class ImsClient:
     def __init__(self, channel: grpc.aio.Channel, *, timeout_s: float = DEFAULT_TIMEOUT_S) -> None:
+        self._api_keys = api_key_pb2_grpc.ApiKeyServiceStub(channel)
         self._hubs = hub_pb2_grpc.HubServiceStub(channel)
         self._skus = sku_pb2_grpc.SkuServiceStub(channel)
         self._inventory = inventory_pb2_grpc.InventoryServiceStub(channel)
         self._tenants = tenant_pb2_grpc.TenantServiceStub(channel)
         self._timeout_s = timeout_s
+
+    async def authenticate(self, credential: TenantKeyCredential) -> Principal | None:
+        """Whose tenant key this is, asked of IMS (`TenantKeyAuthority`): None for an unknown,
+        revoked or wrong key; ImsUnavailableError when IMS cannot tell."""
+        request = api_key_pb2.AuthenticateApiKeyRequest(
+            key=f"{TENANT_KEY_PREFIX}{credential.key_id}_{credential.secret}"
+        )
+        try:
+            reply: api_key_pb2.AuthenticateApiKeyResponse = await self._call(
+                self._api_keys.AuthenticateApiKey, request
+            )
+        except grpc.aio.AioRpcError as exc:
+            if exc.code() == grpc.StatusCode.NOT_FOUND:
+                return None
+            raise _service_error("AuthenticateApiKey", exc) from exc
+        key = reply.api_key
+        limit = None
+        if key.HasField("rate_limit") and key.rate_limit.burst:
+            limit = RateLimit(key.rate_limit.per_second, key.rate_limit.burst)
+        scopes = frozenset(_SCOPES[s] for s in key.scopes if s in _SCOPES)
+        return Principal.tenant_key(key.id, key.tenant_id, scopes, limit)
 
     async def require_tenant(self, tenant_id: str, field: str) -> None:
         """NOT_FOUND naming `field` unless the tenant exists in IMS."""

@@ -39,6 +39,8 @@ class StatusChange:
     status: OrderStatus
     time: datetime
     reason: str
+    # Who made the change: "key:<id>", "service:<name>", "admin" (None before credentials).
+    actor: str | None = None
 
 
 @dataclass(frozen=True)
@@ -87,6 +89,7 @@ class Order:
         attributes: Mapping[str, str] | None = None,
         idempotency_key: str | None = None,
         request_hash: str | None = None,
+        actor: str | None = None,
     ) -> Order:
         """A new order, ON_HOLD until its stock is reserved."""
         if not lines:
@@ -98,7 +101,7 @@ class Order:
             hub_id=hub_id,
             lines=tuple(lines),
             status=OrderStatus.ON_HOLD,
-            status_history=(StatusChange(OrderStatus.ON_HOLD, now, CREATED_REASON),),
+            status_history=(StatusChange(OrderStatus.ON_HOLD, now, CREATED_REASON, actor),),
             create_time=now,
             update_time=now,
             external_reference=external_reference,
@@ -128,12 +131,14 @@ class Order:
             totals[line.sku_id] = totals.get(line.sku_id, 0) + line.quantity
         return totals
 
-    def mark_reserved(self, now: datetime) -> Change:
+    def mark_reserved(self, now: datetime, *, actor: str | None = None) -> Change:
         """ON_HOLD → NEW_ORDER: its stock is reserved; the shortage record is cleared."""
-        return self._move(OrderStatus.NEW_ORDER, RESERVED_REASON, now, clear_shortages=True)
+        return self._move(
+            OrderStatus.NEW_ORDER, RESERVED_REASON, now, clear_shortages=True, actor=actor
+        )
 
-    def cancel(self, reason: str, now: datetime) -> Change:
-        return self._move(OrderStatus.CANCELLED, reason, now, clear_shortages=True)
+    def cancel(self, reason: str, now: datetime, *, actor: str | None = None) -> Change:
+        return self._move(OrderStatus.CANCELLED, reason, now, clear_shortages=True, actor=actor)
 
     def record_shortage(self, shortages: Sequence[StockShortage], now: datetime) -> Change:
         """The order was tried and did not fit: it stays ON_HOLD and says why."""
@@ -149,13 +154,19 @@ class Order:
         return Change(before=self, after=after, event=None)
 
     def _move(
-        self, target: OrderStatus, reason: str, now: datetime, *, clear_shortages: bool
+        self,
+        target: OrderStatus,
+        reason: str,
+        now: datetime,
+        *,
+        clear_shortages: bool,
+        actor: str | None,
     ) -> Change:
         check_transition(self.status, target)
         after = replace(
             self,
             status=target,
-            status_history=(*self.status_history, StatusChange(target, now, reason)),
+            status_history=(*self.status_history, StatusChange(target, now, reason, actor)),
             update_time=now,
             version=self.version + 1,
             shortages=() if clear_shortages else self.shortages,

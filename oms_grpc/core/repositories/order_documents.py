@@ -36,7 +36,10 @@ STATUS_FROM_PROTO = {value: key for key, value in STATUS_TO_PROTO.items()}
 
 
 def _history_entry(change: StatusChange) -> dict[str, Any]:
-    return {"status": change.status.value, "time": change.time, "reason": change.reason}
+    entry = {"status": change.status.value, "time": change.time, "reason": change.reason}
+    if change.actor is not None:
+        entry["actor"] = change.actor
+    return entry
 
 
 def _shortage_entry(shortage: StockShortage) -> dict[str, Any]:
@@ -89,7 +92,12 @@ def from_document(document: Mapping[str, Any]) -> Order:
         ),
         status=OrderStatus(document["status"]),
         status_history=tuple(
-            StatusChange(OrderStatus(change["status"]), change["time"], change.get("reason", ""))
+            StatusChange(
+                OrderStatus(change["status"]),
+                change["time"],
+                change.get("reason", ""),
+                change.get("actor"),
+            )
             for change in document.get("status_history", [])
         ),
         create_time=document["create_time"],
@@ -196,6 +204,7 @@ def to_proto(order: Order) -> order_pb2.Order:
                 status=STATUS_TO_PROTO[change.status],
                 change_time=to_timestamp(change.time),
                 reason=change.reason,
+                actor=change.actor or "",
             )
             for change in order.status_history
         ],

@@ -1,0 +1,71 @@
+"""Which principal may call what: the access rule an RPC declares, applied to a principal."""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass
+
+from common.auth.principal import Principal, PrincipalKind, Scope
+from common.errors import ErrorCode, FieldViolation, ServiceError
+
+
+class Access(enum.Enum):
+    READ = "read"
+    WRITE = "write"
+    ADMIN = "admin"
+    SERVICE = "service"
+
+
+DEFAULT_TENANT_FIELD = "tenant_id"
+
+
+@dataclass(frozen=True)
+class AccessRule:
+    access: Access
+    # For READ / WRITE: the request field naming the tenant the call acts on.
+    tenant_field: str = DEFAULT_TENANT_FIELD
+
+    @property
+    def tenant_scoped(self) -> bool:
+        return self.access in (Access.READ, Access.WRITE)
+
+
+_SCOPE_OF = {Access.READ: Scope.READ, Access.WRITE: Scope.WRITE}
+
+
+def authorize(principal: Principal, rule: AccessRule, requested_tenant: str) -> str:
+    """The tenant the call acts on (what the request's tenant field must hold), or raises
+    PERMISSION_DENIED. A tenant key acts on its own tenant only: an empty field means it,
+    another tenant is refused. Services and the admin name the tenant themselves."""
+    kind = principal.kind
+    if rule.access is Access.ADMIN:
+        if kind is not PrincipalKind.ADMIN:
+            raise _denied("only the admin credential may do this", "ADMIN_ONLY")
+        return requested_tenant
+    if rule.access is Access.SERVICE:
+        if kind is PrincipalKind.TENANT_KEY:
+            raise _denied("only service credentials may do this", "SERVICE_ONLY")
+        return requested_tenant
+    scope = _SCOPE_OF[rule.access]
+    if scope not in principal.scopes:
+        raise ServiceError(
+            ErrorCode.PERMISSION_DENIED,
+            f"the credential lacks the {scope.value} scope",
+            reason="SCOPE_MISSING",
+            metadata={"scope": scope.value},
+        )
+    if kind is not PrincipalKind.TENANT_KEY:
+        return requested_tenant
+    assert principal.tenant_id is not None
+    if requested_tenant and requested_tenant != principal.tenant_id:
+        raise ServiceError(
+            ErrorCode.PERMISSION_DENIED,
+            f"{rule.tenant_field}: must be the credential's tenant",
+            reason="TENANT_MISMATCH",
+            violations=[FieldViolation(rule.tenant_field, "must be the credential's tenant")],
+        )
+    return principal.tenant_id
+
+
+def _denied(message: str, reason: str) -> ServiceError:
+    return ServiceError(ErrorCode.PERMISSION_DENIED, message, reason=reason)
