@@ -190,3 +190,25 @@ async def test_api_keys_are_made_listed_and_revoked_over_rest(
     async with http.post(f"{keys}/{key_id}:revoke", json={}) as reply:
         assert reply.status == 200, await reply.text()
         assert "revoke_time" in (await reply.json())["api_key"]
+
+
+async def test_a_rate_limited_key_gets_429_with_a_retry_hint_through_envoy(
+    rest_gateway: str, http: aiohttp.ClientSession, ims_channel: grpc.aio.Channel
+) -> None:
+    acme = await tenant_with_keys(ims_channel, "acme")
+    keys = f"{rest_gateway}/tenants/{acme.tenant_id}/api-keys"
+    limited = {
+        "name": "tiny",
+        "scopes": ["SCOPE_READ"],
+        "rate_limit": {"per_second": 0.01, "burst": 1},  # one call, then one per 100 s
+    }
+    async with http.post(keys, json=limited) as reply:
+        secret = (await reply.json())["secret"]
+    async with aiohttp.ClientSession(headers={"Authorization": f"Bearer {secret}"}) as partner:
+        async with partner.get(f"{rest_gateway}/hubs") as first:
+            assert first.status == 200, await first.text()
+        async with partner.get(f"{rest_gateway}/hubs") as second:
+            assert second.status == 429, await second.text()
+            body = await second.json()
+    retry = [d for d in body["details"] if d["@type"].endswith("google.rpc.RetryInfo")]
+    assert retry and retry[0]["retry_delay"]
