@@ -3,15 +3,25 @@
 from __future__ import annotations
 
 import falcon.asgi
+import grpc
+from ims.v1 import tenant_pb2_grpc
 
 from edge_rest.channels import ServiceChannels
+from edge_rest.errors import RequestRefusedError, handle_refusal, handle_rpc_error
 from edge_rest.health import HealthResource
 from edge_rest.settings import EdgeSettings
+from edge_rest.tenants import TenantResource, TenantsResource
 
 
 def create_app(settings: EdgeSettings | None = None) -> falcon.asgi.App:  # type: ignore[type-arg]
     settings = settings or EdgeSettings()
     channels = ServiceChannels({"ims": settings.ims_target, "oms": settings.oms_target})
     app = falcon.asgi.App(middleware=[channels])
-    app.add_route("/healthz", HealthResource(channels, settings.rpc_timeout_s))
+    app.add_error_handler(grpc.aio.AioRpcError, handle_rpc_error)
+    app.add_error_handler(RequestRefusedError, handle_refusal)
+    timeout_s = settings.rpc_timeout_s
+    app.add_route("/healthz", HealthResource(channels, timeout_s))
+    tenants = channels.stub("ims", tenant_pb2_grpc.TenantServiceStub)
+    app.add_route("/tenants", TenantsResource(tenants, timeout_s))
+    app.add_route("/tenants/{tenant_id}", TenantResource(tenants, timeout_s))
     return app

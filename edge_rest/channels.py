@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any, TypeVar
+
 import grpc
+
+Stub = TypeVar("Stub")
 
 
 class ServiceChannels:
@@ -11,9 +16,22 @@ class ServiceChannels:
     def __init__(self, targets: dict[str, str]) -> None:
         self._targets = dict(targets)
         self._channels: dict[str, grpc.aio.Channel] = {}
+        self._stubs: dict[tuple[str, Any], Any] = {}
 
     def __getitem__(self, name: str) -> grpc.aio.Channel:
         return self._channels[name]
+
+    def stub(self, name: str, factory: Callable[[grpc.aio.Channel], Stub]) -> Callable[[], Stub]:
+        """A getter of `factory`'s stub on the channel `name` (made once it is open)."""
+
+        def get() -> Stub:
+            key = (name, factory)
+            if key not in self._stubs:
+                self._stubs[key] = factory(self._channels[name])
+            stub: Stub = self._stubs[key]
+            return stub
+
+        return get
 
     def names(self) -> list[str]:
         return list(self._targets)
@@ -26,3 +44,4 @@ class ServiceChannels:
         for channel in self._channels.values():
             await channel.close(grace=None)
         self._channels.clear()
+        self._stubs.clear()

@@ -1,0 +1,30 @@
+"""Request bodies as the original API sends them: one JSON object."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+import falcon
+import falcon.asgi
+
+from edge_rest.errors import bad_request
+
+
+async def json_object(req: falcon.asgi.Request) -> dict[str, Any]:
+    try:
+        body = await req.get_media()
+    except falcon.MediaMalformedError:
+        raise bad_request({"body": "is not valid JSON"}) from None
+    except falcon.MediaNotFoundError:
+        raise bad_request({"body": "is required"}) from None
+    if not isinstance(body, dict):
+        raise bad_request({"body": "must be a JSON object"})
+    return body
+
+
+def refuse_unknown(body: dict[str, Any], accepted: Iterable[str]) -> None:
+    """Nothing a client sends is silently dropped: a field we do not know is refused."""
+    unknown = sorted(set(body) - set(accepted))
+    if unknown:
+        raise bad_request({field: "is not a field of this resource" for field in unknown})
