@@ -4,8 +4,14 @@ from __future__ import annotations
 
 import falcon.asgi
 import grpc
-from ims.v1 import tenant_pb2_grpc
+from ims.v1 import category_pb2_grpc, seller_pb2_grpc, tenant_pb2_grpc
 
+from edge_rest.catalog import (
+    CategoriesResource,
+    CategoryResource,
+    SellerResource,
+    SellersResource,
+)
 from edge_rest.channels import ServiceChannels
 from edge_rest.errors import RequestRefusedError, handle_refusal, handle_rpc_error
 from edge_rest.health import HealthResource
@@ -24,4 +30,10 @@ def create_app(settings: EdgeSettings | None = None) -> falcon.asgi.App:  # type
     tenants = channels.stub("ims", tenant_pb2_grpc.TenantServiceStub)
     app.add_route("/tenants", TenantsResource(tenants, timeout_s))
     app.add_route("/tenants/{tenant_id}", TenantResource(tenants, timeout_s))
+    sellers = channels.stub("ims", seller_pb2_grpc.SellerServiceStub)
+    app.add_route("/sellers", SellersResource(sellers, timeout_s))
+    app.add_route("/sellers/{id}", SellerResource(sellers, timeout_s))
+    categories = channels.stub("ims", category_pb2_grpc.CategoryServiceStub)
+    app.add_route("/categories", CategoriesResource(categories, timeout_s))
+    app.add_route("/categories/{id}", CategoryResource(categories, timeout_s))
     return app

@@ -28,3 +28,20 @@ def refuse_unknown(body: dict[str, Any], accepted: Iterable[str]) -> None:
     unknown = sorted(set(body) - set(accepted))
     if unknown:
         raise bad_request({field: "is not a field of this resource" for field in unknown})
+
+
+def text_field(body: dict[str, Any], field: str) -> str:
+    """A text field of the body ("" when absent); anything but text is refused."""
+    value = body.get(field)
+    if value is None:
+        return ""
+    if not isinstance(value, str):
+        raise bad_request({field: "must be text"})
+    return value
+
+
+def refuse_unsupported(body: dict[str, Any], fields: Iterable[str]) -> None:
+    """Fields the original has and we do not store yet: refused when set, not dropped."""
+    for field in fields:
+        if body.get(field):
+            raise bad_request({field: "is not supported yet; send the request without it"})

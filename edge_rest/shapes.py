@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from google.protobuf.timestamp_pb2 import Timestamp
-from ims.v1 import tenant_pb2
+from ims.v1 import category_pb2, seller_pb2, tenant_pb2
 
 
 def rfc3339(value: Timestamp) -> str:
@@ -20,4 +20,30 @@ def tenant_json(tenant: tenant_pb2.Tenant) -> dict[str, Any]:
         "metadata": {},
         "created_at": rfc3339(tenant.create_time),
         "updated_at": rfc3339(tenant.update_time),
+    }
+
+
+def seller_json(seller: seller_pb2.Seller) -> dict[str, Any]:
+    return {
+        "id": seller.id,
+        "tenant_id": seller.tenant_id,
+        "name": seller.name,
+        "code": seller.code,  # ours
+        "email": seller.email,  # ours
+        "metadata": {},
+        "created_at": rfc3339(seller.create_time),
+        "updated_at": rfc3339(seller.update_time),
+    }
+
+
+def category_json(category: category_pb2.Category) -> dict[str, Any]:
+    return {
+        "id": category.id,
+        "tenant_id": category.tenant_id,
+        "name": category.name,
+        "description": "",
+        "code": category.code,  # ours
+        "parent_id": category.parent_id if category.HasField("parent_id") else None,  # ours
+        "created_at": rfc3339(category.create_time),
+        "updated_at": rfc3339(category.update_time),
     }

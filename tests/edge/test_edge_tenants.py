@@ -3,52 +3,9 @@ an Authorization header), translated into RPCs to the real IMS."""
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
-from datetime import datetime
-from pathlib import Path
-from typing import Any
-
 import falcon.testing
-import pytest
-import yaml
 
-from common.grpc.server import GrpcServer
-from edge_rest.app import create_app
-from edge_rest.settings import EdgeSettings
-from tests.support.auth import ADMIN_TOKEN
-
-# The original system's OpenAPI document, kept in the repository as the edge's reference.
-ORIGINAL = Path(__file__).resolve().parents[2] / "docs" / "original" / "openapi.yaml"
-ADMIN = {"Authorization": f"Bearer {ADMIN_TOKEN}"}
-
-
-def _original_schema(name: str) -> dict[str, Any]:
-    document = yaml.safe_load(ORIGINAL.read_text())
-    schema: dict[str, Any] = document["components"]["schemas"][name]
-    return schema
-
-
-def _conforms(body: dict[str, Any], schema: dict[str, Any]) -> None:
-    """Every property the original documents is there, with its documented type."""
-    kinds = {"string": str, "object": dict, "number": (int, float), "integer": int}
-    for field, spec in schema["properties"].items():
-        assert field in body, f"{field} missing from {body}"
-        assert isinstance(body[field], kinds[spec["type"]]), (field, body[field])
-        if spec.get("format") == "date-time":
-            datetime.fromisoformat(body[field].replace("Z", "+00:00"))
-
-
-@pytest.fixture
-async def edge(
-    ims_server: GrpcServer, oms_server: GrpcServer
-) -> AsyncIterator[falcon.testing.ASGIConductor]:
-    app = create_app(
-        EdgeSettings(
-            ims_target=f"127.0.0.1:{ims_server.port}", oms_target=f"127.0.0.1:{oms_server.port}"
-        )
-    )
-    async with falcon.testing.ASGIConductor(app) as conductor:
-        yield conductor
+from tests.edge.original_api import ADMIN, conforms, original_schema
 
 
 async def test_create_and_get_a_tenant_as_the_original_documents(
@@ -56,7 +13,7 @@ async def test_create_and_get_a_tenant_as_the_original_documents(
 ) -> None:
     created = await edge.simulate_post("/tenants", json={"name": "Acme GmbH"}, headers=ADMIN)
     assert created.status_code == 201, created.text
-    _conforms(created.json, _original_schema("Tenant"))
+    conforms(created.json, original_schema("Tenant"))
     assert created.json["name"] == "Acme GmbH"
     assert created.json["code"].startswith("acme-gmbh-")  # derived: the original has none
 
