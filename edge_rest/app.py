@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import falcon.asgi
 import grpc
-from ims.v1 import category_pb2_grpc, seller_pb2_grpc, tenant_pb2_grpc
+from ims.v1 import category_pb2_grpc, hub_pb2_grpc, seller_pb2_grpc, tenant_pb2_grpc
 
 from edge_rest.catalog import (
     CategoriesResource,
@@ -15,6 +15,7 @@ from edge_rest.catalog import (
 from edge_rest.channels import ServiceChannels
 from edge_rest.errors import RequestRefusedError, handle_refusal, handle_rpc_error
 from edge_rest.health import HealthResource
+from edge_rest.hubs import HubResource, HubsResource
 from edge_rest.settings import EdgeSettings
 from edge_rest.tenants import TenantResource, TenantsResource
 
@@ -36,4 +37,7 @@ def create_app(settings: EdgeSettings | None = None) -> falcon.asgi.App:  # type
     categories = channels.stub("ims", category_pb2_grpc.CategoryServiceStub)
     app.add_route("/categories", CategoriesResource(categories, timeout_s))
     app.add_route("/categories/{id}", CategoryResource(categories, timeout_s))
+    hubs = channels.stub("ims", hub_pb2_grpc.HubServiceStub)
+    app.add_route("/hubs", HubsResource(hubs, timeout_s))
+    app.add_route("/hubs/{id}", HubResource(hubs, timeout_s))
     return app

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from google.protobuf.timestamp_pb2 import Timestamp
-from ims.v1 import category_pb2, seller_pb2, tenant_pb2
+from ims.v1 import category_pb2, hub_pb2, seller_pb2, tenant_pb2
 
 
 def rfc3339(value: Timestamp) -> str:
@@ -46,4 +46,27 @@ def category_json(category: category_pb2.Category) -> dict[str, Any]:
         "parent_id": category.parent_id if category.HasField("parent_id") else None,  # ours
         "created_at": rfc3339(category.create_time),
         "updated_at": rfc3339(category.update_time),
+    }
+
+
+def hub_json(hub: hub_pb2.Hub) -> dict[str, Any]:
+    """The original's flat hub: `location` as "latitude,longitude", `address` as one line."""
+    location = ""
+    if hub.HasField("location"):
+        location = f"{hub.location.latitude:g},{hub.location.longitude:g}"
+    address = hub.address
+    parts = [*address.lines, address.city, address.region, address.postal_code]
+    return {
+        "id": hub.id,
+        "tenant_id": hub.tenant_id,
+        "seller_id": hub.seller_id,
+        "name": hub.name,
+        "code": hub.code,  # ours
+        "location": location,
+        "address": ", ".join(part for part in parts if part),
+        "contact_email": hub.contact.email,
+        "contact_phone": hub.contact.phone,
+        "timezone": "",
+        "created_at": rfc3339(hub.create_time),
+        "updated_at": rfc3339(hub.update_time),
     }
