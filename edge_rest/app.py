@@ -4,7 +4,13 @@ from __future__ import annotations
 
 import falcon.asgi
 import grpc
-from ims.v1 import category_pb2_grpc, hub_pb2_grpc, seller_pb2_grpc, tenant_pb2_grpc
+from ims.v1 import (
+    category_pb2_grpc,
+    hub_pb2_grpc,
+    seller_pb2_grpc,
+    sku_pb2_grpc,
+    tenant_pb2_grpc,
+)
 
 from edge_rest.catalog import (
     CategoriesResource,
@@ -17,6 +23,7 @@ from edge_rest.errors import RequestRefusedError, handle_refusal, handle_rpc_err
 from edge_rest.health import HealthResource
 from edge_rest.hubs import HubResource, HubsResource
 from edge_rest.settings import EdgeSettings
+from edge_rest.skus import SkuResource, SkusResource
 from edge_rest.tenants import TenantResource, TenantsResource
 
 
@@ -40,4 +47,7 @@ def create_app(settings: EdgeSettings | None = None) -> falcon.asgi.App:  # type
     hubs = channels.stub("ims", hub_pb2_grpc.HubServiceStub)
     app.add_route("/hubs", HubsResource(hubs, timeout_s))
     app.add_route("/hubs/{id}", HubResource(hubs, timeout_s))
+    skus = channels.stub("ims", sku_pb2_grpc.SkuServiceStub)
+    app.add_route("/skus", SkusResource(skus, timeout_s))
+    app.add_route("/skus/{id}", SkuResource(skus, timeout_s))
     return app

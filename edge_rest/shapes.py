@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from google.protobuf.timestamp_pb2 import Timestamp
-from ims.v1 import category_pb2, hub_pb2, seller_pb2, tenant_pb2
+from ims.v1 import category_pb2, hub_pb2, seller_pb2, sku_pb2, tenant_pb2
 
 
 def rfc3339(value: Timestamp) -> str:
@@ -69,4 +69,25 @@ def hub_json(hub: hub_pb2.Hub) -> dict[str, Any]:
         "timezone": "",
         "created_at": rfc3339(hub.create_time),
         "updated_at": rfc3339(hub.update_time),
+    }
+
+
+def sku_json(sku: sku_pb2.Sku) -> dict[str, Any]:
+    """Measures as we keep them: grams and millimetres, with their units said."""
+    return {
+        "id": sku.id,
+        "tenant_id": sku.tenant_id,
+        "seller_id": sku.seller_id,
+        "code": sku.code,
+        "name": sku.name,
+        "description": "",
+        "category_id": sku.category_id,
+        "weight": sku.weight_grams,
+        "weight_unit": "g",
+        "length": sku.dimensions.length_mm,
+        "width": sku.dimensions.width_mm,
+        "height": sku.dimensions.height_mm,
+        "dimension_unit": "mm",  # ours: the original does not say
+        "created_at": rfc3339(sku.create_time),
+        "updated_at": rfc3339(sku.update_time),
     }
