@@ -7,6 +7,7 @@ import grpc
 from ims.v1 import (
     category_pb2_grpc,
     hub_pb2_grpc,
+    inventory_pb2_grpc,
     seller_pb2_grpc,
     sku_pb2_grpc,
     tenant_pb2_grpc,
@@ -22,6 +23,7 @@ from edge_rest.channels import ServiceChannels
 from edge_rest.errors import RequestRefusedError, handle_refusal, handle_rpc_error
 from edge_rest.health import HealthResource
 from edge_rest.hubs import HubResource, HubsResource
+from edge_rest.inventory import InventoryResource
 from edge_rest.settings import EdgeSettings
 from edge_rest.skus import SkuResource, SkusResource
 from edge_rest.tenants import TenantResource, TenantsResource
@@ -50,4 +52,6 @@ def create_app(settings: EdgeSettings | None = None) -> falcon.asgi.App:  # type
     skus = channels.stub("ims", sku_pb2_grpc.SkuServiceStub)
     app.add_route("/skus", SkusResource(skus, timeout_s))
     app.add_route("/skus/{id}", SkuResource(skus, timeout_s))
+    inventory = channels.stub("ims", inventory_pb2_grpc.InventoryServiceStub)
+    app.add_route("/inventory", InventoryResource(inventory, timeout_s))
     return app

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from google.protobuf.timestamp_pb2 import Timestamp
-from ims.v1 import category_pb2, hub_pb2, seller_pb2, sku_pb2, tenant_pb2
+from ims.v1 import category_pb2, hub_pb2, inventory_pb2, seller_pb2, sku_pb2, tenant_pb2
 
 
 def rfc3339(value: Timestamp) -> str:
@@ -90,4 +90,18 @@ def sku_json(sku: sku_pb2.Sku) -> dict[str, Any]:
         "dimension_unit": "mm",  # ours: the original does not say
         "created_at": rfc3339(sku.create_time),
         "updated_at": rfc3339(sku.update_time),
+    }
+
+
+def inventory_json(level: inventory_pb2.InventoryLevel) -> dict[str, Any]:
+    """`min_threshold` / `max_threshold` are the original's; we keep none (null)."""
+    return {
+        "hub_id": level.hub_id,
+        "sku_id": level.sku_id,
+        "quantity_on_hand": level.quantity_on_hand,
+        "quantity_reserved": level.quantity_reserved,
+        "quantity_available": level.quantity_available,  # ours
+        "min_threshold": None,
+        "max_threshold": None,
+        "updated_at": rfc3339(level.update_time) if level.HasField("update_time") else None,
     }

@@ -1,0 +1,77 @@
+"""The original API's stock endpoints: GET /inventory?hub_id=&sku_ids=a,b (an array, zero
+for a SKU never stocked), PUT /inventory {hub_id, sku_id, quantity} (sets on-hand).
+
+The original has no tenant here: a tenant key's tenant is used; the admin adds
+`tenant_id` (query or body). Ours too: `reason` and `reference`, stored in the ledger.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import falcon
+import falcon.asgi
+from ims.v1 import inventory_pb2, inventory_pb2_grpc
+
+from edge_rest.bodies import json_object, refuse_unknown, text_field
+from edge_rest.calls import call
+from edge_rest.errors import bad_request
+from edge_rest.shapes import inventory_json
+
+Inventory = Callable[[], inventory_pb2_grpc.InventoryServiceStub]
+
+
+def _original_field(field: str) -> str:
+    return "quantity" if field == "set_quantity_on_hand" else field
+
+
+class InventoryResource:
+    _accepted = frozenset({"hub_id", "sku_id", "quantity", "tenant_id", "reason", "reference"})
+
+    def __init__(self, inventory: Inventory, timeout_s: float) -> None:
+        self._inventory = inventory
+        self._timeout_s = timeout_s
+
+    async def on_get(self, req: falcon.asgi.Request, resp: falcon.asgi.Response) -> None:
+        sku_ids = [s for value in req.get_param_as_list("sku_ids") or [] for s in value.split(",")]
+        request = inventory_pb2.GetInventoryRequest(
+            tenant_id=req.get_param("tenant_id") or "",
+            hub_id=req.get_param("hub_id") or "",
+            sku_ids=[s for s in sku_ids if s],
+        )
+        reply: Any = await call(
+            req,
+            resp,
+            self._inventory().GetInventory,
+            request,
+            timeout_s=self._timeout_s,
+            field_name=_original_field,
+        )
+        if reply is not None:
+            resp.media = [inventory_json(level) for level in reply.levels]
+
+    async def on_put(self, req: falcon.asgi.Request, resp: falcon.asgi.Response) -> None:
+        body = await json_object(req)
+        refuse_unknown(body, self._accepted)
+        quantity = body.get("quantity")
+        if isinstance(quantity, bool) or not isinstance(quantity, int):
+            raise bad_request({"quantity": "is required, a whole number"})
+        request = inventory_pb2.UpsertInventoryRequest(
+            tenant_id=text_field(body, "tenant_id") or (req.get_param("tenant_id") or ""),
+            hub_id=text_field(body, "hub_id"),
+            sku_id=text_field(body, "sku_id"),
+            set_quantity_on_hand=quantity,
+            reason=text_field(body, "reason"),
+            reference=text_field(body, "reference"),
+        )
+        reply: Any = await call(
+            req,
+            resp,
+            self._inventory().UpsertInventory,
+            request,
+            timeout_s=self._timeout_s,
+            field_name=_original_field,
+        )
+        if reply is not None:
+            resp.media = inventory_json(reply.level)

@@ -1,0 +1,69 @@
+"""Stock through the Falcon edge, as the original documents it, with a tenant API key."""
+
+from __future__ import annotations
+
+import falcon.testing
+import grpc
+
+from tests.auth.access_support import tenant_with_keys
+from tests.edge.original_api import conforms, original_schema
+
+# Documented by the original, kept by nobody here: answered as null.
+NOT_KEPT = {"min_threshold", "max_threshold"}
+
+
+async def test_set_and_read_stock_as_the_original_documents(
+    edge: falcon.testing.ASGIConductor, ims_channel: grpc.aio.Channel
+) -> None:
+    acme = await tenant_with_keys(ims_channel, "acme")
+    key = {"Authorization": f"Bearer {acme.read_write}"}
+    seller = (await edge.simulate_post("/sellers", json={"name": "Shop"}, headers=key)).json
+    hub = (
+        await edge.simulate_post(
+            "/hubs", json={"seller_id": seller["id"], "name": "Berlin"}, headers=key
+        )
+    ).json
+    skus = [
+        (
+            await edge.simulate_post(
+                "/skus",
+                json={"seller_id": seller["id"], "code": code, "name": code},
+                headers=key,
+            )
+        ).json
+        for code in ("A", "B")
+    ]
+    put = await edge.simulate_put(
+        "/inventory",
+        json={"hub_id": hub["id"], "sku_id": skus[0]["id"], "quantity": 12},
+        headers=key,
+    )
+    assert put.status_code == 200, put.text
+    schema = original_schema("Inventory")
+    kept = {
+        **schema,
+        "properties": {k: v for k, v in schema["properties"].items() if k not in NOT_KEPT},
+    }
+    conforms(put.json, kept)
+    assert put.json["quantity_on_hand"] == 12 and put.json["min_threshold"] is None
+
+    got = await edge.simulate_get(
+        "/inventory",
+        params={"hub_id": hub["id"], "sku_ids": f"{skus[0]['id']},{skus[1]['id']}"},
+        headers=key,
+    )
+    assert got.status_code == 200, got.text
+    levels = {level["sku_id"]: level["quantity_on_hand"] for level in got.json}
+    assert levels == {skus[0]["id"]: 12, skus[1]["id"]: 0}  # never stocked: zero
+
+    negative = await edge.simulate_put(
+        "/inventory",
+        json={"hub_id": hub["id"], "sku_id": skus[0]["id"], "quantity": -1},
+        headers=key,
+    )
+    assert negative.status_code == 400
+    assert [f["field"] for f in negative.json["error"]["fields"]] == ["quantity"]
+    missing = await edge.simulate_put(
+        "/inventory", json={"hub_id": hub["id"], "sku_id": skus[0]["id"]}, headers=key
+    )
+    assert missing.status_code == 400
