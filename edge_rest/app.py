@@ -12,6 +12,7 @@ from ims.v1 import (
     sku_pb2_grpc,
     tenant_pb2_grpc,
 )
+from oms.v1 import order_pb2_grpc
 
 from edge_rest.catalog import (
     CategoriesResource,
@@ -24,6 +25,7 @@ from edge_rest.errors import RequestRefusedError, handle_refusal, handle_rpc_err
 from edge_rest.health import HealthResource
 from edge_rest.hubs import HubResource, HubsResource
 from edge_rest.inventory import InventoryResource
+from edge_rest.orders import OrdersResource
 from edge_rest.settings import EdgeSettings
 from edge_rest.skus import SkuResource, SkusResource
 from edge_rest.tenants import TenantResource, TenantsResource
@@ -54,4 +56,6 @@ def create_app(settings: EdgeSettings | None = None) -> falcon.asgi.App:  # type
     app.add_route("/skus/{id}", SkuResource(skus, timeout_s))
     inventory = channels.stub("ims", inventory_pb2_grpc.InventoryServiceStub)
     app.add_route("/inventory", InventoryResource(inventory, timeout_s))
+    orders = channels.stub("oms", order_pb2_grpc.OrderServiceStub)
+    app.add_route("/orders", OrdersResource(orders, timeout_s))
     return app

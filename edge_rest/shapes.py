@@ -6,6 +6,7 @@ from typing import Any
 
 from google.protobuf.timestamp_pb2 import Timestamp
 from ims.v1 import category_pb2, hub_pb2, inventory_pb2, seller_pb2, sku_pb2, tenant_pb2
+from oms.v1 import order_pb2
 
 
 def rfc3339(value: Timestamp) -> str:
@@ -104,4 +105,35 @@ def inventory_json(level: inventory_pb2.InventoryLevel) -> dict[str, Any]:
         "min_threshold": None,
         "max_threshold": None,
         "updated_at": rfc3339(level.update_time) if level.HasField("update_time") else None,
+    }
+
+
+ORDER_STATUS_NAMES = {
+    order_pb2.ORDER_STATUS_ON_HOLD: "on_hold",
+    order_pb2.ORDER_STATUS_NEW_ORDER: "new_order",
+    order_pb2.ORDER_STATUS_CANCELLED: "cancelled",
+}
+
+
+def order_json(order: order_pb2.Order) -> dict[str, Any]:
+    """The original's order is one SKU and a quantity: those of the first line; `lines`
+    (ours) lists every line of an order that has several."""
+    first = order.lines[0] if order.lines else order_pb2.OrderLine()
+    return {
+        "id": order.id,
+        "tenant_id": order.tenant_id,
+        "seller_id": order.seller_id,
+        "hub_id": order.hub_id,
+        "sku_id": first.sku_id,
+        "quantity": first.quantity,
+        "status": ORDER_STATUS_NAMES.get(order.status, "unknown"),
+        "created_at": rfc3339(order.create_time),
+        # ours, beyond the original's fields:
+        "lines": [
+            {"sku_id": line.sku_id, "sku_code": line.sku_code, "quantity": line.quantity}
+            for line in order.lines
+        ],
+        "external_reference": order.external_reference,
+        "upload_id": order.upload_id,
+        "updated_at": rfc3339(order.update_time),
     }

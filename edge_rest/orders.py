@@ -1,0 +1,162 @@
+"""The original API's order endpoints: POST /orders (201 {order_id}) and GET /orders
+(`{"orders": [...]}`, filtered by tenant_id, seller_id, status, from, to).
+
+The original's order is one SKU and a quantity (`sku_id`, `quantity`); ours may also be
+sent with `lines` ([{sku_id or sku_code, quantity}], not both forms at once),
+`external_reference` and `attributes`. An `Idempotency-Key` header makes a retry safe.
+The answer to a create also carries the whole order (ours). `status` also takes
+`cancelled` (ours); `from` / `to` are RFC 3339 times.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+from typing import Any
+
+import falcon
+import falcon.asgi
+from google.protobuf.timestamp_pb2 import Timestamp
+from oms.v1 import order_pb2, order_pb2_grpc
+
+from edge_rest.bodies import json_object, refuse_unknown, text_field
+from edge_rest.calls import call
+from edge_rest.errors import bad_request
+from edge_rest.shapes import ORDER_STATUS_NAMES, order_json
+
+Orders = Callable[[], order_pb2_grpc.OrderServiceStub]
+PAGE_SIZE = 1000
+_STATUS_BY_NAME = {name: value for value, name in ORDER_STATUS_NAMES.items()}
+_ACCEPTED = frozenset(
+    {
+        "tenant_id",
+        "seller_id",
+        "hub_id",
+        "sku_id",
+        "quantity",
+        "lines",
+        "external_reference",
+        "attributes",
+    }
+)
+
+
+def _lines(body: dict[str, Any]) -> tuple[list[order_pb2.OrderLine], Callable[[str], str]]:
+    if "lines" in body:
+        if "sku_id" in body or "quantity" in body:
+            raise bad_request({"lines": "send either sku_id and quantity, or lines, not both"})
+        raw = body["lines"]
+        if not isinstance(raw, list) or not all(isinstance(item, dict) for item in raw):
+            raise bad_request({"lines": "must be a list of {sku_id or sku_code, quantity}"})
+        lines = []
+        for n, item in enumerate(raw):
+            refuse_unknown(item, {"sku_id", "sku_code", "quantity"})
+            lines.append(
+                order_pb2.OrderLine(
+                    sku_id=text_field(item, "sku_id"),
+                    sku_code=text_field(item, "sku_code"),
+                    quantity=_quantity(item.get("quantity"), f"lines[{n}].quantity"),
+                )
+            )
+        return lines, str  # our field names, as sent
+    line = order_pb2.OrderLine(
+        sku_id=text_field(body, "sku_id"), quantity=_quantity(body.get("quantity"), "quantity")
+    )
+
+    def flat(field: str) -> str:
+        """The one line's `lines[0].x` is the original's top-level `x`."""
+        return field.removeprefix("lines[0].").replace("sku_code", "sku_id")
+
+    return [line], flat
+
+
+def _quantity(value: object, field: str) -> int:
+    if value is None:
+        return 0  # the service names it: "is required"/"must be greater than 0"
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise bad_request({field: "must be a whole number"})
+    return value
+
+
+def _attributes(body: dict[str, Any]) -> dict[str, str]:
+    raw = body.get("attributes") or {}
+    if not isinstance(raw, dict) or not all(isinstance(v, str) for v in raw.values()):
+        raise bad_request({"attributes": "must be an object of texts"})
+    return {str(k): v for k, v in raw.items()}
+
+
+def _time(req: falcon.asgi.Request, name: str) -> Timestamp | None:
+    value = req.get_param(name)
+    if not value:
+        return None
+    try:
+        moment = datetime.fromisoformat(value.replace("Z", "+00:00"))
+    except ValueError:
+        raise bad_request({name: "must be an RFC 3339 time, e.g. 2026-01-31T12:00:00Z"}) from None
+    if moment.tzinfo is None:
+        raise bad_request({name: "must say its time zone, e.g. 2026-01-31T12:00:00Z"})
+    stamp = Timestamp()
+    stamp.FromDatetime(moment)
+    return stamp
+
+
+class OrdersResource:
+    def __init__(self, orders: Orders, timeout_s: float) -> None:
+        self._orders = orders
+        self._timeout_s = timeout_s
+
+    async def on_post(self, req: falcon.asgi.Request, resp: falcon.asgi.Response) -> None:
+        body = await json_object(req)
+        refuse_unknown(body, _ACCEPTED)
+        lines, field_name = _lines(body)
+        request = order_pb2.CreateOrderRequest(
+            tenant_id=text_field(body, "tenant_id"),
+            seller_id=text_field(body, "seller_id"),
+            hub_id=text_field(body, "hub_id"),
+            lines=lines,
+            external_reference=text_field(body, "external_reference"),
+            attributes=_attributes(body),
+        )
+        reply: Any = await call(
+            req,
+            resp,
+            self._orders().CreateOrder,
+            request,
+            timeout_s=self._timeout_s,
+            field_name=field_name,
+        )
+        if reply is not None:
+            resp.status = falcon.HTTP_201
+            resp.media = {"order_id": reply.order.id, "order": order_json(reply.order)}
+
+    async def on_get(self, req: falcon.asgi.Request, resp: falcon.asgi.Response) -> None:
+        status_name = req.get_param("status") or ""
+        if status_name and status_name not in _STATUS_BY_NAME:
+            raise bad_request({"status": f"must be one of {', '.join(_STATUS_BY_NAME)}"})
+        request = order_pb2.ListOrdersRequest(
+            tenant_id=req.get_param("tenant_id") or "",
+            seller_id=req.get_param("seller_id") or "",
+            status=_STATUS_BY_NAME.get(status_name, order_pb2.ORDER_STATUS_UNSPECIFIED),
+            page_size=PAGE_SIZE,
+        )
+        for name, field in (("from", "from_time"), ("to", "to_time")):
+            stamp = _time(req, name)
+            if stamp is not None:
+                getattr(request, field).CopyFrom(stamp)
+        found: list[dict[str, Any]] = []
+        while True:
+            reply: Any = await call(
+                req,
+                resp,
+                self._orders().ListOrders,
+                request,
+                timeout_s=self._timeout_s,
+                field_name=lambda f: {"from_time": "from", "to_time": "to"}.get(f, f),
+            )
+            if reply is None:
+                return
+            found += [order_json(order) for order in reply.orders]
+            if not reply.next_page_token:
+                break
+            request.page_token = reply.next_page_token
+        resp.media = {"orders": found}
