@@ -12,7 +12,7 @@ from ims.v1 import (
     sku_pb2_grpc,
     tenant_pb2_grpc,
 )
-from oms.v1 import order_pb2_grpc
+from oms.v1 import order_pb2_grpc, webhook_pb2_grpc
 
 from edge_rest.catalog import (
     CategoriesResource,
@@ -29,6 +29,7 @@ from edge_rest.orders import OrdersResource
 from edge_rest.settings import EdgeSettings
 from edge_rest.skus import SkuResource, SkusResource
 from edge_rest.tenants import TenantResource, TenantsResource
+from edge_rest.webhooks import WebhookResource, WebhooksResource
 
 
 def create_app(settings: EdgeSettings | None = None) -> falcon.asgi.App:  # type: ignore[type-arg]
@@ -58,4 +59,7 @@ def create_app(settings: EdgeSettings | None = None) -> falcon.asgi.App:  # type
     app.add_route("/inventory", InventoryResource(inventory, timeout_s))
     orders = channels.stub("oms", order_pb2_grpc.OrderServiceStub)
     app.add_route("/orders", OrdersResource(orders, timeout_s))
+    webhooks = channels.stub("oms", webhook_pb2_grpc.WebhookServiceStub)
+    app.add_route("/webhooks", WebhooksResource(webhooks, timeout_s))
+    app.add_route("/webhooks/{id}", WebhookResource(webhooks, timeout_s))
     return app

@@ -6,7 +6,7 @@ from typing import Any
 
 from google.protobuf.timestamp_pb2 import Timestamp
 from ims.v1 import category_pb2, hub_pb2, inventory_pb2, seller_pb2, sku_pb2, tenant_pb2
-from oms.v1 import order_pb2
+from oms.v1 import order_pb2, webhook_pb2
 
 
 def rfc3339(value: Timestamp) -> str:
@@ -137,3 +137,22 @@ def order_json(order: order_pb2.Order) -> dict[str, Any]:
         "upload_id": order.upload_id,
         "updated_at": rfc3339(order.update_time),
     }
+
+
+def webhook_json(webhook: webhook_pb2.Webhook) -> dict[str, Any]:
+    body: dict[str, Any] = {
+        "id": webhook.id,
+        "tenant_id": webhook.tenant_id,
+        "callback_url": webhook.url,
+        "events": list(webhook.event_types),
+        "headers": dict(webhook.headers),
+        "is_active": webhook.active if webhook.HasField("active") else True,
+        "created_at": rfc3339(webhook.create_time),
+        "updated_at": rfc3339(webhook.update_time),
+        # ours, beyond the original's fields:
+        "description": webhook.description,
+    }
+    if webhook.disabled_reason:
+        body["disabled_reason"] = webhook.disabled_reason
+        body["disabled_at"] = rfc3339(webhook.disable_time)
+    return body

@@ -22,7 +22,14 @@ def original_schema(name: str) -> dict[str, Any]:
 
 def conforms(body: dict[str, Any], schema: dict[str, Any]) -> None:
     """Every property the original documents is there, with its documented type."""
-    kinds = {"string": str, "object": dict, "number": (int, float), "integer": int}
+    kinds = {
+        "string": str,
+        "object": dict,
+        "array": list,
+        "boolean": bool,
+        "number": (int, float),
+        "integer": int,
+    }
     for field, spec in schema["properties"].items():
         assert field in body, f"{field} missing from {body}"
         assert isinstance(body[field], kinds[spec["type"]]), (field, body[field])
