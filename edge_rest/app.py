@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import falcon
 import falcon.asgi
 import grpc
 from ims.v1 import (
@@ -12,7 +13,7 @@ from ims.v1 import (
     sku_pb2_grpc,
     tenant_pb2_grpc,
 )
-from oms.v1 import order_pb2_grpc, webhook_pb2_grpc
+from oms.v1 import order_pb2_grpc, upload_pb2_grpc, webhook_pb2_grpc
 
 from edge_rest.catalog import (
     CategoriesResource,
@@ -21,7 +22,12 @@ from edge_rest.catalog import (
     SellersResource,
 )
 from edge_rest.channels import ServiceChannels
-from edge_rest.errors import RequestRefusedError, handle_refusal, handle_rpc_error
+from edge_rest.errors import (
+    RequestRefusedError,
+    handle_http_error,
+    handle_refusal,
+    handle_rpc_error,
+)
 from edge_rest.health import HealthResource
 from edge_rest.hubs import HubResource, HubsResource
 from edge_rest.inventory import InventoryResource
@@ -29,6 +35,7 @@ from edge_rest.orders import OrdersResource
 from edge_rest.settings import EdgeSettings
 from edge_rest.skus import SkuResource, SkusResource
 from edge_rest.tenants import TenantResource, TenantsResource
+from edge_rest.uploads import ErrorFileResource, UploadResource, UploadsResource
 from edge_rest.webhooks import WebhookResource, WebhooksResource
 
 
@@ -36,6 +43,7 @@ def create_app(settings: EdgeSettings | None = None) -> falcon.asgi.App:  # type
     settings = settings or EdgeSettings()
     channels = ServiceChannels({"ims": settings.ims_target, "oms": settings.oms_target})
     app = falcon.asgi.App(middleware=[channels])
+    app.add_error_handler(falcon.HTTPError, handle_http_error)
     app.add_error_handler(grpc.aio.AioRpcError, handle_rpc_error)
     app.add_error_handler(RequestRefusedError, handle_refusal)
     timeout_s = settings.rpc_timeout_s
@@ -62,4 +70,8 @@ def create_app(settings: EdgeSettings | None = None) -> falcon.asgi.App:  # type
     webhooks = channels.stub("oms", webhook_pb2_grpc.WebhookServiceStub)
     app.add_route("/webhooks", WebhooksResource(webhooks, timeout_s))
     app.add_route("/webhooks/{id}", WebhookResource(webhooks, timeout_s))
+    uploads = channels.stub("oms", upload_pb2_grpc.UploadServiceStub)
+    app.add_route("/orders/upload", UploadsResource(uploads, settings.upload_timeout_s))
+    app.add_route("/orders/uploads/{id}", UploadResource(uploads, timeout_s))
+    app.add_route("/orders/errors/{file}", ErrorFileResource(uploads, settings.upload_timeout_s))
     return app

@@ -114,3 +114,24 @@ async def handle_refusal(
             "fields": [{"field": f, "description": d} for f, d in exc.fields.items()],
         }
     }
+
+
+_HTTP_CODES = {
+    400: "INVALID_ARGUMENT",
+    404: "NOT_FOUND",
+    405: "UNIMPLEMENTED",
+    415: "INVALID_ARGUMENT",
+}
+
+
+async def handle_http_error(
+    req: falcon.asgi.Request, resp: falcon.asgi.Response, exc: Exception, params: Any
+) -> None:
+    """Falcon's own answers (no such route, wrong method, …) in the same body shape."""
+    assert isinstance(exc, falcon.HTTPError)
+    resp.status = exc.status
+    code = _HTTP_CODES.get(exc.status_code, "FAILED_PRECONDITION")
+    resp.media = {"error": {"code": code, "message": exc.title or code}}
+    headers = exc.headers or {}
+    for name, value in headers.items() if isinstance(headers, dict) else headers:
+        resp.set_header(name, value)

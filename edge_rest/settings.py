@@ -14,3 +14,5 @@ class EdgeSettings(BaseSettings):
     ims_target: str = "127.0.0.1:50051"
     oms_target: str = "127.0.0.1:50052"
     rpc_timeout_s: float = Field(default=10.0, gt=0)
+    # Uploading a large CSV and downloading its error file take longer than other calls.
+    upload_timeout_s: float = Field(default=300.0, gt=0)

@@ -6,7 +6,7 @@ from typing import Any
 
 from google.protobuf.timestamp_pb2 import Timestamp
 from ims.v1 import category_pb2, hub_pb2, inventory_pb2, seller_pb2, sku_pb2, tenant_pb2
-from oms.v1 import order_pb2, webhook_pb2
+from oms.v1 import order_pb2, upload_pb2, webhook_pb2
 
 
 def rfc3339(value: Timestamp) -> str:
@@ -156,3 +156,34 @@ def webhook_json(webhook: webhook_pb2.Webhook) -> dict[str, Any]:
         body["disabled_reason"] = webhook.disabled_reason
         body["disabled_at"] = rfc3339(webhook.disable_time)
     return body
+
+
+UPLOAD_STATE_NAMES = {
+    upload_pb2.UPLOAD_STATE_QUEUED: "queued",
+    upload_pb2.UPLOAD_STATE_PROCESSING: "processing",
+    upload_pb2.UPLOAD_STATE_COMPLETED: "completed",
+    upload_pb2.UPLOAD_STATE_FAILED: "failed",
+}
+
+
+def upload_json(upload: upload_pb2.Upload) -> dict[str, Any]:
+    """The original answers an upload with where the file went ({bucket, key}); the rest is
+    ours: the upload's id and progress, to follow it with GET /orders/uploads/{id}."""
+    return {
+        "bucket": upload.bucket,
+        "key": upload.object_key,
+        "upload": {
+            "id": upload.id,
+            "tenant_id": upload.tenant_id,
+            "filename": upload.filename,
+            "state": UPLOAD_STATE_NAMES.get(upload.state, "unknown"),
+            "rows_read": upload.rows_read,
+            "rows_accepted": upload.rows_accepted,
+            "rows_rejected": upload.rows_rejected,
+            "orders_created": upload.orders_created,
+            "error_file_name": upload.error_file_name,
+            "error_message": upload.error_message,
+            "created_at": rfc3339(upload.create_time),
+            "updated_at": rfc3339(upload.update_time),
+        },
+    }

@@ -105,7 +105,7 @@ class UploadServicer(upload_pb2_grpc.UploadServiceServicer):
         accepted = await asyncio.to_thread(accept_file, request, self._limits, current_language())
         await self._ims.require_tenant(accepted.tenant_id, "tenant_id")
         document = await self._shielded(self._store_and_enqueue(accepted))
-        return upload_pb2.CreateUploadResponse(upload=to_proto(document))
+        return upload_pb2.CreateUploadResponse(upload=self._message(document))
 
     async def GetUpload(  # noqa: N802
         self, request: upload_pb2.GetUploadRequest, context: Context
@@ -117,13 +117,18 @@ class UploadServicer(upload_pb2_grpc.UploadServiceServicer):
         document = await self._uploads.get(request.tenant_id, request.id)
         if document is None:
             raise not_found("upload", request.id)
-        upload = to_proto(document)
+        upload = self._message(document)
         if upload.error_message:  # stored in English, read in the caller's language
             language = current_language()
             upload.error_message = localize_text(upload.error_message, language) or (
                 upload.error_message
             )
         return upload_pb2.GetUploadResponse(upload=upload)
+
+    def _message(self, document: UploadDocument) -> upload_pb2.Upload:
+        upload = to_proto(document)
+        upload.bucket = self._objects.bucket
+        return upload
 
     async def GetErrorFile(  # noqa: N802
         self, request: upload_pb2.GetErrorFileRequest, context: Context

@@ -26,7 +26,7 @@ UPLOAD_STATE_COMPLETED: UploadState
 UPLOAD_STATE_FAILED: UploadState
 
 class Upload(_message.Message):
-    __slots__ = ("id", "tenant_id", "filename", "object_key", "state", "rows_read", "rows_accepted", "rows_rejected", "orders_created", "error_file_name", "error_message", "create_time", "update_time")
+    __slots__ = ("id", "tenant_id", "filename", "object_key", "state", "rows_read", "rows_accepted", "rows_rejected", "orders_created", "error_file_name", "error_message", "create_time", "update_time", "bucket")
     ID_FIELD_NUMBER: _ClassVar[int]
     TENANT_ID_FIELD_NUMBER: _ClassVar[int]
     FILENAME_FIELD_NUMBER: _ClassVar[int]
@@ -40,6 +40,7 @@ class Upload(_message.Message):
     ERROR_MESSAGE_FIELD_NUMBER: _ClassVar[int]
     CREATE_TIME_FIELD_NUMBER: _ClassVar[int]
     UPDATE_TIME_FIELD_NUMBER: _ClassVar[int]
+    BUCKET_FIELD_NUMBER: _ClassVar[int]
     id: str
     tenant_id: str
     filename: str
@@ -53,7 +54,8 @@ class Upload(_message.Message):
     error_message: str
     create_time: _timestamp_pb2.Timestamp
     update_time: _timestamp_pb2.Timestamp
-    def __init__(self, id: _Optional[str] = ..., tenant_id: _Optional[str] = ..., filename: _Optional[str] = ..., object_key: _Optional[str] = ..., state: _Optional[_Union[UploadState, str]] = ..., rows_read: _Optional[int] = ..., rows_accepted: _Optional[int] = ..., rows_rejected: _Optional[int] = ..., orders_created: _Optional[int] = ..., error_file_name: _Optional[str] = ..., error_message: _Optional[str] = ..., create_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., update_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ...) -> None: ...
+    bucket: str
+    def __init__(self, id: _Optional[str] = ..., tenant_id: _Optional[str] = ..., filename: _Optional[str] = ..., object_key: _Optional[str] = ..., state: _Optional[_Union[UploadState, str]] = ..., rows_read: _Optional[int] = ..., rows_accepted: _Optional[int] = ..., rows_rejected: _Optional[int] = ..., orders_created: _Optional[int] = ..., error_file_name: _Optional[str] = ..., error_message: _Optional[str] = ..., create_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., update_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., bucket: _Optional[str] = ...) -> None: ...
 
 class CreateUploadRequest(_message.Message):
     __slots__ = ("tenant_id", "filename", "file")

@@ -1,0 +1,77 @@
+"""A CSV upload through the Falcon edge as the original documents it (multipart `file`,
+202 {bucket, key}), processed by the real ingester, its rejected rows downloaded."""
+
+from __future__ import annotations
+
+import asyncio
+
+import falcon.testing
+import grpc
+
+from oms_grpc.main import OmsSettingsBundle
+from tests.auth.access_support import tenant_with_keys
+from tests.consumers.csv_ingester_support import ingester, ingester_settings
+from tests.support.ims_catalog import ImsCatalog
+
+
+async def test_upload_follow_and_download_the_rejected_rows(
+    edge: falcon.testing.ASGIConductor,
+    ims_channel: grpc.aio.Channel,
+    oms_settings: OmsSettingsBundle,
+) -> None:
+    acme = await tenant_with_keys(ims_channel, "acme")
+    catalog = await ImsCatalog(ims_channel).seller_catalog(skus=1, tenant_id=acme.tenant_id)
+    key = {"Authorization": f"Bearer {acme.read_write}"}
+    good = f"{acme.tenant_id},{catalog.seller_id},{catalog.hub_id},{catalog.sku_id(0)},2"
+    bad = f"{acme.tenant_id},{catalog.seller_id},{catalog.hub_id},{catalog.sku_id(0)},-1"
+    csv = f"tenant_id,seller_id,hub_id,sku_id,quantity\n{good}\n{bad}\n".encode()
+    boundary = "edge-test-boundary"
+    body = (
+        (
+            f"--{boundary}\r\n"
+            'Content-Disposition: form-data; name="file"; filename="orders.csv"\r\n'
+            "Content-Type: text/csv\r\n\r\n"
+        ).encode()
+        + csv
+        + f"\r\n--{boundary}--\r\n".encode()
+    )
+    async with ingester(ingester_settings(oms_settings), consume=True):
+        accepted = await edge.simulate_post(
+            "/orders/upload",
+            body=body,
+            headers={**key, "Content-Type": f"multipart/form-data; boundary={boundary}"},
+        )
+        assert accepted.status_code == 202, accepted.text
+        assert accepted.json["bucket"] == oms_settings.core.aws.s3_bucket
+        assert accepted.json["key"].startswith("uploads/") and accepted.json["key"].endswith(
+            "_orders.csv"
+        )
+        upload_id = accepted.json["upload"]["id"]
+        for _ in range(300):
+            upload = (await edge.simulate_get(f"/orders/uploads/{upload_id}", headers=key)).json
+            if upload["state"] == "completed":
+                break
+            await asyncio.sleep(0.1)
+    assert (upload["state"], upload["orders_created"], upload["rows_rejected"]) == (
+        "completed",
+        1,
+        1,
+    )
+    errors = await edge.simulate_get(
+        f"/orders/errors/{upload['error_file_name']}", headers={**key, "Accept-Language": "de"}
+    )
+    assert errors.status_code == 200
+    assert errors.headers["content-type"].startswith("text/csv")
+    lines = errors.text.splitlines()
+    assert len(lines) == 2 and lines[1].startswith(bad)
+
+    missing = await edge.simulate_get(
+        "/orders/errors/0190a0c1-0000-7000-8000-000000000001_errors.csv", headers=key
+    )
+    assert missing.status_code == 404
+    refused = await edge.simulate_get("/orders/errors/secret.csv", headers=key)
+    assert refused.status_code == 400
+    assert refused.json["error"]["fields"][0]["field"] == "file"
+    escaping = await edge.simulate_get("/orders/errors/..%2Fsecret.csv", headers=key)
+    assert escaping.status_code == 404  # no route: nothing outside the error files is reachable
+    assert escaping.json["error"]["code"] == "NOT_FOUND"
