@@ -132,6 +132,7 @@ async def handle_http_error(
     resp.status = exc.status
     code = _HTTP_CODES.get(exc.status_code, "FAILED_PRECONDITION")
     resp.media = {"error": {"code": code, "message": exc.title or code}}
-    headers = exc.headers or {}
-    for name, value in headers.items() if isinstance(headers, dict) else headers:
+    headers: Any = exc.headers or {}
+    pairs = headers.items() if isinstance(headers, dict) else headers
+    for name, value in pairs:
         resp.set_header(name, value)
