@@ -31,12 +31,50 @@ from edge_rest.errors import (
 from edge_rest.health import HealthResource
 from edge_rest.hubs import HubResource, HubsResource
 from edge_rest.inventory import InventoryResource
+from edge_rest.openapi_document import OpenApiResource
 from edge_rest.orders import OrdersResource
 from edge_rest.settings import EdgeSettings
 from edge_rest.skus import SkuResource, SkusResource
 from edge_rest.tenants import TenantResource, TenantsResource
 from edge_rest.uploads import ErrorFileResource, UploadResource, UploadsResource
-from edge_rest.webhooks import WebhookResource, WebhooksResource
+from edge_rest.webhooks import WebhookLogsResource, WebhookResource, WebhooksResource
+
+Route = tuple[str, object]
+METHODS = ("get", "post", "put", "delete")
+
+
+def api_routes(channels: ServiceChannels, settings: EdgeSettings) -> list[Route]:
+    """The original API's routes (and ours), each a URI template and its resource."""
+    timeout_s, upload_timeout_s = settings.rpc_timeout_s, settings.upload_timeout_s
+    tenants = channels.stub("ims", tenant_pb2_grpc.TenantServiceStub)
+    sellers = channels.stub("ims", seller_pb2_grpc.SellerServiceStub)
+    categories = channels.stub("ims", category_pb2_grpc.CategoryServiceStub)
+    hubs = channels.stub("ims", hub_pb2_grpc.HubServiceStub)
+    skus = channels.stub("ims", sku_pb2_grpc.SkuServiceStub)
+    inventory = channels.stub("ims", inventory_pb2_grpc.InventoryServiceStub)
+    orders = channels.stub("oms", order_pb2_grpc.OrderServiceStub)
+    uploads = channels.stub("oms", upload_pb2_grpc.UploadServiceStub)
+    webhooks = channels.stub("oms", webhook_pb2_grpc.WebhookServiceStub)
+    return [
+        ("/tenants", TenantsResource(tenants, timeout_s)),
+        ("/tenants/{tenant_id}", TenantResource(tenants, timeout_s)),
+        ("/sellers", SellersResource(sellers, timeout_s)),
+        ("/sellers/{id}", SellerResource(sellers, timeout_s)),
+        ("/categories", CategoriesResource(categories, timeout_s)),
+        ("/categories/{id}", CategoryResource(categories, timeout_s)),
+        ("/hubs", HubsResource(hubs, timeout_s)),
+        ("/hubs/{id}", HubResource(hubs, timeout_s)),
+        ("/skus", SkusResource(skus, timeout_s)),
+        ("/skus/{id}", SkuResource(skus, timeout_s)),
+        ("/inventory", InventoryResource(inventory, timeout_s)),
+        ("/orders", OrdersResource(orders, timeout_s)),
+        ("/orders/upload", UploadsResource(uploads, upload_timeout_s)),
+        ("/orders/uploads/{id}", UploadResource(uploads, timeout_s)),
+        ("/orders/errors/{file}", ErrorFileResource(uploads, upload_timeout_s)),
+        ("/webhooks", WebhooksResource(webhooks, timeout_s)),
+        ("/webhooks/{id}", WebhookResource(webhooks, timeout_s)),
+        ("/webhook-logs", WebhookLogsResource(webhooks, timeout_s)),
+    ]
 
 
 def create_app(settings: EdgeSettings | None = None) -> falcon.asgi.App:  # type: ignore[type-arg]
@@ -46,32 +84,9 @@ def create_app(settings: EdgeSettings | None = None) -> falcon.asgi.App:  # type
     app.add_error_handler(falcon.HTTPError, handle_http_error)
     app.add_error_handler(grpc.aio.AioRpcError, handle_rpc_error)
     app.add_error_handler(RequestRefusedError, handle_refusal)
-    timeout_s = settings.rpc_timeout_s
-    app.add_route("/healthz", HealthResource(channels, timeout_s))
-    tenants = channels.stub("ims", tenant_pb2_grpc.TenantServiceStub)
-    app.add_route("/tenants", TenantsResource(tenants, timeout_s))
-    app.add_route("/tenants/{tenant_id}", TenantResource(tenants, timeout_s))
-    sellers = channels.stub("ims", seller_pb2_grpc.SellerServiceStub)
-    app.add_route("/sellers", SellersResource(sellers, timeout_s))
-    app.add_route("/sellers/{id}", SellerResource(sellers, timeout_s))
-    categories = channels.stub("ims", category_pb2_grpc.CategoryServiceStub)
-    app.add_route("/categories", CategoriesResource(categories, timeout_s))
-    app.add_route("/categories/{id}", CategoryResource(categories, timeout_s))
-    hubs = channels.stub("ims", hub_pb2_grpc.HubServiceStub)
-    app.add_route("/hubs", HubsResource(hubs, timeout_s))
-    app.add_route("/hubs/{id}", HubResource(hubs, timeout_s))
-    skus = channels.stub("ims", sku_pb2_grpc.SkuServiceStub)
-    app.add_route("/skus", SkusResource(skus, timeout_s))
-    app.add_route("/skus/{id}", SkuResource(skus, timeout_s))
-    inventory = channels.stub("ims", inventory_pb2_grpc.InventoryServiceStub)
-    app.add_route("/inventory", InventoryResource(inventory, timeout_s))
-    orders = channels.stub("oms", order_pb2_grpc.OrderServiceStub)
-    app.add_route("/orders", OrdersResource(orders, timeout_s))
-    webhooks = channels.stub("oms", webhook_pb2_grpc.WebhookServiceStub)
-    app.add_route("/webhooks", WebhooksResource(webhooks, timeout_s))
-    app.add_route("/webhooks/{id}", WebhookResource(webhooks, timeout_s))
-    uploads = channels.stub("oms", upload_pb2_grpc.UploadServiceStub)
-    app.add_route("/orders/upload", UploadsResource(uploads, settings.upload_timeout_s))
-    app.add_route("/orders/uploads/{id}", UploadResource(uploads, timeout_s))
-    app.add_route("/orders/errors/{file}", ErrorFileResource(uploads, settings.upload_timeout_s))
+    # Operational, open, outside the API's document:
+    app.add_route("/healthz", HealthResource(channels, settings.rpc_timeout_s))
+    app.add_route("/openapi.json", OpenApiResource())
+    for template, resource in api_routes(channels, settings):
+        app.add_route(template, resource)
     return app

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 from google.protobuf.timestamp_pb2 import Timestamp
@@ -186,4 +187,27 @@ def upload_json(upload: upload_pb2.Upload) -> dict[str, Any]:
             "created_at": rfc3339(upload.create_time),
             "updated_at": rfc3339(upload.update_time),
         },
+    }
+
+
+def webhook_log_json(delivery: webhook_pb2.WebhookDelivery) -> dict[str, Any]:
+    return {
+        "id": delivery.id,
+        "webhook_id": delivery.webhook_id,
+        "event": delivery.event_type,
+        "payload": json.loads(delivery.payload) if delivery.payload else {},
+        "created_at": rfc3339(delivery.update_time),  # when it was given up
+        # ours:
+        "event_id": delivery.event_id,
+        "failure_reason": delivery.failure_reason,
+        "attempts": [
+            {
+                "attempt": attempt.attempt,
+                "at": rfc3339(attempt.attempt_time),
+                "http_status": attempt.http_status,
+                "error": attempt.error,
+                "duration_ms": attempt.duration.ToMilliseconds(),
+            }
+            for attempt in delivery.attempts
+        ],
     }

@@ -20,7 +20,7 @@ from oms.v1 import webhook_pb2, webhook_pb2_grpc
 from edge_rest.bodies import json_object, refuse_unknown, text_field
 from edge_rest.calls import call
 from edge_rest.errors import bad_request
-from edge_rest.shapes import webhook_json
+from edge_rest.shapes import webhook_json, webhook_log_json
 
 Webhooks = Callable[[], webhook_pb2_grpc.WebhookServiceStub]
 PAGE_SIZE = 1000
@@ -160,3 +160,49 @@ class WebhookResource:
             return False
         resp.media = webhook_json(reply.webhook)
         return True
+
+
+class WebhookLogsResource:
+    """GET /webhook-logs: the tenant's most recent failed deliveries (what the original logs
+    after the last attempt), newest first, across its webhooks. Ours beyond the original's
+    fields: `event_id` (the `webhook-id` receivers de-duplicate on), `failure_reason`, and
+    every attempt."""
+
+    LIMIT = 100
+
+    def __init__(self, webhooks: Webhooks, timeout_s: float) -> None:
+        self._webhooks = webhooks
+        self._timeout_s = timeout_s
+
+    async def on_get(self, req: falcon.asgi.Request, resp: falcon.asgi.Response) -> None:
+        tenant_id = req.get_param("tenant_id") or ""
+        listed: Any = await call(
+            req,
+            resp,
+            self._webhooks().ListWebhooks,
+            webhook_pb2.ListWebhooksRequest(tenant_id=tenant_id, page_size=PAGE_SIZE),
+            timeout_s=self._timeout_s,
+            field_name=_original_field,
+        )
+        if listed is None:
+            return
+        failed: list[webhook_pb2.WebhookDelivery] = []
+        for webhook in listed.webhooks:
+            reply: Any = await call(
+                req,
+                resp,
+                self._webhooks().ListWebhookDeliveries,
+                webhook_pb2.ListWebhookDeliveriesRequest(
+                    tenant_id=webhook.tenant_id,
+                    webhook_id=webhook.id,
+                    state=webhook_pb2.WEBHOOK_DELIVERY_STATE_FAILED,
+                    page_size=self.LIMIT,
+                ),
+                timeout_s=self._timeout_s,
+                field_name=_original_field,
+            )
+            if reply is None:
+                return
+            failed += reply.deliveries
+        failed.sort(key=lambda d: (d.update_time.seconds, d.update_time.nanos), reverse=True)
+        resp.media = [webhook_log_json(delivery) for delivery in failed[: self.LIMIT]]

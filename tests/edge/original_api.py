@@ -10,7 +10,7 @@ import yaml
 
 from tests.support.auth import ADMIN_TOKEN
 
-ORIGINAL = Path(__file__).resolve().parents[2] / "docs" / "original" / "openapi.yaml"
+ORIGINAL = Path(__file__).resolve().parents[2] / "edge_rest" / "openapi" / "original.yaml"
 ADMIN = {"Authorization": f"Bearer {ADMIN_TOKEN}"}
 
 

@@ -29,7 +29,7 @@ from google.protobuf import timestamp_pb2 as google_dot_protobuf_dot_timestamp__
 from iam.v1 import access_pb2 as iam_dot_v1_dot_access__pb2
 
 
-DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\x14oms/v1/webhook.proto\x12\x06oms.v1\x1a\x1cgoogle/api/annotations.proto\x1a\x1egoogle/protobuf/duration.proto\x1a google/protobuf/field_mask.proto\x1a\x1fgoogle/protobuf/timestamp.proto\x1a\x13iam/v1/access.proto\"\xff\x03\n\x07Webhook\x12\n\n\x02id\x18\x01 \x01(\t\x12\x11\n\ttenant_id\x18\x02 \x01(\t\x12\x0b\n\x03url\x18\x03 \x01(\t\x12\x13\n\x0b\x65vent_types\x18\x04 \x03(\t\x12-\n\x07headers\x18\x05 \x03(\x0b\x32\x1c.oms.v1.Webhook.HeadersEntry\x12\x13\n\x06\x61\x63tive\x18\x06 \x01(\x08H\x00\x88\x01\x01\x12\x13\n\x0b\x64\x65scription\x18\x07 \x01(\t\x12/\n\x0b\x63reate_time\x18\x08 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12/\n\x0bupdate_time\x18\t \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12\x17\n\x0f\x64isabled_reason\x18\n \x01(\t\x12\x30\n\x0c\x64isable_time\x18\x0b \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12\x31\n\rfailing_since\x18\x0c \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12?\n\x1bprevious_secret_expire_time\x18\r \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x1a.\n\x0cHeadersEntry\x12\x0b\n\x03key\x18\x01 \x01(\t\x12\r\n\x05value\x18\x02 \x01(\t:\x02\x38\x01\x42\t\n\x07_active\"\xbc\x01\n\x0f\x44\x65liveryAttempt\x12\x0f\n\x07\x61ttempt\x18\x01 \x01(\x05\x12\x30\n\x0c\x61ttempt_time\x18\x02 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12\x13\n\x0bhttp_status\x18\x03 \x01(\x05\x12\r\n\x05\x65rror\x18\x04 \x01(\t\x12+\n\x08\x64uration\x18\x05 \x01(\x0b\x32\x19.google.protobuf.Duration\x12\x15\n\rresponse_body\x18\x06 \x01(\t\"\xf3\x02\n\x0fWebhookDelivery\x12\n\n\x02id\x18\x01 \x01(\t\x12\x11\n\ttenant_id\x18\x02 \x01(\t\x12\x12\n\nwebhook_id\x18\x03 \x01(\t\x12\x10\n\x08\x65vent_id\x18\x04 \x01(\t\x12\x12\n\nevent_type\x18\x05 \x01(\t\x12+\n\x05state\x18\x06 \x01(\x0e\x32\x1c.oms.v1.WebhookDeliveryState\x12)\n\x08\x61ttempts\x18\x07 \x03(\x0b\x32\x17.oms.v1.DeliveryAttempt\x12\x35\n\x11next_attempt_time\x18\x08 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12/\n\x0b\x63reate_time\x18\t \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12/\n\x0bupdate_time\x18\n \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12\x16\n\x0e\x66\x61ilure_reason\x18\x0b \x01(\t\"8\n\x14\x43reateWebhookRequest\x12 \n\x07webhook\x18\x01 \x01(\x0b\x32\x0f.oms.v1.Webhook\"Q\n\x15\x43reateWebhookResponse\x12 \n\x07webhook\x18\x01 \x01(\x0b\x32\x0f.oms.v1.Webhook\x12\x16\n\x0esigning_secret\x18\x02 \x01(\t\"O\n\x13ListWebhooksRequest\x12\x11\n\ttenant_id\x18\x01 \x01(\t\x12\x11\n\tpage_size\x18\x02 \x01(\x05\x12\x12\n\npage_token\x18\x03 \x01(\t\"R\n\x14ListWebhooksResponse\x12!\n\x08webhooks\x18\x01 \x03(\x0b\x32\x0f.oms.v1.Webhook\x12\x17\n\x0fnext_page_token\x18\x02 \x01(\t\"2\n\x11GetWebhookRequest\x12\x11\n\ttenant_id\x18\x01 \x01(\t\x12\n\n\x02id\x18\x02 \x01(\t\"6\n\x12GetWebhookResponse\x12 \n\x07webhook\x18\x01 \x01(\x0b\x32\x0f.oms.v1.Webhook\"i\n\x14UpdateWebhookRequest\x12 \n\x07webhook\x18\x01 \x01(\x0b\x32\x0f.oms.v1.Webhook\x12/\n\x0bupdate_mask\x18\x02 \x01(\x0b\x32\x1a.google.protobuf.FieldMask\"9\n\x15UpdateWebhookResponse\x12 \n\x07webhook\x18\x01 \x01(\x0b\x32\x0f.oms.v1.Webhook\"5\n\x14\x44\x65leteWebhookRequest\x12\x11\n\ttenant_id\x18\x01 \x01(\t\x12\n\n\x02id\x18\x02 \x01(\t\"\x17\n\x15\x44\x65leteWebhookResponse\"\xbf\x01\n\x1cListWebhookDeliveriesRequest\x12\x11\n\ttenant_id\x18\x01 \x01(\t\x12\x12\n\nwebhook_id\x18\x02 \x01(\t\x12+\n\x05state\x18\x03 \x01(\x0e\x32\x1c.oms.v1.WebhookDeliveryState\x12\x12\n\nevent_type\x18\x04 \x01(\t\x12\x10\n\x08\x65vent_id\x18\x05 \x01(\t\x12\x11\n\tpage_size\x18\x06 \x01(\x05\x12\x12\n\npage_token\x18\x07 \x01(\t\"e\n\x1dListWebhookDeliveriesResponse\x12+\n\ndeliveries\x18\x01 \x03(\x0b\x32\x17.oms.v1.WebhookDelivery\x12\x17\n\x0fnext_page_token\x18\x02 \x01(\t\"l\n\x1aRotateWebhookSecretRequest\x12\x11\n\ttenant_id\x18\x01 \x01(\t\x12\n\n\x02id\x18\x02 \x01(\t\x12/\n\x0cgrace_period\x18\x03 \x01(\x0b\x32\x19.google.protobuf.Duration\"W\n\x1bRotateWebhookSecretResponse\x12 \n\x07webhook\x18\x01 \x01(\x0b\x32\x0f.oms.v1.Webhook\x12\x16\n\x0esigning_secret\x18\x02 \x01(\t\"Y\n\x1bRetryWebhookDeliveryRequest\x12\x11\n\ttenant_id\x18\x01 \x01(\t\x12\x12\n\nwebhook_id\x18\x02 \x01(\t\x12\x13\n\x0b\x64\x65livery_id\x18\x03 \x01(\t\"I\n\x1cRetryWebhookDeliveryResponse\x12)\n\x08\x64\x65livery\x18\x01 \x01(\x0b\x32\x17.oms.v1.WebhookDelivery*\xd0\x01\n\x14WebhookDeliveryState\x12&\n\"WEBHOOK_DELIVERY_STATE_UNSPECIFIED\x10\x00\x12\"\n\x1eWEBHOOK_DELIVERY_STATE_PENDING\x10\x01\x12$\n WEBHOOK_DELIVERY_STATE_SUCCEEDED\x10\x02\x12#\n\x1fWEBHOOK_DELIVERY_STATE_RETRYING\x10\x03\x12!\n\x1dWEBHOOK_DELIVERY_STATE_FAILED\x10\x04\x32\xab\x08\n\x0eWebhookService\x12\x81\x01\n\rCreateWebhook\x12\x1c.oms.v1.CreateWebhookRequest\x1a\x1d.oms.v1.CreateWebhookResponse\"3\xca\xf3\x18\x15\x08\x02\x12\x11webhook.tenant_id\x82\xd3\xe4\x93\x02\x14\"\t/webhooks:\x07webhook\x12\x62\n\x0cListWebhooks\x12\x1b.oms.v1.ListWebhooksRequest\x1a\x1c.oms.v1.ListWebhooksResponse\"\x17\xca\xf3\x18\x02\x08\x01\x82\xd3\xe4\x93\x02\x0b\x12\t/webhooks\x12\x61\n\nGetWebhook\x12\x19.oms.v1.GetWebhookRequest\x1a\x1a.oms.v1.GetWebhookResponse\"\x1c\xca\xf3\x18\x02\x08\x01\x82\xd3\xe4\x93\x02\x10\x12\x0e/webhooks/{id}\x12\x8e\x01\n\rUpdateWebhook\x12\x1c.oms.v1.UpdateWebhookRequest\x1a\x1d.oms.v1.UpdateWebhookResponse\"@\xca\xf3\x18\x15\x08\x02\x12\x11webhook.tenant_id\x82\xd3\xe4\x93\x02!\x1a\x16/webhooks/{webhook.id}:\x07webhook\x12j\n\rDeleteWebhook\x12\x1c.oms.v1.DeleteWebhookRequest\x1a\x1d.oms.v1.DeleteWebhookResponse\"\x1c\xca\xf3\x18\x02\x08\x02\x82\xd3\xe4\x93\x02\x10*\x0e/webhooks/{id}\x12\x95\x01\n\x15ListWebhookDeliveries\x12$.oms.v1.ListWebhookDeliveriesRequest\x1a%.oms.v1.ListWebhookDeliveriesResponse\"/\xca\xf3\x18\x02\x08\x01\x82\xd3\xe4\x93\x02#\x12!/webhooks/{webhook_id}/deliveries\x12\x8c\x01\n\x13RotateWebhookSecret\x12\".oms.v1.RotateWebhookSecretRequest\x1a#.oms.v1.RotateWebhookSecretResponse\",\xca\xf3\x18\x02\x08\x02\x82\xd3\xe4\x93\x02 \"\x1b/webhooks/{id}:rotateSecret:\x01*\x12\xa9\x01\n\x14RetryWebhookDelivery\x12#.oms.v1.RetryWebhookDeliveryRequest\x1a$.oms.v1.RetryWebhookDeliveryResponse\"F\xca\xf3\x18\x02\x08\x02\x82\xd3\xe4\x93\x02:\"5/webhooks/{webhook_id}/deliveries/{delivery_id}:retry:\x01*b\x06proto3')
+DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\x14oms/v1/webhook.proto\x12\x06oms.v1\x1a\x1cgoogle/api/annotations.proto\x1a\x1egoogle/protobuf/duration.proto\x1a google/protobuf/field_mask.proto\x1a\x1fgoogle/protobuf/timestamp.proto\x1a\x13iam/v1/access.proto\"\xff\x03\n\x07Webhook\x12\n\n\x02id\x18\x01 \x01(\t\x12\x11\n\ttenant_id\x18\x02 \x01(\t\x12\x0b\n\x03url\x18\x03 \x01(\t\x12\x13\n\x0b\x65vent_types\x18\x04 \x03(\t\x12-\n\x07headers\x18\x05 \x03(\x0b\x32\x1c.oms.v1.Webhook.HeadersEntry\x12\x13\n\x06\x61\x63tive\x18\x06 \x01(\x08H\x00\x88\x01\x01\x12\x13\n\x0b\x64\x65scription\x18\x07 \x01(\t\x12/\n\x0b\x63reate_time\x18\x08 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12/\n\x0bupdate_time\x18\t \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12\x17\n\x0f\x64isabled_reason\x18\n \x01(\t\x12\x30\n\x0c\x64isable_time\x18\x0b \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12\x31\n\rfailing_since\x18\x0c \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12?\n\x1bprevious_secret_expire_time\x18\r \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x1a.\n\x0cHeadersEntry\x12\x0b\n\x03key\x18\x01 \x01(\t\x12\r\n\x05value\x18\x02 \x01(\t:\x02\x38\x01\x42\t\n\x07_active\"\xbc\x01\n\x0f\x44\x65liveryAttempt\x12\x0f\n\x07\x61ttempt\x18\x01 \x01(\x05\x12\x30\n\x0c\x61ttempt_time\x18\x02 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12\x13\n\x0bhttp_status\x18\x03 \x01(\x05\x12\r\n\x05\x65rror\x18\x04 \x01(\t\x12+\n\x08\x64uration\x18\x05 \x01(\x0b\x32\x19.google.protobuf.Duration\x12\x15\n\rresponse_body\x18\x06 \x01(\t\"\x84\x03\n\x0fWebhookDelivery\x12\n\n\x02id\x18\x01 \x01(\t\x12\x11\n\ttenant_id\x18\x02 \x01(\t\x12\x12\n\nwebhook_id\x18\x03 \x01(\t\x12\x10\n\x08\x65vent_id\x18\x04 \x01(\t\x12\x12\n\nevent_type\x18\x05 \x01(\t\x12+\n\x05state\x18\x06 \x01(\x0e\x32\x1c.oms.v1.WebhookDeliveryState\x12)\n\x08\x61ttempts\x18\x07 \x03(\x0b\x32\x17.oms.v1.DeliveryAttempt\x12\x35\n\x11next_attempt_time\x18\x08 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12/\n\x0b\x63reate_time\x18\t \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12/\n\x0bupdate_time\x18\n \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12\x16\n\x0e\x66\x61ilure_reason\x18\x0b \x01(\t\x12\x0f\n\x07payload\x18\x0c \x01(\t\"8\n\x14\x43reateWebhookRequest\x12 \n\x07webhook\x18\x01 \x01(\x0b\x32\x0f.oms.v1.Webhook\"Q\n\x15\x43reateWebhookResponse\x12 \n\x07webhook\x18\x01 \x01(\x0b\x32\x0f.oms.v1.Webhook\x12\x16\n\x0esigning_secret\x18\x02 \x01(\t\"O\n\x13ListWebhooksRequest\x12\x11\n\ttenant_id\x18\x01 \x01(\t\x12\x11\n\tpage_size\x18\x02 \x01(\x05\x12\x12\n\npage_token\x18\x03 \x01(\t\"R\n\x14ListWebhooksResponse\x12!\n\x08webhooks\x18\x01 \x03(\x0b\x32\x0f.oms.v1.Webhook\x12\x17\n\x0fnext_page_token\x18\x02 \x01(\t\"2\n\x11GetWebhookRequest\x12\x11\n\ttenant_id\x18\x01 \x01(\t\x12\n\n\x02id\x18\x02 \x01(\t\"6\n\x12GetWebhookResponse\x12 \n\x07webhook\x18\x01 \x01(\x0b\x32\x0f.oms.v1.Webhook\"i\n\x14UpdateWebhookRequest\x12 \n\x07webhook\x18\x01 \x01(\x0b\x32\x0f.oms.v1.Webhook\x12/\n\x0bupdate_mask\x18\x02 \x01(\x0b\x32\x1a.google.protobuf.FieldMask\"9\n\x15UpdateWebhookResponse\x12 \n\x07webhook\x18\x01 \x01(\x0b\x32\x0f.oms.v1.Webhook\"5\n\x14\x44\x65leteWebhookRequest\x12\x11\n\ttenant_id\x18\x01 \x01(\t\x12\n\n\x02id\x18\x02 \x01(\t\"\x17\n\x15\x44\x65leteWebhookResponse\"\xbf\x01\n\x1cListWebhookDeliveriesRequest\x12\x11\n\ttenant_id\x18\x01 \x01(\t\x12\x12\n\nwebhook_id\x18\x02 \x01(\t\x12+\n\x05state\x18\x03 \x01(\x0e\x32\x1c.oms.v1.WebhookDeliveryState\x12\x12\n\nevent_type\x18\x04 \x01(\t\x12\x10\n\x08\x65vent_id\x18\x05 \x01(\t\x12\x11\n\tpage_size\x18\x06 \x01(\x05\x12\x12\n\npage_token\x18\x07 \x01(\t\"e\n\x1dListWebhookDeliveriesResponse\x12+\n\ndeliveries\x18\x01 \x03(\x0b\x32\x17.oms.v1.WebhookDelivery\x12\x17\n\x0fnext_page_token\x18\x02 \x01(\t\"l\n\x1aRotateWebhookSecretRequest\x12\x11\n\ttenant_id\x18\x01 \x01(\t\x12\n\n\x02id\x18\x02 \x01(\t\x12/\n\x0cgrace_period\x18\x03 \x01(\x0b\x32\x19.google.protobuf.Duration\"W\n\x1bRotateWebhookSecretResponse\x12 \n\x07webhook\x18\x01 \x01(\x0b\x32\x0f.oms.v1.Webhook\x12\x16\n\x0esigning_secret\x18\x02 \x01(\t\"Y\n\x1bRetryWebhookDeliveryRequest\x12\x11\n\ttenant_id\x18\x01 \x01(\t\x12\x12\n\nwebhook_id\x18\x02 \x01(\t\x12\x13\n\x0b\x64\x65livery_id\x18\x03 \x01(\t\"I\n\x1cRetryWebhookDeliveryResponse\x12)\n\x08\x64\x65livery\x18\x01 \x01(\x0b\x32\x17.oms.v1.WebhookDelivery*\xd0\x01\n\x14WebhookDeliveryState\x12&\n\"WEBHOOK_DELIVERY_STATE_UNSPECIFIED\x10\x00\x12\"\n\x1eWEBHOOK_DELIVERY_STATE_PENDING\x10\x01\x12$\n WEBHOOK_DELIVERY_STATE_SUCCEEDED\x10\x02\x12#\n\x1fWEBHOOK_DELIVERY_STATE_RETRYING\x10\x03\x12!\n\x1dWEBHOOK_DELIVERY_STATE_FAILED\x10\x04\x32\xab\x08\n\x0eWebhookService\x12\x81\x01\n\rCreateWebhook\x12\x1c.oms.v1.CreateWebhookRequest\x1a\x1d.oms.v1.CreateWebhookResponse\"3\xca\xf3\x18\x15\x08\x02\x12\x11webhook.tenant_id\x82\xd3\xe4\x93\x02\x14\"\t/webhooks:\x07webhook\x12\x62\n\x0cListWebhooks\x12\x1b.oms.v1.ListWebhooksRequest\x1a\x1c.oms.v1.ListWebhooksResponse\"\x17\xca\xf3\x18\x02\x08\x01\x82\xd3\xe4\x93\x02\x0b\x12\t/webhooks\x12\x61\n\nGetWebhook\x12\x19.oms.v1.GetWebhookRequest\x1a\x1a.oms.v1.GetWebhookResponse\"\x1c\xca\xf3\x18\x02\x08\x01\x82\xd3\xe4\x93\x02\x10\x12\x0e/webhooks/{id}\x12\x8e\x01\n\rUpdateWebhook\x12\x1c.oms.v1.UpdateWebhookRequest\x1a\x1d.oms.v1.UpdateWebhookResponse\"@\xca\xf3\x18\x15\x08\x02\x12\x11webhook.tenant_id\x82\xd3\xe4\x93\x02!\x1a\x16/webhooks/{webhook.id}:\x07webhook\x12j\n\rDeleteWebhook\x12\x1c.oms.v1.DeleteWebhookRequest\x1a\x1d.oms.v1.DeleteWebhookResponse\"\x1c\xca\xf3\x18\x02\x08\x02\x82\xd3\xe4\x93\x02\x10*\x0e/webhooks/{id}\x12\x95\x01\n\x15ListWebhookDeliveries\x12$.oms.v1.ListWebhookDeliveriesRequest\x1a%.oms.v1.ListWebhookDeliveriesResponse\"/\xca\xf3\x18\x02\x08\x01\x82\xd3\xe4\x93\x02#\x12!/webhooks/{webhook_id}/deliveries\x12\x8c\x01\n\x13RotateWebhookSecret\x12\".oms.v1.RotateWebhookSecretRequest\x1a#.oms.v1.RotateWebhookSecretResponse\",\xca\xf3\x18\x02\x08\x02\x82\xd3\xe4\x93\x02 \"\x1b/webhooks/{id}:rotateSecret:\x01*\x12\xa9\x01\n\x14RetryWebhookDelivery\x12#.oms.v1.RetryWebhookDeliveryRequest\x1a$.oms.v1.RetryWebhookDeliveryResponse\"F\xca\xf3\x18\x02\x08\x02\x82\xd3\xe4\x93\x02:\"5/webhooks/{webhook_id}/deliveries/{delivery_id}:retry:\x01*b\x06proto3')
 
 _globals = globals()
 _builder.BuildMessageAndEnumDescriptors(DESCRIPTOR, _globals)
@@ -54,8 +54,8 @@ if not _descriptor._USE_C_DESCRIPTORS:
   _globals['_WEBHOOKSERVICE'].methods_by_name['RotateWebhookSecret']._serialized_options = b'\312\363\030\002\010\002\202\323\344\223\002 \"\033/webhooks/{id}:rotateSecret:\001*'
   _globals['_WEBHOOKSERVICE'].methods_by_name['RetryWebhookDelivery']._loaded_options = None
   _globals['_WEBHOOKSERVICE'].methods_by_name['RetryWebhookDelivery']._serialized_options = b'\312\363\030\002\010\002\202\323\344\223\002:\"5/webhooks/{webhook_id}/deliveries/{delivery_id}:retry:\001*'
-  _globals['_WEBHOOKDELIVERYSTATE']._serialized_start=2584
-  _globals['_WEBHOOKDELIVERYSTATE']._serialized_end=2792
+  _globals['_WEBHOOKDELIVERYSTATE']._serialized_start=2601
+  _globals['_WEBHOOKDELIVERYSTATE']._serialized_end=2809
   _globals['_WEBHOOK']._serialized_start=183
   _globals['_WEBHOOK']._serialized_end=694
   _globals['_WEBHOOK_HEADERSENTRY']._serialized_start=637
@@ -63,39 +63,39 @@ if not _descriptor._USE_C_DESCRIPTORS:
   _globals['_DELIVERYATTEMPT']._serialized_start=697
   _globals['_DELIVERYATTEMPT']._serialized_end=885
   _globals['_WEBHOOKDELIVERY']._serialized_start=888
-  _globals['_WEBHOOKDELIVERY']._serialized_end=1259
-  _globals['_CREATEWEBHOOKREQUEST']._serialized_start=1261
-  _globals['_CREATEWEBHOOKREQUEST']._serialized_end=1317
-  _globals['_CREATEWEBHOOKRESPONSE']._serialized_start=1319
-  _globals['_CREATEWEBHOOKRESPONSE']._serialized_end=1400
-  _globals['_LISTWEBHOOKSREQUEST']._serialized_start=1402
-  _globals['_LISTWEBHOOKSREQUEST']._serialized_end=1481
-  _globals['_LISTWEBHOOKSRESPONSE']._serialized_start=1483
-  _globals['_LISTWEBHOOKSRESPONSE']._serialized_end=1565
-  _globals['_GETWEBHOOKREQUEST']._serialized_start=1567
-  _globals['_GETWEBHOOKREQUEST']._serialized_end=1617
-  _globals['_GETWEBHOOKRESPONSE']._serialized_start=1619
-  _globals['_GETWEBHOOKRESPONSE']._serialized_end=1673
-  _globals['_UPDATEWEBHOOKREQUEST']._serialized_start=1675
-  _globals['_UPDATEWEBHOOKREQUEST']._serialized_end=1780
-  _globals['_UPDATEWEBHOOKRESPONSE']._serialized_start=1782
-  _globals['_UPDATEWEBHOOKRESPONSE']._serialized_end=1839
-  _globals['_DELETEWEBHOOKREQUEST']._serialized_start=1841
-  _globals['_DELETEWEBHOOKREQUEST']._serialized_end=1894
-  _globals['_DELETEWEBHOOKRESPONSE']._serialized_start=1896
-  _globals['_DELETEWEBHOOKRESPONSE']._serialized_end=1919
-  _globals['_LISTWEBHOOKDELIVERIESREQUEST']._serialized_start=1922
-  _globals['_LISTWEBHOOKDELIVERIESREQUEST']._serialized_end=2113
-  _globals['_LISTWEBHOOKDELIVERIESRESPONSE']._serialized_start=2115
-  _globals['_LISTWEBHOOKDELIVERIESRESPONSE']._serialized_end=2216
-  _globals['_ROTATEWEBHOOKSECRETREQUEST']._serialized_start=2218
-  _globals['_ROTATEWEBHOOKSECRETREQUEST']._serialized_end=2326
-  _globals['_ROTATEWEBHOOKSECRETRESPONSE']._serialized_start=2328
-  _globals['_ROTATEWEBHOOKSECRETRESPONSE']._serialized_end=2415
-  _globals['_RETRYWEBHOOKDELIVERYREQUEST']._serialized_start=2417
-  _globals['_RETRYWEBHOOKDELIVERYREQUEST']._serialized_end=2506
-  _globals['_RETRYWEBHOOKDELIVERYRESPONSE']._serialized_start=2508
-  _globals['_RETRYWEBHOOKDELIVERYRESPONSE']._serialized_end=2581
-  _globals['_WEBHOOKSERVICE']._serialized_start=2795
-  _globals['_WEBHOOKSERVICE']._serialized_end=3862
+  _globals['_WEBHOOKDELIVERY']._serialized_end=1276
+  _globals['_CREATEWEBHOOKREQUEST']._serialized_start=1278
+  _globals['_CREATEWEBHOOKREQUEST']._serialized_end=1334
+  _globals['_CREATEWEBHOOKRESPONSE']._serialized_start=1336
+  _globals['_CREATEWEBHOOKRESPONSE']._serialized_end=1417
+  _globals['_LISTWEBHOOKSREQUEST']._serialized_start=1419
+  _globals['_LISTWEBHOOKSREQUEST']._serialized_end=1498
+  _globals['_LISTWEBHOOKSRESPONSE']._serialized_start=1500
+  _globals['_LISTWEBHOOKSRESPONSE']._serialized_end=1582
+  _globals['_GETWEBHOOKREQUEST']._serialized_start=1584
+  _globals['_GETWEBHOOKREQUEST']._serialized_end=1634
+  _globals['_GETWEBHOOKRESPONSE']._serialized_start=1636
+  _globals['_GETWEBHOOKRESPONSE']._serialized_end=1690
+  _globals['_UPDATEWEBHOOKREQUEST']._serialized_start=1692
+  _globals['_UPDATEWEBHOOKREQUEST']._serialized_end=1797
+  _globals['_UPDATEWEBHOOKRESPONSE']._serialized_start=1799
+  _globals['_UPDATEWEBHOOKRESPONSE']._serialized_end=1856
+  _globals['_DELETEWEBHOOKREQUEST']._serialized_start=1858
+  _globals['_DELETEWEBHOOKREQUEST']._serialized_end=1911
+  _globals['_DELETEWEBHOOKRESPONSE']._serialized_start=1913
+  _globals['_DELETEWEBHOOKRESPONSE']._serialized_end=1936
+  _globals['_LISTWEBHOOKDELIVERIESREQUEST']._serialized_start=1939
+  _globals['_LISTWEBHOOKDELIVERIESREQUEST']._serialized_end=2130
+  _globals['_LISTWEBHOOKDELIVERIESRESPONSE']._serialized_start=2132
+  _globals['_LISTWEBHOOKDELIVERIESRESPONSE']._serialized_end=2233
+  _globals['_ROTATEWEBHOOKSECRETREQUEST']._serialized_start=2235
+  _globals['_ROTATEWEBHOOKSECRETREQUEST']._serialized_end=2343
+  _globals['_ROTATEWEBHOOKSECRETRESPONSE']._serialized_start=2345
+  _globals['_ROTATEWEBHOOKSECRETRESPONSE']._serialized_end=2432
+  _globals['_RETRYWEBHOOKDELIVERYREQUEST']._serialized_start=2434
+  _globals['_RETRYWEBHOOKDELIVERYREQUEST']._serialized_end=2523
+  _globals['_RETRYWEBHOOKDELIVERYRESPONSE']._serialized_start=2525
+  _globals['_RETRYWEBHOOKDELIVERYRESPONSE']._serialized_end=2598
+  _globals['_WEBHOOKSERVICE']._serialized_start=2812
+  _globals['_WEBHOOKSERVICE']._serialized_end=3879
 # @@protoc_insertion_point(module_scope)

@@ -100,7 +100,7 @@ DELIVERY_INDEXES = [
 NEVER = datetime(9999, 12, 31, tzinfo=UTC)
 # Replaced by `claimable` (retries and leases are one field now).
 _SUPERSEDED_INDEXES = ("state_due",)
-# Never needed by the API views; the body can be large.
+# Not needed to schedule a retry (the body stays as it is).
 _WITHOUT_PAYLOAD = {"payload": 0}
 
 
@@ -317,8 +317,7 @@ class DeliveryLogRepository:
     async def get(self, webhook: WebhookRef, delivery_id: str) -> DeliveryDocument | None:
         await self.ensure_indexes()
         return await self._logs.find_one(
-            {"_id": delivery_id, "tenant_id": webhook.tenant_id, "webhook_id": webhook.id},
-            _WITHOUT_PAYLOAD,
+            {"_id": delivery_id, "tenant_id": webhook.tenant_id, "webhook_id": webhook.id}
         )
 
     async def schedule_retry(self, webhook: WebhookRef, delivery_id: str) -> DeliveryDocument:
@@ -372,9 +371,7 @@ class DeliveryLogRepository:
                 {"create_time": {"$lt": created}},
                 {"create_time": created, "_id": {"$lt": delivery_id}},
             ]
-        cursor = (
-            self._logs.find(selector, _WITHOUT_PAYLOAD).sort(_NEWEST).limit(query.page_size + 1)
-        )
+        cursor = self._logs.find(selector).sort(_NEWEST).limit(query.page_size + 1)
         return await cursor.to_list()
 
     async def delete_for_webhook(self, ref: WebhookRef) -> int:
@@ -454,6 +451,7 @@ def delivery_to_proto(document: Mapping[str, Any]) -> webhook_pb2.WebhookDeliver
         create_time=to_timestamp(document["create_time"]),
         update_time=to_timestamp(document["update_time"]),
         failure_reason=document.get("failure_reason", ""),
+        payload=document.get("payload", ""),
     )
     if document.get("next_attempt_time") is not None:
         delivery.next_attempt_time.CopyFrom(to_timestamp(document["next_attempt_time"]))
