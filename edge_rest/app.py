@@ -32,7 +32,7 @@ from edge_rest.health import HealthResource
 from edge_rest.hubs import HubResource, HubsResource
 from edge_rest.inventory import InventoryResource
 from edge_rest.openapi_document import OpenApiResource
-from edge_rest.orders import OrdersResource
+from edge_rest.orders import OrderCancellationResource, OrderResource, OrdersResource
 from edge_rest.settings import EdgeSettings
 from edge_rest.skus import SkuResource, SkusResource
 from edge_rest.tenants import TenantResource, TenantsResource
@@ -68,6 +68,8 @@ def api_routes(channels: ServiceChannels, settings: EdgeSettings) -> list[Route]
         ("/skus/{id}", SkuResource(skus, timeout_s)),
         ("/inventory", InventoryResource(inventory, timeout_s)),
         ("/orders", OrdersResource(orders, timeout_s)),
+        ("/orders/{id}", OrderResource(orders, timeout_s)),
+        ("/orders/{id}/cancel", OrderCancellationResource(orders, timeout_s)),
         ("/orders/upload", UploadsResource(uploads, upload_timeout_s)),
         ("/orders/uploads/{id}", UploadResource(uploads, timeout_s)),
         ("/orders/errors/{file}", ErrorFileResource(uploads, upload_timeout_s)),

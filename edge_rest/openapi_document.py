@@ -141,6 +141,44 @@ _UPLOAD_PATH = {
 }
 
 
+_ORDER = {"$ref": "#/components/schemas/Order"}
+_ID = [{"in": "path", "name": "id", "required": True, "schema": {"type": "string"}}]
+_ORDER_PATHS = {
+    "/orders/{id}": {
+        "get": {
+            "summary": "One order (ours)",
+            "parameters": _ID,
+            "responses": {
+                "200": {
+                    "description": "The order",
+                    "content": {"application/json": {"schema": _ORDER}},
+                }
+            },
+        }
+    },
+    "/orders/{id}/cancel": {
+        "post": {
+            "summary": "Cancel an order, releasing its reserved stock (ours)",
+            "parameters": _ID,
+            "requestBody": {
+                "required": False,
+                "content": {
+                    "application/json": {
+                        "schema": {"type": "object", "properties": {"reason": _TEXT}}
+                    }
+                },
+            },
+            "responses": {
+                "200": {
+                    "description": "The cancelled order",
+                    "content": {"application/json": {"schema": _ORDER}},
+                }
+            },
+        }
+    },
+}
+
+
 @cache
 def edge_document() -> dict[str, Any]:
     document: dict[str, Any] = copy.deepcopy(yaml.safe_load(ORIGINAL.read_text()))
@@ -151,6 +189,7 @@ def edge_document() -> dict[str, Any]:
         if not document["paths"][path]:
             del document["paths"][path]
     document["paths"]["/orders/uploads/{id}"] = _UPLOAD_PATH
+    document["paths"].update(_ORDER_PATHS)
     schemas = document["components"]["schemas"]
     for name, extra in EXTRA_PROPERTIES.items():
         schemas[name].setdefault("properties", {}).update(extra)

@@ -160,3 +160,50 @@ class OrdersResource:
                 break
             request.page_token = reply.next_page_token
         resp.media = {"orders": found}
+
+
+class OrderResource:
+    """Ours, in the original's conventions: GET /orders/{id}."""
+
+    def __init__(self, orders: Orders, timeout_s: float) -> None:
+        self._orders = orders
+        self._timeout_s = timeout_s
+
+    async def on_get(self, req: falcon.asgi.Request, resp: falcon.asgi.Response, id: str) -> None:
+        reply: Any = await call(
+            req,
+            resp,
+            self._orders().GetOrder,
+            order_pb2.GetOrderRequest(tenant_id=req.get_param("tenant_id") or "", id=id),
+            timeout_s=self._timeout_s,
+            field_name=str,
+        )
+        if reply is not None:
+            resp.media = order_json(reply.order)
+
+
+class OrderCancellationResource:
+    """Ours: POST /orders/{id}/cancel {"reason"} — releases the order's reserved stock."""
+
+    def __init__(self, orders: Orders, timeout_s: float) -> None:
+        self._orders = orders
+        self._timeout_s = timeout_s
+
+    async def on_post(self, req: falcon.asgi.Request, resp: falcon.asgi.Response, id: str) -> None:
+        body = await json_object(req) if req.content_length else {}
+        refuse_unknown(body, {"reason", "tenant_id"})
+        request = order_pb2.CancelOrderRequest(
+            tenant_id=text_field(body, "tenant_id") or (req.get_param("tenant_id") or ""),
+            id=id,
+            reason=text_field(body, "reason"),
+        )
+        reply: Any = await call(
+            req,
+            resp,
+            self._orders().CancelOrder,
+            request,
+            timeout_s=self._timeout_s,
+            field_name=str,
+        )
+        if reply is not None:
+            resp.media = order_json(reply.order)

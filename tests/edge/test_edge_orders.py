@@ -99,3 +99,37 @@ async def test_bad_orders_are_refused_naming_the_original_field(
         refused = await edge.simulate_get("/orders", params=params, headers=key)
         assert refused.status_code == 400
         assert refused.json["error"]["fields"][0]["field"] == field
+
+
+async def test_read_and_cancel_one_order(
+    edge: falcon.testing.ASGIConductor, ims_channel: grpc.aio.Channel
+) -> None:
+    acme = await tenant_with_keys(ims_channel, "acme")
+    key = {"Authorization": f"Bearer {acme.read_write}"}
+    seller_id, hub_id, sku_id = await _catalog(edge, key)
+    order_id = (
+        await edge.simulate_post(
+            "/orders",
+            json={"seller_id": seller_id, "hub_id": hub_id, "sku_id": sku_id, "quantity": 1},
+            headers=key,
+        )
+    ).json["order_id"]
+    got = await edge.simulate_get(f"/orders/{order_id}", headers=key)
+    assert got.status_code == 200 and got.json["status"] == "on_hold"
+    cancelled = await edge.simulate_post(
+        f"/orders/{order_id}/cancel", json={"reason": "changed mind"}, headers=key
+    )
+    assert cancelled.status_code == 200, cancelled.text
+    assert cancelled.json["status"] == "cancelled"
+    again = await edge.simulate_post(f"/orders/{order_id}/cancel", headers=key)
+    assert again.status_code == 200 and again.json["status"] == "cancelled"  # idempotent
+    globex = await tenant_with_keys(ims_channel, "globex")
+    other = await edge.simulate_get(
+        f"/orders/{order_id}", headers={"Authorization": f"Bearer {globex.read_only}"}
+    )
+    assert other.status_code == 404
+    # The literal routes still win over /orders/{id}.
+    upload = await edge.simulate_get(
+        "/orders/uploads/0190a0c0-0000-7000-8000-000000000000", headers=key
+    )
+    assert upload.status_code == 404 and upload.json["error"]["reason"] == "UPLOAD_NOT_FOUND"
