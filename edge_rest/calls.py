@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Sequence
 from typing import Any, TypeVar
 
 import falcon.asgi
@@ -12,6 +12,7 @@ from edge_rest.errors import FieldName, answer_rpc_error
 from edge_rest.forwarding import call_metadata
 
 Reply = TypeVar("Reply")
+Item = TypeVar("Item")
 
 
 async def call(
@@ -29,3 +30,26 @@ async def call(
     except grpc.aio.AioRpcError as exc:
         answer_rpc_error(resp, exc, field_name)
         return None
+
+
+async def all_pages(
+    req: falcon.asgi.Request,
+    resp: falcon.asgi.Response,
+    method: Callable[..., Awaitable[Any]],
+    request: Any,
+    items: Callable[[Any], Sequence[Item]],
+    *,
+    timeout_s: float,
+    field_name: FieldName,
+) -> list[Item] | None:
+    """Every item of a List RPC, page after page (the original answers with one array);
+    None once `resp` holds the translated failure. `request.page_token` is advanced."""
+    found: list[Item] = []
+    while True:
+        reply = await call(req, resp, method, request, timeout_s=timeout_s, field_name=field_name)
+        if reply is None:
+            return None
+        found += items(reply)
+        if not reply.next_page_token:
+            return found
+        request.page_token = reply.next_page_token

@@ -19,7 +19,7 @@ from google.protobuf import field_mask_pb2
 from ims.v1 import common_pb2, hub_pb2, hub_pb2_grpc
 
 from edge_rest.bodies import json_object, refuse_unknown, refuse_unsupported, text_field
-from edge_rest.calls import call
+from edge_rest.calls import all_pages, call
 from edge_rest.codes import derived_code
 from edge_rest.errors import bad_request
 from edge_rest.shapes import hub_json
@@ -102,31 +102,22 @@ class HubsResource:
         self._timeout_s = timeout_s
 
     async def on_get(self, req: falcon.asgi.Request, resp: falcon.asgi.Response) -> None:
-        """Every matching hub, page after page (the original answers with one array)."""
-        found: list[dict[str, Any]] = []
-        token = ""
-        while True:
-            request = hub_pb2.ListHubsRequest(
-                tenant_id=req.get_param("tenant_id") or "",
-                seller_id=req.get_param("seller_id") or "",
-                page_size=PAGE_SIZE,
-                page_token=token,
-            )
-            reply: Any = await call(
-                req,
-                resp,
-                self._hubs().ListHubs,
-                request,
-                timeout_s=self._timeout_s,
-                field_name=_original_field,
-            )
-            if reply is None:
-                return
-            found += [hub_json(hub) for hub in reply.hubs]
-            token = reply.next_page_token
-            if not token:
-                break
-        resp.media = found
+        request = hub_pb2.ListHubsRequest(
+            tenant_id=req.get_param("tenant_id") or "",
+            seller_id=req.get_param("seller_id") or "",
+            page_size=PAGE_SIZE,
+        )
+        hubs = await all_pages(
+            req,
+            resp,
+            self._hubs().ListHubs,
+            request,
+            lambda reply: reply.hubs,
+            timeout_s=self._timeout_s,
+            field_name=_original_field,
+        )
+        if hubs is not None:
+            resp.media = [hub_json(hub) for hub in hubs]
 
     async def on_post(self, req: falcon.asgi.Request, resp: falcon.asgi.Response) -> None:
         hub = _HubBody.hub(await json_object(req), derive_code=True)

@@ -20,7 +20,7 @@ from google.protobuf.timestamp_pb2 import Timestamp
 from oms.v1 import order_pb2, order_pb2_grpc
 
 from edge_rest.bodies import json_object, refuse_unknown, text_field
-from edge_rest.calls import call
+from edge_rest.calls import all_pages, call
 from edge_rest.errors import bad_request
 from edge_rest.shapes import ORDER_STATUS_NAMES, order_json
 
@@ -143,23 +143,17 @@ class OrdersResource:
             stamp = _time(req, name)
             if stamp is not None:
                 getattr(request, field).CopyFrom(stamp)
-        found: list[dict[str, Any]] = []
-        while True:
-            reply: Any = await call(
-                req,
-                resp,
-                self._orders().ListOrders,
-                request,
-                timeout_s=self._timeout_s,
-                field_name=lambda f: {"from_time": "from", "to_time": "to"}.get(f, f),
-            )
-            if reply is None:
-                return
-            found += [order_json(order) for order in reply.orders]
-            if not reply.next_page_token:
-                break
-            request.page_token = reply.next_page_token
-        resp.media = {"orders": found}
+        orders = await all_pages(
+            req,
+            resp,
+            self._orders().ListOrders,
+            request,
+            lambda reply: reply.orders,
+            timeout_s=self._timeout_s,
+            field_name=lambda f: {"from_time": "from", "to_time": "to"}.get(f, f),
+        )
+        if orders is not None:
+            resp.media = {"orders": [order_json(order) for order in orders]}
 
 
 class OrderResource:

@@ -20,7 +20,7 @@ from google.protobuf import field_mask_pb2
 from ims.v1 import sku_pb2, sku_pb2_grpc
 
 from edge_rest.bodies import json_object, refuse_unknown, refuse_unsupported, text_field
-from edge_rest.calls import call
+from edge_rest.calls import all_pages, call
 from edge_rest.errors import bad_request
 from edge_rest.shapes import sku_json
 from edge_rest.units import grams, millimetres
@@ -83,32 +83,23 @@ class SkusResource:
         self._timeout_s = timeout_s
 
     async def on_get(self, req: falcon.asgi.Request, resp: falcon.asgi.Response) -> None:
-        codes = [c for c in (req.get_param("sku_codes") or "").split(",") if c]
-        found: list[dict[str, Any]] = []
-        token = ""
-        while True:
-            request = sku_pb2.ListSkusRequest(
-                tenant_id=req.get_param("tenant_id") or "",
-                seller_id=req.get_param("seller_id") or "",
-                codes=codes,
-                page_size=PAGE_SIZE,
-                page_token=token,
-            )
-            reply: Any = await call(
-                req,
-                resp,
-                self._skus().ListSkus,
-                request,
-                timeout_s=self._timeout_s,
-                field_name=lambda field: "sku_codes" if field == "codes" else field,
-            )
-            if reply is None:
-                return
-            found += [sku_json(sku) for sku in reply.skus]
-            token = reply.next_page_token
-            if not token:
-                break
-        resp.media = found
+        request = sku_pb2.ListSkusRequest(
+            tenant_id=req.get_param("tenant_id") or "",
+            seller_id=req.get_param("seller_id") or "",
+            codes=[c for c in (req.get_param("sku_codes") or "").split(",") if c],
+            page_size=PAGE_SIZE,
+        )
+        skus = await all_pages(
+            req,
+            resp,
+            self._skus().ListSkus,
+            request,
+            lambda reply: reply.skus,
+            timeout_s=self._timeout_s,
+            field_name=lambda field: "sku_codes" if field == "codes" else field,
+        )
+        if skus is not None:
+            resp.media = [sku_json(sku) for sku in skus]
 
     async def on_post(self, req: falcon.asgi.Request, resp: falcon.asgi.Response) -> None:
         sku = _sku(await json_object(req))

@@ -18,7 +18,7 @@ from google.protobuf import field_mask_pb2
 from oms.v1 import webhook_pb2, webhook_pb2_grpc
 
 from edge_rest.bodies import json_object, refuse_unknown, text_field
-from edge_rest.calls import call
+from edge_rest.calls import all_pages, call
 from edge_rest.errors import bad_request
 from edge_rest.shapes import webhook_json, webhook_log_json
 
@@ -83,23 +83,17 @@ class WebhooksResource:
         request = webhook_pb2.ListWebhooksRequest(
             tenant_id=req.get_param("tenant_id") or "", page_size=PAGE_SIZE
         )
-        found: list[dict[str, Any]] = []
-        while True:
-            reply: Any = await call(
-                req,
-                resp,
-                self._webhooks().ListWebhooks,
-                request,
-                timeout_s=self._timeout_s,
-                field_name=_original_field,
-            )
-            if reply is None:
-                return
-            found += [webhook_json(webhook) for webhook in reply.webhooks]
-            if not reply.next_page_token:
-                break
-            request.page_token = reply.next_page_token
-        resp.media = found
+        webhooks = await all_pages(
+            req,
+            resp,
+            self._webhooks().ListWebhooks,
+            request,
+            lambda reply: reply.webhooks,
+            timeout_s=self._timeout_s,
+            field_name=_original_field,
+        )
+        if webhooks is not None:
+            resp.media = [webhook_json(webhook) for webhook in webhooks]
 
 
 class WebhookResource:
@@ -176,18 +170,19 @@ class WebhookLogsResource:
 
     async def on_get(self, req: falcon.asgi.Request, resp: falcon.asgi.Response) -> None:
         tenant_id = req.get_param("tenant_id") or ""
-        listed: Any = await call(
+        webhooks = await all_pages(
             req,
             resp,
             self._webhooks().ListWebhooks,
             webhook_pb2.ListWebhooksRequest(tenant_id=tenant_id, page_size=PAGE_SIZE),
+            lambda reply: reply.webhooks,
             timeout_s=self._timeout_s,
             field_name=_original_field,
         )
-        if listed is None:
+        if webhooks is None:
             return
         failed: list[webhook_pb2.WebhookDelivery] = []
-        for webhook in listed.webhooks:
+        for webhook in webhooks:
             reply: Any = await call(
                 req,
                 resp,
