@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Awaitable, Callable, Sequence
 from typing import Any, TypeVar
 
+import falcon
 import falcon.asgi
 import grpc
 
@@ -53,3 +54,33 @@ async def all_pages(
         if not reply.next_page_token:
             return found
         request.page_token = reply.next_page_token
+
+
+async def respond(
+    req: falcon.asgi.Request,
+    resp: falcon.asgi.Response,
+    method: Callable[..., Awaitable[Reply]],
+    request: Any,
+    render: Callable[[Reply], Any] | None,
+    *,
+    timeout_s: float,
+    field_name: FieldName,
+    status: str = falcon.HTTP_200,
+) -> None:
+    """One RPC answered with `status` and `render(reply)` as the body (None: no body, e.g.
+    204), or with its translated failure."""
+    reply = await call(req, resp, method, request, timeout_s=timeout_s, field_name=field_name)
+    if reply is None:
+        return
+    resp.status = status
+    if render is not None:
+        resp.media = render(reply)
+
+
+def unprefixed(prefix: str) -> FieldName:
+    """Our field paths ("seller.name") as the original's body names them ("name")."""
+
+    def field_name(field: str) -> str:
+        return field.removeprefix(prefix)
+
+    return field_name

@@ -10,26 +10,19 @@ accepted too. A missing `code` is derived from the name (`edge_rest.codes`).
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any, ClassVar
+from typing import ClassVar
 
 import falcon
 import falcon.asgi
 from ims.v1 import category_pb2, category_pb2_grpc, seller_pb2, seller_pb2_grpc
 
 from edge_rest.bodies import json_object, refuse_unknown, refuse_unsupported, text_field
-from edge_rest.calls import call
+from edge_rest.calls import respond, unprefixed
 from edge_rest.codes import derived_code
 from edge_rest.shapes import category_json, seller_json
 
 Sellers = Callable[[], seller_pb2_grpc.SellerServiceStub]
 Categories = Callable[[], category_pb2_grpc.CategoryServiceStub]
-
-
-def _unprefixed(prefix: str) -> Callable[[str], str]:
-    def field_name(field: str) -> str:
-        return field.removeprefix(prefix)
-
-    return field_name
 
 
 class SellersResource:
@@ -50,17 +43,16 @@ class SellersResource:
             code=text_field(body, "code") or derived_code(name, "seller"),
             email=text_field(body, "email"),
         )
-        reply = await call(
+        await respond(
             req,
             resp,
             self._sellers().CreateSeller,
             seller_pb2.CreateSellerRequest(seller=seller),
+            lambda reply: seller_json(reply.seller),
             timeout_s=self._timeout_s,
-            field_name=_unprefixed("seller."),
+            field_name=unprefixed("seller."),
+            status=falcon.HTTP_201,
         )
-        if reply is not None:
-            resp.status = falcon.HTTP_201
-            resp.media = seller_json(reply.seller)
 
 
 class SellerResource:
@@ -70,16 +62,15 @@ class SellerResource:
 
     async def on_get(self, req: falcon.asgi.Request, resp: falcon.asgi.Response, id: str) -> None:
         request = seller_pb2.GetSellerRequest(tenant_id=_tenant_query(req), id=id)
-        reply: Any = await call(
+        await respond(
             req,
             resp,
             self._sellers().GetSeller,
             request,
+            lambda reply: seller_json(reply.seller),
             timeout_s=self._timeout_s,
-            field_name=_unprefixed(""),
+            field_name=unprefixed(""),
         )
-        if reply is not None:
-            resp.media = seller_json(reply.seller)
 
 
 class CategoriesResource:
@@ -102,17 +93,16 @@ class CategoriesResource:
         parent = text_field(body, "parent_id")
         if parent:
             category.parent_id = parent
-        reply = await call(
+        await respond(
             req,
             resp,
             self._categories().CreateCategory,
             category_pb2.CreateCategoryRequest(category=category),
+            lambda reply: category_json(reply.category),
             timeout_s=self._timeout_s,
-            field_name=_unprefixed("category."),
+            field_name=unprefixed("category."),
+            status=falcon.HTTP_201,
         )
-        if reply is not None:
-            resp.status = falcon.HTTP_201
-            resp.media = category_json(reply.category)
 
 
 class CategoryResource:
@@ -122,16 +112,15 @@ class CategoryResource:
 
     async def on_get(self, req: falcon.asgi.Request, resp: falcon.asgi.Response, id: str) -> None:
         request = category_pb2.GetCategoryRequest(tenant_id=_tenant_query(req), id=id)
-        reply: Any = await call(
+        await respond(
             req,
             resp,
             self._categories().GetCategory,
             request,
+            lambda reply: category_json(reply.category),
             timeout_s=self._timeout_s,
-            field_name=_unprefixed(""),
+            field_name=unprefixed(""),
         )
-        if reply is not None:
-            resp.media = category_json(reply.category)
 
 
 def _tenant_query(req: falcon.asgi.Request) -> str:

@@ -19,7 +19,7 @@ from google.protobuf import field_mask_pb2
 from ims.v1 import common_pb2, hub_pb2, hub_pb2_grpc
 
 from edge_rest.bodies import json_object, refuse_unknown, refuse_unsupported, text_field
-from edge_rest.calls import all_pages, call
+from edge_rest.calls import all_pages, respond
 from edge_rest.codes import derived_code
 from edge_rest.errors import bad_request
 from edge_rest.shapes import hub_json
@@ -121,17 +121,16 @@ class HubsResource:
 
     async def on_post(self, req: falcon.asgi.Request, resp: falcon.asgi.Response) -> None:
         hub = _HubBody.hub(await json_object(req), derive_code=True)
-        reply: Any = await call(
+        await respond(
             req,
             resp,
             self._hubs().CreateHub,
             hub_pb2.CreateHubRequest(hub=hub),
+            lambda reply: hub_json(reply.hub),
             timeout_s=self._timeout_s,
             field_name=_original_field,
+            status=falcon.HTTP_201,
         )
-        if reply is not None:
-            resp.status = falcon.HTTP_201
-            resp.media = hub_json(reply.hub)
 
 
 class HubResource:
@@ -143,31 +142,29 @@ class HubResource:
         self._timeout_s = timeout_s
 
     async def on_get(self, req: falcon.asgi.Request, resp: falcon.asgi.Response, id: str) -> None:
-        reply: Any = await call(
+        await respond(
             req,
             resp,
             self._hubs().GetHub,
             hub_pb2.GetHubRequest(tenant_id=req.get_param("tenant_id") or "", id=id),
+            lambda reply: hub_json(reply.hub),
             timeout_s=self._timeout_s,
             field_name=_original_field,
         )
-        if reply is not None:
-            resp.media = hub_json(reply.hub)
 
     async def on_put(self, req: falcon.asgi.Request, resp: falcon.asgi.Response, id: str) -> None:
         hub = _HubBody.hub(await json_object(req), derive_code=False)
         hub.id = id
         paths = [*self._replaced, *(["code"] if hub.code else [])]
-        reply: Any = await call(
+        await respond(
             req,
             resp,
             self._hubs().UpdateHub,
             hub_pb2.UpdateHubRequest(hub=hub, update_mask=field_mask_pb2.FieldMask(paths=paths)),
+            lambda reply: hub_json(reply.hub),
             timeout_s=self._timeout_s,
             field_name=_original_field,
         )
-        if reply is not None:
-            resp.media = hub_json(reply.hub)
 
     async def on_delete(
         self,
@@ -175,13 +172,13 @@ class HubResource:
         resp: falcon.asgi.Response,
         id: str,
     ) -> None:
-        reply: Any = await call(
+        await respond(
             req,
             resp,
             self._hubs().DeleteHub,
             hub_pb2.DeleteHubRequest(tenant_id=req.get_param("tenant_id") or "", id=id),
+            None,
             timeout_s=self._timeout_s,
             field_name=_original_field,
+            status=falcon.HTTP_204,
         )
-        if reply is not None:
-            resp.status = falcon.HTTP_204

@@ -8,14 +8,13 @@ The original has no tenant here: a tenant key's tenant is used; the admin adds
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
 
 import falcon
 import falcon.asgi
 from ims.v1 import inventory_pb2, inventory_pb2_grpc
 
 from edge_rest.bodies import json_object, refuse_unknown, text_field
-from edge_rest.calls import call
+from edge_rest.calls import respond
 from edge_rest.errors import bad_request
 from edge_rest.shapes import inventory_json
 
@@ -40,16 +39,15 @@ class InventoryResource:
             hub_id=req.get_param("hub_id") or "",
             sku_ids=[s for s in sku_ids if s],
         )
-        reply: Any = await call(
+        await respond(
             req,
             resp,
             self._inventory().GetInventory,
             request,
+            lambda reply: [inventory_json(level) for level in reply.levels],
             timeout_s=self._timeout_s,
             field_name=_original_field,
         )
-        if reply is not None:
-            resp.media = [inventory_json(level) for level in reply.levels]
 
     async def on_put(self, req: falcon.asgi.Request, resp: falcon.asgi.Response) -> None:
         body = await json_object(req)
@@ -65,13 +63,12 @@ class InventoryResource:
             reason=text_field(body, "reason"),
             reference=text_field(body, "reference"),
         )
-        reply: Any = await call(
+        await respond(
             req,
             resp,
             self._inventory().UpsertInventory,
             request,
+            lambda reply: inventory_json(reply.level),
             timeout_s=self._timeout_s,
             field_name=_original_field,
         )
-        if reply is not None:
-            resp.media = inventory_json(reply.level)

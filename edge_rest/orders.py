@@ -20,7 +20,7 @@ from google.protobuf.timestamp_pb2 import Timestamp
 from oms.v1 import order_pb2, order_pb2_grpc
 
 from edge_rest.bodies import json_object, refuse_unknown, text_field
-from edge_rest.calls import all_pages, call
+from edge_rest.calls import all_pages, respond
 from edge_rest.errors import bad_request
 from edge_rest.shapes import ORDER_STATUS_NAMES, order_json
 
@@ -117,17 +117,16 @@ class OrdersResource:
             external_reference=text_field(body, "external_reference"),
             attributes=_attributes(body),
         )
-        reply: Any = await call(
+        await respond(
             req,
             resp,
             self._orders().CreateOrder,
             request,
+            lambda reply: {"order_id": reply.order.id, "order": order_json(reply.order)},
             timeout_s=self._timeout_s,
             field_name=field_name,
+            status=falcon.HTTP_201,
         )
-        if reply is not None:
-            resp.status = falcon.HTTP_201
-            resp.media = {"order_id": reply.order.id, "order": order_json(reply.order)}
 
     async def on_get(self, req: falcon.asgi.Request, resp: falcon.asgi.Response) -> None:
         status_name = req.get_param("status") or ""
@@ -164,16 +163,15 @@ class OrderResource:
         self._timeout_s = timeout_s
 
     async def on_get(self, req: falcon.asgi.Request, resp: falcon.asgi.Response, id: str) -> None:
-        reply: Any = await call(
+        await respond(
             req,
             resp,
             self._orders().GetOrder,
             order_pb2.GetOrderRequest(tenant_id=req.get_param("tenant_id") or "", id=id),
+            lambda reply: order_json(reply.order),
             timeout_s=self._timeout_s,
             field_name=str,
         )
-        if reply is not None:
-            resp.media = order_json(reply.order)
 
 
 class OrderCancellationResource:
@@ -191,13 +189,12 @@ class OrderCancellationResource:
             id=id,
             reason=text_field(body, "reason"),
         )
-        reply: Any = await call(
+        await respond(
             req,
             resp,
             self._orders().CancelOrder,
             request,
+            lambda reply: order_json(reply.order),
             timeout_s=self._timeout_s,
             field_name=str,
         )
-        if reply is not None:
-            resp.media = order_json(reply.order)

@@ -20,7 +20,7 @@ from google.protobuf import field_mask_pb2
 from ims.v1 import sku_pb2, sku_pb2_grpc
 
 from edge_rest.bodies import json_object, refuse_unknown, refuse_unsupported, text_field
-from edge_rest.calls import all_pages, call
+from edge_rest.calls import all_pages, respond
 from edge_rest.errors import bad_request
 from edge_rest.shapes import sku_json
 from edge_rest.units import grams, millimetres
@@ -103,17 +103,16 @@ class SkusResource:
 
     async def on_post(self, req: falcon.asgi.Request, resp: falcon.asgi.Response) -> None:
         sku = _sku(await json_object(req))
-        reply: Any = await call(
+        await respond(
             req,
             resp,
             self._skus().CreateSku,
             sku_pb2.CreateSkuRequest(sku=sku),
+            lambda reply: sku_json(reply.sku),
             timeout_s=self._timeout_s,
             field_name=_original_field,
+            status=falcon.HTTP_201,
         )
-        if reply is not None:
-            resp.status = falcon.HTTP_201
-            resp.media = sku_json(reply.sku)
 
 
 class SkuResource:
@@ -131,31 +130,29 @@ class SkuResource:
         self._timeout_s = timeout_s
 
     async def on_get(self, req: falcon.asgi.Request, resp: falcon.asgi.Response, id: str) -> None:
-        reply: Any = await call(
+        await respond(
             req,
             resp,
             self._skus().GetSku,
             sku_pb2.GetSkuRequest(tenant_id=req.get_param("tenant_id") or "", id=id),
+            lambda reply: sku_json(reply.sku),
             timeout_s=self._timeout_s,
             field_name=_original_field,
         )
-        if reply is not None:
-            resp.media = sku_json(reply.sku)
 
     async def on_put(self, req: falcon.asgi.Request, resp: falcon.asgi.Response, id: str) -> None:
         sku = _sku(await json_object(req))
         sku.id = id
         mask = field_mask_pb2.FieldMask(paths=list(self._replaced))
-        reply: Any = await call(
+        await respond(
             req,
             resp,
             self._skus().UpdateSku,
             sku_pb2.UpdateSkuRequest(sku=sku, update_mask=mask),
+            lambda reply: sku_json(reply.sku),
             timeout_s=self._timeout_s,
             field_name=_original_field,
         )
-        if reply is not None:
-            resp.media = sku_json(reply.sku)
 
     async def on_delete(
         self,
@@ -163,13 +160,13 @@ class SkuResource:
         resp: falcon.asgi.Response,
         id: str,
     ) -> None:
-        reply: Any = await call(
+        await respond(
             req,
             resp,
             self._skus().DeleteSku,
             sku_pb2.DeleteSkuRequest(tenant_id=req.get_param("tenant_id") or "", id=id),
+            None,
             timeout_s=self._timeout_s,
             field_name=_original_field,
+            status=falcon.HTTP_204,
         )
-        if reply is not None:
-            resp.status = falcon.HTTP_204

@@ -14,16 +14,14 @@ import falcon.asgi
 from ims.v1 import tenant_pb2, tenant_pb2_grpc
 
 from edge_rest.bodies import json_object, refuse_unknown, refuse_unsupported, text_field
-from edge_rest.calls import call
+from edge_rest.calls import respond, unprefixed
 from edge_rest.codes import derived_code
 from edge_rest.shapes import tenant_json
 
 _ACCEPTED = {"name", "code", "metadata"}
 
 
-def _original_field(field: str) -> str:
-    """Our field paths ("tenant.name") as the original's body names them ("name")."""
-    return field.removeprefix("tenant.")
+_original_field = unprefixed("tenant.")
 
 
 Tenants = Callable[[], tenant_pb2_grpc.TenantServiceStub]
@@ -40,17 +38,16 @@ class TenantsResource:
         refuse_unsupported(body, ["metadata"])
         name, code = text_field(body, "name"), text_field(body, "code")
         tenant = tenant_pb2.Tenant(name=name, code=code or derived_code(name, "tenant"))
-        reply = await call(
+        await respond(
             req,
             resp,
             self._tenants().CreateTenant,
             tenant_pb2.CreateTenantRequest(tenant=tenant),
+            lambda reply: tenant_json(reply.tenant),
             timeout_s=self._timeout_s,
             field_name=_original_field,
+            status=falcon.HTTP_201,
         )
-        if reply is not None:
-            resp.status = falcon.HTTP_201
-            resp.media = tenant_json(reply.tenant)
 
 
 class TenantResource:
@@ -61,13 +58,12 @@ class TenantResource:
     async def on_get(
         self, req: falcon.asgi.Request, resp: falcon.asgi.Response, tenant_id: str
     ) -> None:
-        reply = await call(
+        await respond(
             req,
             resp,
             self._tenants().GetTenant,
             tenant_pb2.GetTenantRequest(id=tenant_id),
+            lambda reply: tenant_json(reply.tenant),
             timeout_s=self._timeout_s,
             field_name=_original_field,
         )
-        if reply is not None:
-            resp.media = tenant_json(reply.tenant)

@@ -18,7 +18,7 @@ import grpc
 from google.api import httpbody_pb2
 from oms.v1 import upload_pb2, upload_pb2_grpc
 
-from edge_rest.calls import call
+from edge_rest.calls import respond
 from edge_rest.errors import answer_rpc_error
 from edge_rest.forwarding import call_metadata
 from edge_rest.shapes import upload_json
@@ -38,17 +38,16 @@ class UploadsResource:
             filename=req.get_param("filename") or "",
             file=httpbody_pb2.HttpBody(content_type=req.content_type or "", data=body),
         )
-        reply: Any = await call(
+        await respond(
             req,
             resp,
             self._uploads().CreateUpload,
             request,
+            lambda reply: upload_json(reply.upload),
             timeout_s=self._timeout_s,
             field_name=str,
+            status=falcon.HTTP_202,
         )
-        if reply is not None:
-            resp.status = falcon.HTTP_202
-            resp.media = upload_json(reply.upload)
 
 
 class UploadResource:
@@ -57,16 +56,15 @@ class UploadResource:
         self._timeout_s = timeout_s
 
     async def on_get(self, req: falcon.asgi.Request, resp: falcon.asgi.Response, id: str) -> None:
-        reply: Any = await call(
+        await respond(
             req,
             resp,
             self._uploads().GetUpload,
             upload_pb2.GetUploadRequest(tenant_id=req.get_param("tenant_id") or "", id=id),
+            lambda reply: upload_json(reply.upload)["upload"],
             timeout_s=self._timeout_s,
             field_name=str,
         )
-        if reply is not None:
-            resp.media = upload_json(reply.upload)["upload"]
 
 
 class ErrorFileResource:

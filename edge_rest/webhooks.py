@@ -18,7 +18,7 @@ from google.protobuf import field_mask_pb2
 from oms.v1 import webhook_pb2, webhook_pb2_grpc
 
 from edge_rest.bodies import json_object, refuse_unknown, text_field
-from edge_rest.calls import all_pages, call
+from edge_rest.calls import all_pages, call, respond
 from edge_rest.errors import bad_request
 from edge_rest.shapes import webhook_json, webhook_log_json
 
@@ -67,17 +67,16 @@ class WebhooksResource:
 
     async def on_post(self, req: falcon.asgi.Request, resp: falcon.asgi.Response) -> None:
         webhook = _webhook(await json_object(req))
-        reply: Any = await call(
+        await respond(
             req,
             resp,
             self._webhooks().CreateWebhook,
             webhook_pb2.CreateWebhookRequest(webhook=webhook),
+            lambda reply: {**webhook_json(reply.webhook), "signing_secret": reply.signing_secret},
             timeout_s=self._timeout_s,
             field_name=_original_field,
+            status=falcon.HTTP_201,
         )
-        if reply is not None:
-            resp.status = falcon.HTTP_201
-            resp.media = {**webhook_json(reply.webhook), "signing_secret": reply.signing_secret}
 
     async def on_get(self, req: falcon.asgi.Request, resp: falcon.asgi.Response) -> None:
         request = webhook_pb2.ListWebhooksRequest(
@@ -102,16 +101,15 @@ class WebhookResource:
         self._timeout_s = timeout_s
 
     async def on_get(self, req: falcon.asgi.Request, resp: falcon.asgi.Response, id: str) -> None:
-        reply: Any = await call(
+        await respond(
             req,
             resp,
             self._webhooks().GetWebhook,
             webhook_pb2.GetWebhookRequest(tenant_id=req.get_param("tenant_id") or "", id=id),
+            lambda reply: webhook_json(reply.webhook),
             timeout_s=self._timeout_s,
             field_name=_original_field,
         )
-        if reply is not None:
-            resp.media = webhook_json(reply.webhook)
 
     async def on_put(self, req: falcon.asgi.Request, resp: falcon.asgi.Response, id: str) -> None:
         webhook = _webhook(await json_object(req))
