@@ -99,6 +99,10 @@ class AuthSettings(BaseSettings):
     # Service and admin credentials (our own processes, operators): per credential, too.
     service_rate_per_s: float = Field(default=5000.0, gt=0)
     service_rate_burst: int = Field(default=10000, ge=1)
+    # Access tokens (IssueToken, POST /auth/token): the lifetime when the caller asks for
+    # none, and the most it may ask for. A revoked key's tokens work until they expire.
+    token_ttl_s: int = Field(default=900, ge=1)
+    token_max_ttl_s: int = Field(default=3600, ge=1)
 
     def outgoing_token(self, service_name: str) -> str | None:
         """The credential this process (`service_name`) presents to the servers."""

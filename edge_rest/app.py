@@ -5,6 +5,7 @@ from __future__ import annotations
 import falcon
 import falcon.asgi
 import grpc
+from iam.v1 import token_pb2_grpc
 from ims.v1 import (
     category_pb2_grpc,
     hub_pb2_grpc,
@@ -15,6 +16,7 @@ from ims.v1 import (
 )
 from oms.v1 import order_pb2_grpc, upload_pb2_grpc, webhook_pb2_grpc
 
+from edge_rest.access_tokens import AccessTokenResource
 from edge_rest.catalog import (
     CategoriesResource,
     CategoryResource,
@@ -55,7 +57,9 @@ def api_routes(channels: ServiceChannels, settings: EdgeSettings) -> list[Route]
     orders = channels.stub("oms", order_pb2_grpc.OrderServiceStub)
     uploads = channels.stub("oms", upload_pb2_grpc.UploadServiceStub)
     webhooks = channels.stub("oms", webhook_pb2_grpc.WebhookServiceStub)
+    tokens = channels.stub("ims", token_pb2_grpc.TokenServiceStub)
     return [
+        ("/auth/token", AccessTokenResource(tokens, timeout_s)),
         ("/tenants", TenantsResource(tenants, timeout_s)),
         ("/tenants/{tenant_id}", TenantResource(tenants, timeout_s)),
         ("/sellers", SellersResource(sellers, timeout_s)),

@@ -4,10 +4,12 @@ background work (reservation expiry sweeper, inventory.changed outbox relay)."""
 from __future__ import annotations
 
 import asyncio
+import time
 from collections.abc import AsyncIterator
 from contextlib import AsyncExitStack, asynccontextmanager
 from dataclasses import dataclass
 
+from common.auth.access_tokens import AccessTokens, TokenPolicy
 from common.clients.kafka import KafkaProducer
 from common.clients.postgres import PostgresDatabase
 from common.clients.redis_cache import RedisCache
@@ -37,6 +39,7 @@ from ims_grpc.servicers.inventory import InventoryServicer, inventory_service
 from ims_grpc.servicers.sellers import SellerServicer
 from ims_grpc.servicers.skus import SkuServicer
 from ims_grpc.servicers.tenants import TenantServicer
+from ims_grpc.servicers.tokens import TokenServicer, token_service
 from ims_grpc.settings import ImsSettings
 from ims_grpc.sweeper import ReservationSweeper
 
@@ -92,7 +95,12 @@ def build_server(deps: ImsDependencies) -> GrpcServer:
         InventoryRepository(database), LedgerRepository(database), ReservationRepository(database)
     )
     keys = ApiKeyRepository(database)
-    services = [*catalog, inventory_service(inventory), api_key_service(ApiKeyServicer(keys))]
+    services = [
+        *catalog,
+        inventory_service(inventory),
+        api_key_service(ApiKeyServicer(keys)),
+        token_service(token_servicer(deps.auth)),
+    ]
     return GrpcServer(
         host=deps.settings.host,
         port=deps.settings.port,
@@ -103,6 +111,15 @@ def build_server(deps: ImsDependencies) -> GrpcServer:
             service_names=[service.name for service in services],
             keys=KeyTableAuthority(keys),
         ),
+    )
+
+
+def token_servicer(auth: AuthSettings) -> TokenServicer:
+    secret = auth.service_secret.get_secret_value() if auth.service_secret else None
+    return TokenServicer(
+        AccessTokens(secret) if secret else None,
+        TokenPolicy(default_ttl_s=auth.token_ttl_s, max_ttl_s=auth.token_max_ttl_s),
+        clock=time.time,
     )
 
 

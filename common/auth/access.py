@@ -14,6 +14,7 @@ class Access(enum.Enum):
     WRITE = "write"
     ADMIN = "admin"
     SERVICE = "service"
+    TENANT_KEY = "tenant_key"
 
 
 DEFAULT_TENANT_FIELD = "tenant_id"
@@ -27,7 +28,7 @@ class AccessRule:
 
     @property
     def tenant_scoped(self) -> bool:
-        return self.access in (Access.READ, Access.WRITE)
+        return self.access in (Access.READ, Access.WRITE, Access.TENANT_KEY)
 
 
 _SCOPE_OF = {Access.READ: Scope.READ, Access.WRITE: Scope.WRITE}
@@ -46,6 +47,10 @@ def authorize(principal: Principal, rule: AccessRule, requested_tenant: str) -> 
         if kind is PrincipalKind.TENANT_KEY:
             raise _denied("only service credentials may do this", "SERVICE_ONLY")
         return requested_tenant
+    if rule.access is Access.TENANT_KEY:
+        if kind is not PrincipalKind.TENANT_KEY:
+            raise _denied("only a tenant API key may do this", "TENANT_KEY_ONLY")
+        return _own_tenant(principal, rule, requested_tenant)
     scope = _SCOPE_OF[rule.access]
     if scope not in principal.scopes:
         raise ServiceError(
@@ -56,6 +61,10 @@ def authorize(principal: Principal, rule: AccessRule, requested_tenant: str) -> 
         )
     if kind is not PrincipalKind.TENANT_KEY:
         return requested_tenant
+    return _own_tenant(principal, rule, requested_tenant)
+
+
+def _own_tenant(principal: Principal, rule: AccessRule, requested_tenant: str) -> str:
     assert principal.tenant_id is not None
     if requested_tenant and requested_tenant != principal.tenant_id:
         raise ServiceError(

@@ -14,7 +14,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Protocol
 
+from common.auth.access_tokens import AccessTokens
 from common.auth.credentials import (
+    AccessTokenCredential,
     AdminCredential,
     MalformedCredentialError,
     ServiceCredential,
@@ -57,10 +59,15 @@ class Authenticator:
         keys: TenantKeyAuthority,
         ttl_s: float,
         clock: Callable[[], float],
+        wall_clock: Callable[[], float],
         max_entries: int = 10_000,
     ) -> None:
+        """`clock` (monotonic) ages the cache; `wall_clock` (Unix seconds) checks the expiry
+        of access tokens, which other servers issued."""
         self._admin_token = admin_token
         self._service_secret = service_secret
+        self._tokens = AccessTokens(service_secret) if service_secret else None
+        self._wall_clock = wall_clock
         self._keys = keys
         self._ttl_s = ttl_s
         self._clock = clock
@@ -80,8 +87,17 @@ class Authenticator:
         return principal
 
     async def _principal(
-        self, credential: TenantKeyCredential | ServiceCredential | AdminCredential
+        self,
+        credential: TenantKeyCredential
+        | ServiceCredential
+        | AdminCredential
+        | AccessTokenCredential,
     ) -> Principal | None:
+        if isinstance(credential, AccessTokenCredential):
+            if self._tokens is None:
+                return None
+            claims = self._tokens.verify(credential.token, self._wall_clock())
+            return claims.principal() if claims is not None else None
         if isinstance(credential, AdminCredential):
             if self._admin_token and hmac.compare_digest(credential.token, self._admin_token):
                 return Principal.admin()

@@ -9,6 +9,8 @@ logs) and so a server knows where to look it up without trying each store:
 - service         `svc_<name>_<mac>`: HMAC-SHA256 of the name under the servers' service
   secret, so each process gets its own identity from one setting and nothing is stored.
 - admin           `adm_<secret>`: the one platform credential from settings.
+- access token    `at_<claims>.<mac>`: a short-lived token made from a tenant key
+                  (`common.auth.access_tokens`), verified without a store.
 
 All comparisons are constant-time (`hmac.compare_digest`).
 """
@@ -29,8 +31,10 @@ ADMIN_PREFIX = "adm_"
 _KEY_ID = re.compile(r"[0-9a-f]{16}")
 _SECRET = re.compile(r"[A-Za-z0-9_-]{43}")
 _SERVICE_NAME = re.compile(r"[a-z][a-z0-9-]{0,40}")
+ACCESS_TOKEN_PREFIX = "at_"
+_ACCESS_TOKEN = re.compile(r"[A-Za-z0-9_-]{1,600}\.[A-Za-z0-9_-]{43}")
 # Longest token we even look at: anything longer is malformed, and is not hashed or logged.
-MAX_TOKEN_CHARS = 200
+MAX_TOKEN_CHARS = 700
 
 
 class MalformedCredentialError(ValueError):
@@ -66,7 +70,16 @@ class AdminCredential:
         return ADMIN_PREFIX.rstrip("_")
 
 
-Credential = TenantKeyCredential | ServiceCredential | AdminCredential
+@dataclass(frozen=True)
+class AccessTokenCredential:
+    token: str
+
+    @property
+    def display(self) -> str:
+        return ACCESS_TOKEN_PREFIX.rstrip("_")
+
+
+Credential = TenantKeyCredential | ServiceCredential | AdminCredential | AccessTokenCredential
 
 
 def _random_secret() -> str:
@@ -139,4 +152,8 @@ def parse_authorization(value: str | None) -> Credential:
             return ServiceCredential(name, mac)
     elif token.startswith(ADMIN_PREFIX) and _SECRET.fullmatch(token[len(ADMIN_PREFIX) :]):
         return AdminCredential(token)
+    elif token.startswith(ACCESS_TOKEN_PREFIX) and _ACCESS_TOKEN.fullmatch(
+        token[len(ACCESS_TOKEN_PREFIX) :]
+    ):
+        return AccessTokenCredential(token)
     raise MalformedCredentialError("not a credential this platform issues")

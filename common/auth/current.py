@@ -19,7 +19,13 @@ def unbind_principal(token: contextvars.Token[Principal | None]) -> None:
     _current.reset(token)
 
 
+def current_principal() -> Principal | None:
+    """Who is calling, while serving an authenticated call."""
+    return _current.get()
+
+
 def current_actor() -> str | None:
-    """ "key:<id>", "service:<name>" or "admin" while serving an authenticated call."""
+    """ "key:<id>" (or "key:<id>/<subject>" for an access token issued to a subject),
+    "service:<name>" or "admin" while serving an authenticated call."""
     principal = _current.get()
-    return principal.actor if principal is not None else None
+    return principal.recorded_actor if principal is not None else None

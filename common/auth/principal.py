@@ -33,6 +33,18 @@ class Principal:
     scopes: frozenset[Scope] = frozenset()
     # None: the server's default for this kind.
     rate_limit: RateLimit | None = None
+    # Tenant keys only. Who an access token was issued to (a partner's user, say): recorded
+    # beside `actor`, while the rate limit stays the key's.
+    subject: str | None = None
+    # True when the credential was an access token made from the key, not the key itself.
+    from_token: bool = False
+    key_id: str | None = None
+
+    @property
+    def recorded_actor(self) -> str:
+        """What is stored beside what the caller did: "key:<id>/<subject>" for a token
+        issued to a subject, `actor` otherwise."""
+        return f"{self.actor}/{self.subject}" if self.subject else self.actor
 
     @classmethod
     def service(cls, name: str) -> Principal:
@@ -49,5 +61,17 @@ class Principal:
         tenant_id: str,
         scopes: frozenset[Scope],
         rate_limit: RateLimit | None = None,
+        *,
+        subject: str | None = None,
+        from_token: bool = False,
     ) -> Principal:
-        return cls(PrincipalKind.TENANT_KEY, f"key:{key_id}", tenant_id, scopes, rate_limit)
+        return cls(
+            PrincipalKind.TENANT_KEY,
+            f"key:{key_id}",
+            tenant_id,
+            scopes,
+            rate_limit,
+            subject=subject,
+            from_token=from_token,
+            key_id=key_id,
+        )

@@ -49,6 +49,7 @@ _ACCESS = {
     access_pb2.ACCESS_WRITE: Access.WRITE,
     access_pb2.ACCESS_ADMIN: Access.ADMIN,
     access_pb2.ACCESS_SERVICE: Access.SERVICE,
+    access_pb2.ACCESS_TENANT_KEY: Access.TENANT_KEY,
 }
 
 
@@ -260,6 +261,7 @@ def server_guard(
         keys=keys,
         ttl_s=settings.cache_ttl_s,
         clock=time.monotonic,
+        wall_clock=time.time,
     )
     return AuthInterceptor(
         service=service,

@@ -25,6 +25,7 @@ from tests.support.auth import ADMIN_TOKEN, bearer, service_credential
 UNAUTHENTICATED = grpc.StatusCode.UNAUTHENTICATED
 DENIED = grpc.StatusCode.PERMISSION_DENIED
 REFUSALS = {UNAUTHENTICATED, DENIED}
+TENANT_SCOPED = (access_pb2.ACCESS_READ, access_pb2.ACCESS_WRITE, access_pb2.ACCESS_TENANT_KEY)
 
 
 @dataclass(frozen=True)
@@ -48,7 +49,7 @@ class Rpc:
 
     def request(self, tenant_id: str = "") -> Any:
         message = message_factory.GetMessageClass(self.method.input_type)()
-        if tenant_id and self.access in (access_pb2.ACCESS_READ, access_pb2.ACCESS_WRITE):
+        if tenant_id and self.access in TENANT_SCOPED:
             *parents, leaf = self.tenant_field.split(".")
             target = message
             for name in parents:
@@ -112,6 +113,7 @@ async def test_the_walk_covers_every_hosted_rpc(
         "/ims.v1.TenantService/CreateTenant",
         "/ims.v1.InventoryService/ReserveInventory",
         "/iam.v1.ApiKeyService/AuthenticateApiKey",
+        "/iam.v1.TokenService/IssueToken",
         "/oms.v1.OrderService/CancelOrder",
         "/oms.v1.UploadService/GetErrorFile",
         "/oms.v1.WebhookService/RetryWebhookDelivery",
@@ -158,6 +160,9 @@ async def test_tenant_keys_reach_their_own_tenant_only_and_read_only_keys_cannot
         elif rpc.access == access_pb2.ACCESS_WRITE:
             assert full not in REFUSALS, f"{rpc}: a read-write key was refused ({full})"
             assert read_only is DENIED, f"{rpc}: a read-only key could write ({read_only})"
+        elif rpc.access == access_pb2.ACCESS_TENANT_KEY:
+            assert full not in REFUSALS, f"{rpc}: a read-write key was refused ({full})"
+            assert read_only not in REFUSALS, f"{rpc}: a read key was refused ({read_only})"
         else:  # admin and internal RPCs: no tenant key at all
             assert full is DENIED, f"{rpc}: a tenant key got through ({full})"
             assert read_only is DENIED, f"{rpc}: a tenant key got through ({read_only})"
@@ -172,8 +177,12 @@ async def test_services_and_the_admin_pass_where_their_rules_allow(
     for rpc in rpcs:
         channel = channels[rpc.target]
         as_admin = await _call(channel, rpc, rpc.request(acme.tenant_id), admin_token)
-        assert as_admin not in REFUSALS, f"{rpc}: the admin was refused ({as_admin})"
         as_service = await _call(channel, rpc, rpc.request(acme.tenant_id), service)
+        if rpc.access == access_pb2.ACCESS_TENANT_KEY:
+            assert as_admin is DENIED, f"{rpc}: the admin acted as a key ({as_admin})"
+            assert as_service is DENIED, f"{rpc}: a service acted as a key ({as_service})"
+            continue
+        assert as_admin not in REFUSALS, f"{rpc}: the admin was refused ({as_admin})"
         if rpc.access == access_pb2.ACCESS_ADMIN:
             assert as_service is DENIED, f"{rpc}: a service did admin work ({as_service})"
         else:

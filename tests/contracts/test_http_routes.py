@@ -59,6 +59,7 @@ EXPECTED: dict[str, tuple[str, str] | None] = {
     "iam.v1.ApiKeyService.RevokeApiKey": ("post", "/tenants/{tenant_id}/api-keys/{id}:revoke"),
     # Internal (OMS asks IMS whose key it is): no REST route.
     "iam.v1.ApiKeyService.AuthenticateApiKey": None,
+    "iam.v1.TokenService.IssueToken": ("post", "/auth/token"),
 }
 
 

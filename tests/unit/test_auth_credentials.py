@@ -117,7 +117,12 @@ async def test_the_key_cache_bounds_lookups_and_revocation_delay() -> None:
     now = [0.0]
     keys = _Keys()
     authenticator = Authenticator(
-        admin_token=None, service_secret=None, keys=keys, ttl_s=10, clock=lambda: now[0]
+        admin_token=None,
+        service_secret=None,
+        keys=keys,
+        ttl_s=10,
+        clock=lambda: now[0],
+        wall_clock=lambda: now[0],
     )
     token = f"Bearer {new_tenant_key().token}"
     assert await authenticator.authenticate(token) == _key()

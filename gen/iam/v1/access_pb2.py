@@ -25,15 +25,15 @@ _sym_db = _symbol_database.Default()
 from google.protobuf import descriptor_pb2 as google_dot_protobuf_dot_descriptor__pb2
 
 
-DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\x13iam/v1/access.proto\x12\x06iam.v1\x1a google/protobuf/descriptor.proto\"B\n\nAccessRule\x12\x1e\n\x06\x61\x63\x63\x65ss\x18\x01 \x01(\x0e\x32\x0e.iam.v1.Access\x12\x14\n\x0ctenant_field\x18\x02 \x01(\t*i\n\x06\x41\x63\x63\x65ss\x12\x16\n\x12\x41\x43\x43\x45SS_UNSPECIFIED\x10\x00\x12\x0f\n\x0b\x41\x43\x43\x45SS_READ\x10\x01\x12\x10\n\x0c\x41\x43\x43\x45SS_WRITE\x10\x02\x12\x10\n\x0c\x41\x43\x43\x45SS_ADMIN\x10\x03\x12\x12\n\x0e\x41\x43\x43\x45SS_SERVICE\x10\x04:D\n\x06\x61\x63\x63\x65ss\x12\x1e.google.protobuf.MethodOptions\x18\xb9\x8e\x03 \x01(\x0b\x32\x12.iam.v1.AccessRuleb\x06proto3')
+DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\x13iam/v1/access.proto\x12\x06iam.v1\x1a google/protobuf/descriptor.proto\"B\n\nAccessRule\x12\x1e\n\x06\x61\x63\x63\x65ss\x18\x01 \x01(\x0e\x32\x0e.iam.v1.Access\x12\x14\n\x0ctenant_field\x18\x02 \x01(\t*\x80\x01\n\x06\x41\x63\x63\x65ss\x12\x16\n\x12\x41\x43\x43\x45SS_UNSPECIFIED\x10\x00\x12\x0f\n\x0b\x41\x43\x43\x45SS_READ\x10\x01\x12\x10\n\x0c\x41\x43\x43\x45SS_WRITE\x10\x02\x12\x10\n\x0c\x41\x43\x43\x45SS_ADMIN\x10\x03\x12\x12\n\x0e\x41\x43\x43\x45SS_SERVICE\x10\x04\x12\x15\n\x11\x41\x43\x43\x45SS_TENANT_KEY\x10\x05:D\n\x06\x61\x63\x63\x65ss\x12\x1e.google.protobuf.MethodOptions\x18\xb9\x8e\x03 \x01(\x0b\x32\x12.iam.v1.AccessRuleb\x06proto3')
 
 _globals = globals()
 _builder.BuildMessageAndEnumDescriptors(DESCRIPTOR, _globals)
 _builder.BuildTopDescriptorsAndMessages(DESCRIPTOR, 'iam.v1.access_pb2', _globals)
 if not _descriptor._USE_C_DESCRIPTORS:
   DESCRIPTOR._loaded_options = None
-  _globals['_ACCESS']._serialized_start=133
-  _globals['_ACCESS']._serialized_end=238
+  _globals['_ACCESS']._serialized_start=134
+  _globals['_ACCESS']._serialized_end=262
   _globals['_ACCESSRULE']._serialized_start=65
   _globals['_ACCESSRULE']._serialized_end=131
 # @@protoc_insertion_point(module_scope)

@@ -13,11 +13,13 @@ class Access(int, metaclass=_enum_type_wrapper.EnumTypeWrapper):
     ACCESS_WRITE: _ClassVar[Access]
     ACCESS_ADMIN: _ClassVar[Access]
     ACCESS_SERVICE: _ClassVar[Access]
+    ACCESS_TENANT_KEY: _ClassVar[Access]
 ACCESS_UNSPECIFIED: Access
 ACCESS_READ: Access
 ACCESS_WRITE: Access
 ACCESS_ADMIN: Access
 ACCESS_SERVICE: Access
+ACCESS_TENANT_KEY: Access
 ACCESS_FIELD_NUMBER: _ClassVar[int]
 access: _descriptor.FieldDescriptor
 
