@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 
 import pytest
 
 from oms_grpc.core.domain import upload_checks
 from oms_grpc.core.domain.upload_checks import (
+    BOM,
     UploadLimits,
     UploadRejectedError,
     UploadRejection,
+    UploadScanner,
     check_upload,
     first_invalid_utf8,
     first_long_line,
@@ -181,3 +184,41 @@ def test_line_length_scan_matches_a_plain_reference(
     monkeypatch.setattr(upload_checks, "SCAN_SLICE_BYTES", rng.randrange(1, 50))
     for maximum in (1, 3, 8):
         assert first_long_line(data, maximum) == _reference_long_line(data, maximum)
+
+
+def _verdict(run: Callable[[], object]) -> object:
+    try:
+        return run()
+    except UploadRejectedError as exc:
+        return (exc.rejection.code, dict(exc.rejection.params))
+
+
+@pytest.mark.parametrize("seed", range(40))
+def test_a_file_fed_in_pieces_gets_the_verdict_of_the_whole(seed: int) -> None:
+    """The streamed upload's scanner and the unary check accept the same files with the same
+    header, wherever the pieces split (a BOM, a UTF-8 sequence, a CR LF or the header cut in
+    two). Which problem a refusal names may differ: a stream reports the first piece's."""
+    import random
+
+    rng = random.Random(seed)
+    alphabet = [b"a", b",", b"\r", b"\n", b"\xc3\xbc", b"\xe2\x82\xac", b" ", b"\xff", b"\x00"]
+    weights = [30, 5, 2, 6, 2, 2, 3, 0.2, 0.1]
+    body = b"".join(rng.choices(alphabet, weights, k=rng.randrange(0, 300)))
+    data = rng.choice([b"", BOM, b"\xef\xbb"]) + rng.choice([HEADER + b"\n", b""]) + body
+    limits = UploadLimits(max_bytes=rng.choice([10_000, 200]), max_line_bytes=rng.choice([8, 60]))
+    whole = _verdict(lambda: check_upload(data, limits))
+
+    def streamed() -> object:
+        scanner = UploadScanner(limits)
+        position = 0
+        while position < len(data):
+            step = rng.randrange(1, 9)
+            scanner.feed(data[position : position + step])
+            position += step
+        return scanner.finish()
+
+    verdict = _verdict(streamed)
+    if isinstance(whole, tuple) and isinstance(verdict, tuple):
+        assert verdict[0] != "file_empty" or whole[0] == "file_empty", data
+    else:
+        assert verdict == whole, data
