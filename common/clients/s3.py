@@ -1,4 +1,4 @@
-"""S3 object store: put, streamed get, delete."""
+"""S3 object store: put, streamed put (multipart), streamed get, delete, presigned PUT."""
 
 from __future__ import annotations
 
@@ -14,6 +14,90 @@ from common.settings import AwsSettings
 
 class ObjectNotFoundError(KeyError):
     """The requested key does not exist in the bucket."""
+
+
+# S3's smallest part (but the last) is 5 MiB; bigger parts mean fewer requests, more memory.
+MIN_PART_BYTES = 5 * 1024 * 1024
+DEFAULT_PART_BYTES = 8 * 1024 * 1024
+
+
+class ObjectWriter:
+    """One object written piece by piece: at most one part (`part_bytes`) is held at a time.
+
+    A file smaller than one part is stored with one PUT at `complete()`; a larger one as an
+    S3 multipart upload, whose parts are sent as they fill. Until `complete()` returns,
+    nothing is visible under the key; `abort()` (also safe after a failure, and a no-op
+    when nothing was started) removes the parts already sent, so an interrupted write leaves
+    nothing behind. Only a process killed between the first part and the end leaves an
+    incomplete multipart upload, invisible but stored: give the bucket an
+    AbortIncompleteMultipartUpload lifecycle rule.
+    """
+
+    def __init__(
+        self, client: Any, bucket: str, key: str, content_type: str, part_bytes: int
+    ) -> None:
+        if part_bytes < MIN_PART_BYTES:
+            raise ValueError(f"parts must be at least {MIN_PART_BYTES} bytes")
+        self._client = client
+        self._bucket = bucket
+        self._key = key
+        self._content_type = content_type
+        self._part_bytes = part_bytes
+        self._buffer = bytearray()
+        self._upload_id: str | None = None
+        self._parts: list[dict[str, Any]] = []
+        self.size = 0
+
+    async def write(self, data: bytes) -> None:
+        self._buffer += data
+        self.size += len(data)
+        while len(self._buffer) >= self._part_bytes:
+            part = bytes(self._buffer[: self._part_bytes])
+            del self._buffer[: self._part_bytes]
+            await self._send_part(part)
+
+    async def complete(self) -> None:
+        if self._upload_id is None:
+            await self._client.put_object(
+                Bucket=self._bucket,
+                Key=self._key,
+                Body=bytes(self._buffer),
+                ContentType=self._content_type,
+            )
+        else:
+            if self._buffer:
+                await self._send_part(bytes(self._buffer))
+            await self._client.complete_multipart_upload(
+                Bucket=self._bucket,
+                Key=self._key,
+                UploadId=self._upload_id,
+                MultipartUpload={"Parts": self._parts},
+            )
+        self._buffer.clear()
+
+    async def abort(self) -> None:
+        self._buffer.clear()
+        if self._upload_id is not None:
+            upload_id, self._upload_id = self._upload_id, None
+            await self._client.abort_multipart_upload(
+                Bucket=self._bucket, Key=self._key, UploadId=upload_id
+            )
+
+    async def _send_part(self, part: bytes) -> None:
+        if self._upload_id is None:
+            started = await self._client.create_multipart_upload(
+                Bucket=self._bucket, Key=self._key, ContentType=self._content_type
+            )
+            self._upload_id = started["UploadId"]
+        number = len(self._parts) + 1
+        sent = await self._client.upload_part(
+            Bucket=self._bucket,
+            Key=self._key,
+            UploadId=self._upload_id,
+            PartNumber=number,
+            Body=part,
+        )
+        self._parts.append({"ETag": sent["ETag"], "PartNumber": number})
 
 
 class ObjectStore:
@@ -39,6 +123,14 @@ class ObjectStore:
     ) -> None:
         await self._client.put_object(
             Bucket=self._bucket, Key=key, Body=body, ContentType=content_type
+        )
+
+    def writer(
+        self, key: str, content_type: str = "application/octet-stream", part_bytes: int = 0
+    ) -> ObjectWriter:
+        """A writer that stores `key` from pieces without holding them all (see ObjectWriter)."""
+        return ObjectWriter(
+            self._client, self._bucket, key, content_type, part_bytes or DEFAULT_PART_BYTES
         )
 
     async def get(self, key: str) -> bytes:

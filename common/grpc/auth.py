@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import logging
 import time
-from collections.abc import Awaitable, Callable, Iterable, Mapping
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterable, Mapping
 from typing import Any
 
 import grpc
@@ -107,6 +107,17 @@ def _write_path(request: Any, path: str, tenant: str) -> None:
     setattr(target, leaf, tenant)
 
 
+def _has_parents(request: Any, path: str) -> bool:
+    """Whether every message on the way to the path's leaf is set (writing the leaf would
+    otherwise set them, and in a oneof clear what the message carries instead)."""
+    target = request
+    for name in path.split(".")[:-1]:
+        if not target.HasField(name):
+            return False
+        target = getattr(target, name)
+    return True
+
+
 class AuthInterceptor(ServerInterceptor):  # type: ignore[type-arg]
     def __init__(
         self,
@@ -169,10 +180,37 @@ class AuthInterceptor(ServerInterceptor):  # type: ignore[type-arg]
                 request_deserializer=handler.request_deserializer,
                 response_serializer=handler.response_serializer,
             )
-        return _refusing(handler, "client-streaming methods are not served")
+        if handler.stream_unary is not None:
+            inner_client_stream = handler.stream_unary
+
+            async def client_streaming(requests: Any, context: Any) -> Any:
+                # Admitted on the first message, which carries the tenant (e.g. a header).
+                iterator = aiter(requests)
+                first = await anext(iterator, None)
+                principal = await self._admit(
+                    method, rule, authorization, first, fill_tenant=_can_fill(first, rule)
+                )
+                token = bind_principal(principal)
+                try:
+                    return await inner_client_stream(_replayed(first, iterator), context)
+                finally:
+                    unbind_principal(token)
+
+            return grpc.stream_unary_rpc_method_handler(
+                client_streaming,
+                request_deserializer=handler.request_deserializer,
+                response_serializer=handler.response_serializer,
+            )
+        return _refusing(handler, "bidirectional streaming methods are not served")
 
     async def _admit(
-        self, method: str, rule: AccessRule, authorization: str | None, request: Any
+        self,
+        method: str,
+        rule: AccessRule,
+        authorization: str | None,
+        request: Any,
+        *,
+        fill_tenant: bool = True,
     ) -> Principal:
         """Authenticate, authorize (filling in the tenant of a tenant key), rate-limit."""
         try:
@@ -184,9 +222,11 @@ class AuthInterceptor(ServerInterceptor):  # type: ignore[type-arg]
                 extra={"method": method, "reason": exc.reason, "credential": exc.shown},
             )
             raise _unauthenticated(exc.reason) from None
-        if rule.tenant_scoped:
+        if rule.tenant_scoped and fill_tenant:
             tenant = authorize(principal, rule, _read_path(request, rule.tenant_field))
             _write_path(request, rule.tenant_field, tenant)
+        elif rule.tenant_scoped:  # no tenant to check or fill in: the servicer refuses it
+            authorize(principal, rule, "")
         else:
             authorize(principal, rule, "")
         wait_s = self._limiter.acquire(principal.actor, self._limit_of(principal))
@@ -207,6 +247,18 @@ class AuthInterceptor(ServerInterceptor):  # type: ignore[type-arg]
         if principal.kind is PrincipalKind.TENANT_KEY:
             return self._tenant_key_limit
         return self._service_limit
+
+
+def _can_fill(first: Any, rule: AccessRule) -> bool:
+    return first is not None and (not rule.tenant_scoped or _has_parents(first, rule.tenant_field))
+
+
+async def _replayed(first: Any, rest: AsyncIterator[Any]) -> AsyncIterator[Any]:
+    if first is None:
+        return
+    yield first
+    async for item in rest:
+        yield item
 
 
 def _unauthenticated(reason: str) -> ServiceError:

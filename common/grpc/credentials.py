@@ -41,11 +41,23 @@ class BearerUnaryStream(_BearerMetadata, grpc.aio.UnaryStreamClientInterceptor):
         return await continuation(self.with_token(client_call_details), request)
 
 
+class BearerStreamUnary(_BearerMetadata, grpc.aio.StreamUnaryClientInterceptor):  # type: ignore[type-arg]
+    async def intercept_stream_unary(
+        self,
+        continuation: Any,
+        client_call_details: grpc.aio.ClientCallDetails,
+        request_iterator: Any,
+    ) -> Any:
+        return await continuation(self.with_token(client_call_details), request_iterator)
+
+
 def authorized_channel(
     target: str, token: str | None, options: Sequence[tuple[str, Any]] = ()
 ) -> grpc.aio.Channel:
     """An insecure (loopback / in-cluster) channel whose calls carry `token`, if any."""
     interceptors: list[Any] | None = (
-        [BearerUnaryUnary(token), BearerUnaryStream(token)] if token else None
+        [BearerUnaryUnary(token), BearerUnaryStream(token), BearerStreamUnary(token)]
+        if token
+        else None
     )
     return grpc.aio.insecure_channel(target, options=list(options), interceptors=interceptors)

@@ -36,7 +36,9 @@ class ObservabilityInterceptor(ServerInterceptor):  # type: ignore[type-arg]
             return _wrap_unary_unary(handler, handler_call_details)
         if handler.unary_stream is not None:
             return _wrap_unary_stream(handler, handler_call_details)
-        return handler  # client-streaming RPCs: none in our APIs
+        if handler.stream_unary is not None:
+            return _wrap_stream_unary(handler, handler_call_details)
+        return handler  # bidirectional streaming: none in our APIs
 
 
 def _metadata_value(details: grpc.HandlerCallDetails, wanted: str) -> str | None:
@@ -101,6 +103,36 @@ def _wrap_unary_stream(handler: Handler, details: grpc.HandlerCallDetails) -> Ha
             _log_call(details.method, code, started)
 
     return grpc.unary_stream_rpc_method_handler(
+        wrapped,
+        request_deserializer=handler.request_deserializer,
+        response_serializer=handler.response_serializer,
+    )
+
+
+def _wrap_stream_unary(handler: Handler, details: grpc.HandlerCallDetails) -> Handler:
+    inner = handler.stream_unary
+
+    async def wrapped(requests: Any, context: Any) -> Any:
+        trace_id, language = _bind_call_context(details)
+        context.set_trailing_metadata(((TRACE_METADATA_KEY, trace_id),))
+        started = time.perf_counter()
+        code = grpc.StatusCode.OK
+        try:
+            return await inner(requests, context)
+        except ServiceError as exc:
+            code = status_code(exc)
+            await context.abort_with_status(to_status(exc, language))
+        except grpc.aio.AbortError:
+            code = context.code() or grpc.StatusCode.UNKNOWN
+            raise
+        except Exception:
+            code = grpc.StatusCode.INTERNAL
+            log.exception("unhandled error", extra={"method": details.method})
+            raise
+        finally:
+            _log_call(details.method, code, started)
+
+    return grpc.stream_unary_rpc_method_handler(
         wrapped,
         request_deserializer=handler.request_deserializer,
         response_serializer=handler.response_serializer,

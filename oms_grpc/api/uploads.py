@@ -18,6 +18,13 @@ CreateUpload, in this order:
    The document goes first because the ingester needs it to record progress: a message can
    never point at an upload that does not exist.
 
+StreamUpload takes the file as a client stream (header, then chunks): each chunk is checked
+by `domain.upload_checks.UploadScanner` and written on to S3 (`ObjectWriter`, one part held
+at a time), so no whole file is ever in memory. Its order differs from CreateUpload's, as the
+file is only known to be acceptable at its end: the object is completed first, then the
+upload document inserted, then the message sent; a refusal or a cancelled stream aborts the
+object and writes nothing. The steps after the stream run shielded, as above.
+
 GetErrorFile streams `errors/{upload_id}_errors.csv` from S3 through
 `domain.error_files.rendered_chunks` (bounded memory), after a strict name check (no S3
 access for any other name) and a tenant check of the upload that names the file.
@@ -38,10 +45,10 @@ from google.api import httpbody_pb2
 from oms.v1 import upload_pb2, upload_pb2_grpc
 from pymongo.errors import PyMongoError
 
-from common.clients.s3 import ObjectNotFoundError, ObjectStore
+from common.clients.s3 import ObjectNotFoundError, ObjectStore, ObjectWriter
 from common.clients.sqs import QueueClient
 from common.error_phrases import localize_text
-from common.grpc.errors import ServiceError, not_found
+from common.grpc.errors import FieldViolation, ServiceError, invalid_argument, not_found
 from common.grpc.server import ServiceRegistration
 from common.i18n import current_language
 from common.ids import new_id
@@ -56,7 +63,12 @@ from oms_grpc.core.domain.error_files import (
     rendered_chunks,
 )
 from oms_grpc.core.domain.upload_body import BodyError, extract_csv
-from oms_grpc.core.domain.upload_checks import UploadLimits, UploadRejectedError, check_upload
+from oms_grpc.core.domain.upload_checks import (
+    UploadLimits,
+    UploadRejectedError,
+    UploadScanner,
+    check_upload,
+)
 from oms_grpc.core.domain.uploads import (
     error_object_key,
     is_error_file_name,
@@ -106,6 +118,38 @@ class UploadServicer(upload_pb2_grpc.UploadServiceServicer):
         await self._ims.require_tenant(accepted.tenant_id, "tenant_id")
         document = await self._shielded(self._store_and_enqueue(accepted))
         return upload_pb2.CreateUploadResponse(upload=self._message(document))
+
+    async def StreamUpload(  # noqa: N802
+        self, requests: AsyncIterator[upload_pb2.StreamUploadRequest], context: Context
+    ) -> upload_pb2.StreamUploadResponse:
+        iterator = aiter(requests)
+        header = stream_header(await anext(iterator, None))
+        await self._ims.require_tenant(header.tenant_id, "header.tenant_id")
+        upload_id = new_id()
+        key = upload_object_key(datetime.now(UTC), upload_id, header.filename)
+        writer = self._objects.writer(key, content_type=STORED_CONTENT_TYPE)
+        scanner = UploadScanner(self._limits)
+        try:
+            async for message in iterator:
+                if message.WhichOneof("part") != "chunk":
+                    raise invalid_argument(
+                        [FieldViolation("header", "only the first message may be the header")]
+                    )
+                scanner.feed(message.chunk)
+                await writer.write(message.chunk)
+            scanner.finish()
+        except UploadRejectedError as exc:
+            await _aborted(writer)
+            violation = FieldViolation(
+                exc.rejection.field, exc.rejection.message(current_language())
+            )
+            raise invalid_argument([violation]) from None
+        except BaseException:  # a refusal, a cancelled or broken stream: nothing stays
+            await _aborted(writer)
+            raise
+        accepted = StreamedFile(header.tenant_id, header.filename, upload_id, key, writer)
+        document = await self._shielded(self._complete_and_enqueue(accepted))
+        return upload_pb2.StreamUploadResponse(upload=self._message(document))
 
     async def GetUpload(  # noqa: N802
         self, request: upload_pb2.GetUploadRequest, context: Context
@@ -200,13 +244,7 @@ class UploadServicer(upload_pb2_grpc.UploadServiceServicer):
         try:
             await self._objects.put(key, accepted.data, content_type=STORED_CONTENT_TYPE)
             object_stored = True
-            message = CreateBulkOrder(
-                upload_id=upload_id,
-                tenant_id=accepted.tenant_id,
-                object_key=key,
-                trace_id=current_trace_id() or "",
-            )
-            await self._queue.send(message.to_json())
+            await self._enqueue(upload_id, accepted.tenant_id, key)
         except Exception as exc:
             step = "queued for processing" if object_stored else "stored"
             log.warning(
@@ -222,13 +260,59 @@ class UploadServicer(upload_pb2_grpc.UploadServiceServicer):
             raise
         return document
 
+    async def _complete_and_enqueue(self, streamed: StreamedFile) -> UploadDocument:
+        try:
+            await streamed.writer.complete()
+        except STORAGE_ERRORS as exc:
+            await _aborted(streamed.writer)
+            raise _unavailable(
+                "UPLOAD_STORAGE_UNAVAILABLE", "the file could not be stored; please try again"
+            ) from exc
+        try:
+            document = await self._uploads.create(
+                upload_id=streamed.upload_id,
+                tenant_id=streamed.tenant_id,
+                filename=streamed.filename,
+                object_key=streamed.key,
+                size=streamed.writer.size,
+            )
+        except PyMongoError as exc:
+            await self._deleted(streamed.key)
+            raise _unavailable("UPLOAD_STORE_UNAVAILABLE", "the upload cannot be recorded") from exc
+        try:
+            await self._enqueue(streamed.upload_id, streamed.tenant_id, streamed.key)
+        except Exception as exc:
+            log.warning("upload could not be queued", exc_info=exc)
+            step = "queued for processing"
+            await self._give_up(streamed.upload_id, streamed.key, object_stored=True, step=step)
+            if isinstance(exc, STORAGE_ERRORS):
+                raise _unavailable(
+                    "UPLOAD_STORAGE_UNAVAILABLE",
+                    f"the file could not be {step}; please try again",
+                    upload_id=streamed.upload_id,
+                ) from exc
+            raise
+        return document
+
+    async def _enqueue(self, upload_id: str, tenant_id: str, key: str) -> None:
+        message = CreateBulkOrder(
+            upload_id=upload_id,
+            tenant_id=tenant_id,
+            object_key=key,
+            trace_id=current_trace_id() or "",
+        )
+        await self._queue.send(message.to_json())
+
+    async def _deleted(self, key: str) -> None:
+        try:
+            await self._objects.delete(key)
+        except Exception:
+            log.exception("orphaned upload object", extra={"object_key": key})
+
     async def _give_up(self, upload_id: str, key: str, *, object_stored: bool, step: str) -> None:
         """Leave no half state: the upload FAILED, and no orphaned object."""
         if object_stored:
-            try:
-                await self._objects.delete(key)
-            except Exception:
-                log.exception("orphaned upload object", extra={"object_key": key})
+            await self._deleted(key)
         try:
             await self._uploads.fail(upload_id, f"the file could not be {step}")
         except Exception:
@@ -255,10 +339,7 @@ def accept_file(
     filename = (
         request.filename or form.get("filename", "") or (uploaded.filename if uploaded else "")
     )
-    if len(filename) > MAX_FILENAME_CHARS:
-        violations.add("filename", f"must be at most {MAX_FILENAME_CHARS} characters")
-    if any(ord(ch) < 32 or ord(ch) == 127 for ch in filename):
-        violations.add("filename", "must not contain control characters")
+    _check_filename(violations, "filename", filename)
 
     if uploaded is not None:
         try:
@@ -269,6 +350,40 @@ def accept_file(
     if uploaded is None:  # unreachable: a BodyError is a violation
         raise ValueError("no file")
     return AcceptedFile(tenant_id=tenant_id, filename=filename, data=uploaded.data)
+
+
+@dataclass(frozen=True)
+class StreamedFile:
+    tenant_id: str
+    filename: str
+    upload_id: str
+    key: str
+    writer: ObjectWriter
+
+
+def stream_header(first: upload_pb2.StreamUploadRequest | None) -> upload_pb2.UploadHeader:
+    """The header that must open a StreamUpload, checked."""
+    if first is None or first.WhichOneof("part") != "header":
+        raise invalid_argument([FieldViolation("header", "the first message must be the header")])
+    violations = Violations()
+    violations.uuid("header.tenant_id", first.header.tenant_id)
+    _check_filename(violations, "header.filename", first.header.filename)
+    violations.raise_if_any()
+    return first.header
+
+
+def _check_filename(violations: Violations, field: str, filename: str) -> None:
+    if len(filename) > MAX_FILENAME_CHARS:
+        violations.add(field, f"must be at most {MAX_FILENAME_CHARS} characters")
+    if any(ord(ch) < 32 or ord(ch) == 127 for ch in filename):
+        violations.add(field, "must not contain control characters")
+
+
+async def _aborted(writer: ObjectWriter) -> None:
+    try:
+        await asyncio.shield(writer.abort())
+    except Exception:
+        log.exception("incomplete multipart upload left behind")
 
 
 def _chunk(data: bytes) -> upload_pb2.GetErrorFileResponse:

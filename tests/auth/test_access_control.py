@@ -71,7 +71,10 @@ async def _call(
     serialize = type(request).SerializeToString
     metadata = bearer(token) if token is not None else ()
     try:
-        if rpc.method.server_streaming:
+        if rpc.method.client_streaming:  # the request is the stream's first message
+            client_stream = channel.stream_unary(rpc.path, request_serializer=serialize)
+            await client_stream(iter([request]), metadata=metadata, timeout=10)
+        elif rpc.method.server_streaming:
             stream = channel.unary_stream(rpc.path, request_serializer=serialize)
             async for _ in stream(request, metadata=metadata, timeout=10):
                 break

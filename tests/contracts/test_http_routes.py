@@ -41,6 +41,7 @@ EXPECTED: dict[str, tuple[str, str] | None] = {
     "oms.v1.OrderService.ListOrders": ("get", "/orders"),
     "oms.v1.OrderService.CancelOrder": ("post", "/orders/{id}:cancel"),
     "oms.v1.UploadService.CreateUpload": ("post", "/orders/upload"),
+    "oms.v1.UploadService.StreamUpload": None,  # client streaming: gRPC only
     "oms.v1.UploadService.GetUpload": ("get", "/orders/uploads/{id}"),
     "oms.v1.UploadService.GetErrorFile": ("get", "/orders/errors/{file_name}"),
     "oms.v1.WebhookService.CreateWebhook": ("post", "/webhooks"),

@@ -67,6 +67,28 @@ class CreateUploadRequest(_message.Message):
     file: _httpbody_pb2.HttpBody
     def __init__(self, tenant_id: _Optional[str] = ..., filename: _Optional[str] = ..., file: _Optional[_Union[_httpbody_pb2.HttpBody, _Mapping]] = ...) -> None: ...
 
+class StreamUploadRequest(_message.Message):
+    __slots__ = ("header", "chunk")
+    HEADER_FIELD_NUMBER: _ClassVar[int]
+    CHUNK_FIELD_NUMBER: _ClassVar[int]
+    header: UploadHeader
+    chunk: bytes
+    def __init__(self, header: _Optional[_Union[UploadHeader, _Mapping]] = ..., chunk: _Optional[bytes] = ...) -> None: ...
+
+class StreamUploadResponse(_message.Message):
+    __slots__ = ("upload",)
+    UPLOAD_FIELD_NUMBER: _ClassVar[int]
+    upload: Upload
+    def __init__(self, upload: _Optional[_Union[Upload, _Mapping]] = ...) -> None: ...
+
+class UploadHeader(_message.Message):
+    __slots__ = ("tenant_id", "filename")
+    TENANT_ID_FIELD_NUMBER: _ClassVar[int]
+    FILENAME_FIELD_NUMBER: _ClassVar[int]
+    tenant_id: str
+    filename: str
+    def __init__(self, tenant_id: _Optional[str] = ..., filename: _Optional[str] = ...) -> None: ...
+
 class CreateUploadResponse(_message.Message):
     __slots__ = ("upload",)
     UPLOAD_FIELD_NUMBER: _ClassVar[int]

@@ -40,6 +40,11 @@ class UploadServiceStub:
         Args:
             channel: A grpc.Channel.
         """
+        self.StreamUpload = channel.stream_unary(
+                '/oms.v1.UploadService/StreamUpload',
+                request_serializer=oms_dot_v1_dot_upload__pb2.StreamUploadRequest.SerializeToString,
+                response_deserializer=oms_dot_v1_dot_upload__pb2.StreamUploadResponse.FromString,
+                _registered_method=True)
         self.CreateUpload = channel.unary_unary(
                 '/oms.v1.UploadService/CreateUpload',
                 request_serializer=oms_dot_v1_dot_upload__pb2.CreateUploadRequest.SerializeToString,
@@ -66,7 +71,7 @@ class UploadServiceServicer:
     kept as order attributes.
     """
 
-    def CreateUpload(self, request, context):
+    def StreamUpload(self, request_iterator, context):
         """Accepts a CSV file, stores it (object key `uploads/{timestamp}_{uuid}_{filename}`),
         queues it for processing and returns the upload in state QUEUED. The REST edge answers
         202 Accepted; Envoy's transcoder can only answer 200.
@@ -76,7 +81,21 @@ class UploadServiceServicer:
         `tenant_id` and `filename` can also be query parameters. Envoy buffers the whole body
         into one gRPC message, so the OMS server must accept messages as large as the biggest
         allowed upload (see envoy/envoy.yaml).
+        The same as CreateUpload, for files of any size up to the limit without any process
+        holding the whole file: the first message is the header, then the file's bytes follow
+        in order, in chunks of any size below the message limit (64 KiB to 1 MiB work well).
+        The server checks the bytes as they arrive (and answers INVALID_ARGUMENT naming `file`
+        as soon as a problem shows, e.g. the size limit) while writing them to S3 in parts; the
+        upload exists only once the stream has ended and the whole file passed. A stream that
+        is cancelled, or ends early, leaves nothing behind. gRPC only (no REST transcoding):
+        the Falcon edge's POST /orders/upload streams through it.
         """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def CreateUpload(self, request, context):
+        """Missing associated documentation comment in .proto file."""
         context.set_code(grpc.StatusCode.UNIMPLEMENTED)
         context.set_details('Method not implemented!')
         raise NotImplementedError('Method not implemented!')
@@ -102,6 +121,11 @@ class UploadServiceServicer:
 
 def add_UploadServiceServicer_to_server(servicer, server):
     rpc_method_handlers = {
+            'StreamUpload': grpc.stream_unary_rpc_method_handler(
+                    servicer.StreamUpload,
+                    request_deserializer=oms_dot_v1_dot_upload__pb2.StreamUploadRequest.FromString,
+                    response_serializer=oms_dot_v1_dot_upload__pb2.StreamUploadResponse.SerializeToString,
+            ),
             'CreateUpload': grpc.unary_unary_rpc_method_handler(
                     servicer.CreateUpload,
                     request_deserializer=oms_dot_v1_dot_upload__pb2.CreateUploadRequest.FromString,
@@ -133,6 +157,33 @@ class UploadService:
     groups rows into one multi-line order and makes re-uploads idempotent; extra columns are
     kept as order attributes.
     """
+
+    @staticmethod
+    def StreamUpload(request_iterator,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.stream_unary(
+            request_iterator,
+            target,
+            '/oms.v1.UploadService/StreamUpload',
+            oms_dot_v1_dot_upload__pb2.StreamUploadRequest.SerializeToString,
+            oms_dot_v1_dot_upload__pb2.StreamUploadResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
 
     @staticmethod
     def CreateUpload(request,
