@@ -2,28 +2,33 @@
 key}), GET /orders/errors/{file} (the rejected rows as CSV); ours: GET /orders/uploads/{id}
 (progress).
 
-The body goes to OMS as it came (multipart or raw `text/csv`; OMS parses and checks it), so
-the edge adds no limits of its own beyond OMS's. It does hold one upload in memory while it
-passes: streaming uploads are a later step (issue 9). The error file streams through.
+The file streams through: the edge reads it from the request as it arrives
+(`edge_rest.upload_source`) and hands it on to OMS's StreamUpload in chunks of at most
+`CHUNK_BYTES`, so no whole file is held here (OMS checks it as it passes and writes it to S3
+in parts). If OMS refuses the file mid-way (e.g. over the size limit), the edge stops
+reading and answers the refusal. The error file streams through too.
 """
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import AsyncIterator, Callable
 from typing import Any
 
 import falcon
 import falcon.asgi
 import grpc
-from google.api import httpbody_pb2
 from oms.v1 import upload_pb2, upload_pb2_grpc
 
 from edge_rest.calls import respond
-from edge_rest.errors import answer_rpc_error
+from edge_rest.errors import answer_rpc_error, bad_request
 from edge_rest.forwarding import call_metadata
 from edge_rest.shapes import upload_json
+from edge_rest.upload_source import upload_source
 
 Uploads = Callable[[], upload_pb2_grpc.UploadServiceStub]
+# The most of the file one gRPC message carries (well below the 4 MiB message limit).
+CHUNK_BYTES = 256 * 1024
 
 
 class UploadsResource:
@@ -32,22 +37,43 @@ class UploadsResource:
         self._timeout_s = timeout_s
 
     async def on_post(self, req: falcon.asgi.Request, resp: falcon.asgi.Response) -> None:
-        body = await req.stream.read()
-        request = upload_pb2.CreateUploadRequest(
-            tenant_id=req.get_param("tenant_id") or "",
-            filename=req.get_param("filename") or "",
-            file=httpbody_pb2.HttpBody(content_type=req.content_type or "", data=body),
+        source = await upload_source(req)
+        tenant_id = req.get_param("tenant_id") or source.fields.get("tenant_id", "")
+        if req.get_param("tenant_id") and source.fields.get("tenant_id", tenant_id) != tenant_id:
+            raise bad_request({"tenant_id": "the form's tenant_id differs from the query's"})
+        header = upload_pb2.UploadHeader(
+            tenant_id=tenant_id,
+            filename=req.get_param("filename") or source.fields.get("filename") or source.filename,
         )
-        await respond(
-            req,
-            resp,
-            self._uploads().CreateUpload,
-            request,
-            lambda reply: upload_json(reply.upload),
-            timeout_s=self._timeout_s,
-            field_name=str,
-            status=falcon.HTTP_202,
-        )
+        call = self._uploads().StreamUpload(metadata=call_metadata(req), timeout=self._timeout_s)
+        try:
+            await _send(call, header, source.chunks)
+            reply = await call
+        except grpc.aio.AioRpcError as exc:
+            answer_rpc_error(resp, exc, _original_field)
+            return
+        except BaseException:  # the client went away, or its form broke mid-way
+            call.cancel()
+            raise
+        resp.status = falcon.HTTP_202
+        resp.media = upload_json(reply.upload)
+
+
+async def _send(call: Any, header: upload_pb2.UploadHeader, chunks: AsyncIterator[bytes]) -> None:
+    """Write the stream; stop early, without an error, once OMS has answered (a refusal)."""
+    try:
+        await call.write(upload_pb2.StreamUploadRequest(header=header))
+        async for data in chunks:
+            for start in range(0, len(data), CHUNK_BYTES):
+                piece = data[start : start + CHUNK_BYTES]
+                await call.write(upload_pb2.StreamUploadRequest(chunk=piece))
+        await call.done_writing()
+    except asyncio.InvalidStateError:
+        pass  # the call is over: awaiting it gives OMS's answer
+
+
+def _original_field(field: str) -> str:
+    return field.removeprefix("header.")
 
 
 class UploadResource:

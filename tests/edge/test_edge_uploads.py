@@ -75,3 +75,71 @@ async def test_upload_follow_and_download_the_rejected_rows(
     escaping = await edge.simulate_get("/orders/errors/..%2Fsecret.csv", headers=key)
     assert escaping.status_code == 404  # no route: nothing outside the error files is reachable
     assert escaping.json["error"]["code"] == "NOT_FOUND"
+
+
+def _form(boundary: str, *parts: tuple[str, str | None, bytes]) -> bytes:
+    body = b""
+    for name, filename, content in parts:
+        disposition = f'form-data; name="{name}"' + (f'; filename="{filename}"' if filename else "")
+        body += f"--{boundary}\r\nContent-Disposition: {disposition}\r\n\r\n".encode()
+        body += content + b"\r\n"
+    return body + f"--{boundary}--\r\n".encode()
+
+
+async def test_raw_and_form_uploads_stream_and_bad_forms_name_the_part(
+    edge: falcon.testing.ASGIConductor, ims_channel: grpc.aio.Channel
+) -> None:
+    acme = await tenant_with_keys(ims_channel, "acme")
+    key = {"Authorization": f"Bearer {acme.read_write}"}
+    row = f"{acme.tenant_id},s,h,k,1\n".encode()
+    csv = b"tenant_id,seller_id,hub_id,sku_id,quantity\n" + row * (9 * 1024 * 1024 // len(row))
+    raw = await edge.simulate_post(
+        "/orders/upload",
+        body=csv,
+        params={"filename": "raw.csv"},
+        headers={**key, "Content-Type": "text/csv"},
+    )
+    assert raw.status_code == 202, raw.text
+    assert raw.json["upload"]["filename"] == "raw.csv" and raw.json["key"].endswith("_raw.csv")
+
+    boundary = "b0undary"
+    multipart = {**key, "Content-Type": f"multipart/form-data; boundary={boundary}"}
+    fields_first = await edge.simulate_post(
+        "/orders/upload",
+        body=_form(
+            boundary,
+            ("tenant_id", None, acme.tenant_id.encode()),
+            ("filename", None, b"named.csv"),
+            ("file", "ignored.csv", csv[:1000]),
+        ),
+        headers=multipart,
+    )
+    assert fields_first.status_code == 202, fields_first.text
+    assert fields_first.json["upload"]["filename"] == "named.csv"
+
+    for parts, field in (
+        ((("file", "a.csv", csv[:200]), ("tenant_id", None, b"x")), "tenant_id"),  # too late
+        ((("colour", None, b"red"), ("file", "a.csv", csv[:200])), "colour"),
+        ((("filename", None, b"x.csv"),), "file"),  # no file part
+        ((("file", "a.csv", b"tenant_id,quantity\n1,2\n"),), "file"),  # OMS: no sku_id column
+        ((("file", "a.csv", csv[:500] + "Grüße".encode("latin-1")),), "file"),  # not UTF-8
+    ):
+        refused = await edge.simulate_post(
+            "/orders/upload", body=_form(boundary, *parts), headers=multipart
+        )
+        assert refused.status_code == 400, (parts, refused.text)
+        assert [f["field"] for f in refused.json["error"]["fields"]] == [field], refused.text
+
+    unsupported = await edge.simulate_post(
+        "/orders/upload", body=b"{}", headers={**key, "Content-Type": "application/json"}
+    )
+    assert unsupported.status_code == 400
+    assert unsupported.json["error"]["fields"][0]["field"] == "file"
+    other_tenant = await edge.simulate_post(
+        "/orders/upload",
+        body=csv[:300],
+        params={"tenant_id": "0190a0c1-0000-7000-8000-000000000001"},
+        headers={**key, "Content-Type": "text/csv"},
+    )
+    assert other_tenant.status_code == 403
+    assert other_tenant.json["error"]["fields"][0]["field"] == "tenant_id"
