@@ -38,7 +38,13 @@ from edge_rest.orders import OrderCancellationResource, OrderResource, OrdersRes
 from edge_rest.settings import EdgeSettings
 from edge_rest.skus import SkuResource, SkusResource
 from edge_rest.tenants import TenantResource, TenantsResource
-from edge_rest.uploads import ErrorFileResource, UploadResource, UploadsResource
+from edge_rest.uploads import (
+    BulkImportResource,
+    ErrorFileResource,
+    UploadResource,
+    UploadsResource,
+    UploadUrlResource,
+)
 from edge_rest.webhooks import WebhookLogsResource, WebhookResource, WebhooksResource
 
 Route = tuple[str, object]
@@ -75,6 +81,8 @@ def api_routes(channels: ServiceChannels, settings: EdgeSettings) -> list[Route]
         ("/orders/{id}", OrderResource(orders, timeout_s)),
         ("/orders/{id}/cancel", OrderCancellationResource(orders, timeout_s)),
         ("/orders/upload", UploadsResource(uploads, upload_timeout_s)),
+        ("/orders/upload-url", UploadUrlResource(uploads, timeout_s)),
+        ("/orders/bulk", BulkImportResource(uploads, upload_timeout_s)),
         ("/orders/uploads/{id}", UploadResource(uploads, timeout_s)),
         ("/orders/errors/{file}", ErrorFileResource(uploads, upload_timeout_s)),
         ("/webhooks", WebhooksResource(webhooks, timeout_s)),

@@ -14,9 +14,9 @@ import yaml
 
 ORIGINAL = Path(__file__).resolve().parent / "openapi" / "original.yaml"
 
-# The original's operations the edge does not serve yet (issue 9): left out, so the
-# document says exactly what is accepted.
-NOT_SERVED = {("/orders/bulk", "post")}
+# The original's operations the edge does not serve (none left): left out, so the document
+# says exactly what is accepted.
+NOT_SERVED: set[tuple[str, str]] = set()
 
 _TEXT = {"type": "string"}
 _TIME = {"type": "string", "format": "date-time"}
@@ -60,6 +60,10 @@ EXTRA_PROPERTIES: dict[str, dict[str, Any]] = {
         "disabled_at": _TIME,
     },
     "WebhookRequest": {"description": _TEXT},
+    "BulkOrderRequest": {
+        "filename": {"type": "string", "description": "Ours: the key's file name when absent."},
+        "tenant_id": _TEXT,
+    },
     "WebhookLog": {
         "event_id": _TEXT,
         "failure_reason": _TEXT,
@@ -228,6 +232,44 @@ _TOKEN_PATH = {
 }
 
 
+_UPLOAD_URL_PATH = {
+    "post": {
+        "summary": "Where to PUT a large CSV straight into S3, for POST /orders/bulk (ours)",
+        "requestBody": {
+            "required": False,
+            "content": {
+                "application/json": {
+                    "schema": {
+                        "type": "object",
+                        "properties": {"filename": _TEXT, "tenant_id": _TEXT},
+                    }
+                }
+            },
+        },
+        "responses": {
+            "201": {
+                "description": "A presigned PUT, valid until expires_at",
+                "content": {
+                    "application/json": {
+                        "schema": {
+                            "type": "object",
+                            "properties": {
+                                "url": _TEXT,
+                                "method": {"type": "string", "enum": ["PUT"]},
+                                "headers": {"type": "object", "additionalProperties": _TEXT},
+                                "bucket": _TEXT,
+                                "key": _TEXT,
+                                "expires_at": _TIME,
+                            },
+                        }
+                    }
+                },
+            }
+        },
+    }
+}
+
+
 @cache
 def edge_document() -> dict[str, Any]:
     document: dict[str, Any] = copy.deepcopy(yaml.safe_load(ORIGINAL.read_text()))
@@ -240,6 +282,7 @@ def edge_document() -> dict[str, Any]:
     document["paths"]["/orders/uploads/{id}"] = _UPLOAD_PATH
     document["paths"].update(_ORDER_PATHS)
     document["paths"]["/auth/token"] = _TOKEN_PATH
+    document["paths"]["/orders/upload-url"] = _UPLOAD_URL_PATH
     schemas = document["components"]["schemas"]
     for name, extra in EXTRA_PROPERTIES.items():
         schemas[name].setdefault("properties", {}).update(extra)
@@ -252,6 +295,10 @@ def edge_document() -> dict[str, Any]:
     upload["content"]["application/json"]["schema"]["properties"]["upload"] = {
         "$ref": "#/components/schemas/Upload"
     }
+    # The original documents no body for the bulk answer; ours is the upload's, as above.
+    document["paths"]["/orders/bulk"]["post"]["responses"]["202"]["content"] = copy.deepcopy(
+        upload["content"]
+    )
     document["components"]["securitySchemes"] = {
         "bearer": {
             "type": "http",

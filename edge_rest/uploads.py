@@ -1,6 +1,7 @@
 """The original API's CSV endpoints: POST /orders/upload (multipart `file`, 202 {bucket,
-key}), GET /orders/errors/{file} (the rejected rows as CSV); ours: GET /orders/uploads/{id}
-(progress).
+key}), POST /orders/bulk ({bucket, key} of a file the tenant put into the bucket), GET
+/orders/errors/{file} (the rejected rows as CSV); ours: GET /orders/uploads/{id} (progress),
+POST /orders/upload-url (a presigned PUT for POST /orders/bulk).
 
 The file streams through: the edge reads it from the request as it arrives
 (`edge_rest.upload_source`) and hands it on to OMS's StreamUpload in chunks of at most
@@ -20,10 +21,11 @@ import falcon.asgi
 import grpc
 from oms.v1 import upload_pb2, upload_pb2_grpc
 
+from edge_rest.bodies import json_object, refuse_unknown, text_field
 from edge_rest.calls import respond
 from edge_rest.errors import answer_rpc_error, bad_request
 from edge_rest.forwarding import call_metadata
-from edge_rest.shapes import upload_json
+from edge_rest.shapes import rfc3339, upload_json
 from edge_rest.upload_source import upload_source
 
 Uploads = Callable[[], upload_pb2_grpc.UploadServiceStub]
@@ -130,3 +132,65 @@ async def _rest(first: bytes, stream: Any) -> AsyncIterator[bytes]:
     yield first
     while (message := await stream.read()) is not grpc.aio.EOF:  # type: ignore[attr-defined]
         yield message.chunk.data
+
+
+class BulkImportResource:
+    """POST /orders/bulk {bucket, key}: an object the tenant put into the upload bucket
+    (with POST /orders/upload-url) becomes an upload, 202 as POST /orders/upload answers."""
+
+    def __init__(self, uploads: Uploads, timeout_s: float) -> None:
+        self._uploads = uploads
+        self._timeout_s = timeout_s
+
+    async def on_post(self, req: falcon.asgi.Request, resp: falcon.asgi.Response) -> None:
+        body = await json_object(req)
+        refuse_unknown(body, {"bucket", "key", "tenant_id", "filename"})
+        request = upload_pb2.ImportUploadRequest(
+            tenant_id=text_field(body, "tenant_id") or req.get_param("tenant_id") or "",
+            bucket=text_field(body, "bucket"),
+            key=text_field(body, "key"),
+            filename=text_field(body, "filename"),
+        )
+        await respond(
+            req,
+            resp,
+            self._uploads().ImportUpload,
+            request,
+            lambda reply: upload_json(reply.upload),
+            timeout_s=self._timeout_s,
+            field_name=str,
+            status=falcon.HTTP_202,
+        )
+
+
+class UploadUrlResource:
+    """POST /orders/upload-url {filename} (ours): where to PUT a file straight into S3."""
+
+    def __init__(self, uploads: Uploads, timeout_s: float) -> None:
+        self._uploads = uploads
+        self._timeout_s = timeout_s
+
+    async def on_post(self, req: falcon.asgi.Request, resp: falcon.asgi.Response) -> None:
+        body = await json_object(req) if req.content_length else {}
+        refuse_unknown(body, {"filename", "tenant_id"})
+        request = upload_pb2.CreateUploadUrlRequest(
+            tenant_id=text_field(body, "tenant_id") or req.get_param("tenant_id") or "",
+            filename=text_field(body, "filename"),
+        )
+        await respond(
+            req,
+            resp,
+            self._uploads().CreateUploadUrl,
+            request,
+            lambda reply: {
+                "url": reply.url,
+                "method": "PUT",
+                "headers": dict(reply.headers),
+                "bucket": reply.bucket,
+                "key": reply.key,
+                "expires_at": rfc3339(reply.expire_time),
+            },
+            timeout_s=self._timeout_s,
+            field_name=str,
+            status=falcon.HTTP_201,
+        )

@@ -51,6 +51,7 @@ def build_server(core: OmsCore, settings: OmsSettingsBundle) -> GrpcServer:
         queue=core.queue,
         ims=core.ims,
         limits=UploadLimits(settings.uploads.max_bytes, settings.uploads.max_line_bytes),
+        presign_ttl_s=settings.uploads.presign_ttl_s,
     )
     webhooks = WebhookServicer(
         core.webhooks,

@@ -133,6 +133,35 @@ class ObjectStore:
             self._client, self._bucket, key, content_type, part_bytes or DEFAULT_PART_BYTES
         )
 
+    async def size_of(self, key: str) -> int | None:
+        """The object's size in bytes, or None when there is no such object."""
+        try:
+            reply = await self._client.head_object(Bucket=self._bucket, Key=key)
+        except ClientError as exc:
+            if exc.response.get("Error", {}).get("Code") in {"NoSuchKey", "404", "NotFound"}:
+                return None
+            raise
+        return int(reply["ContentLength"])
+
+    async def copy(self, source_key: str, key: str, content_type: str) -> None:
+        """A server-side copy (no bytes through this process); up to 5 GiB."""
+        await self._client.copy_object(
+            Bucket=self._bucket,
+            Key=key,
+            CopySource={"Bucket": self._bucket, "Key": source_key},
+            ContentType=content_type,
+            MetadataDirective="REPLACE",
+        )
+
+    async def presigned_put(self, key: str, content_type: str, expires_s: int) -> str:
+        """A URL anyone may PUT `key` with (Content-Type `content_type`) until it expires."""
+        url: str = await self._client.generate_presigned_url(
+            "put_object",
+            Params={"Bucket": self._bucket, "Key": key, "ContentType": content_type},
+            ExpiresIn=expires_s,
+        )
+        return url
+
     async def get(self, key: str) -> bytes:
         chunks = [chunk async for chunk in self.stream(key)]
         return b"".join(chunks)

@@ -21,3 +21,5 @@ class UploadSettings(BaseSettings):
     max_bytes: int = Field(default=50 * MIB, ge=1)
     # Longest accepted line, in bytes, without its line terminator.
     max_line_bytes: int = Field(default=64 * KIB, ge=64)
+    # How long a CreateUploadUrl URL may be used to PUT the file.
+    presign_ttl_s: int = Field(default=900, ge=60, le=7 * 24 * 3600)

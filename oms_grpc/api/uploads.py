@@ -25,6 +25,11 @@ file is only known to be acceptable at its end: the object is completed first, t
 upload document inserted, then the message sent; a refusal or a cancelled stream aborts the
 object and writes nothing. The steps after the stream run shielded, as above.
 
+CreateUploadUrl hands out a presigned PUT for `incoming/{tenant}/{uuid}/{name}`; ImportUpload
+(the original's /orders/bulk) then copies such an object to an upload key (server side),
+scans the copy as it streams back from S3, and records and queues it as StreamUpload does;
+a refused copy is deleted again.
+
 GetErrorFile streams `errors/{upload_id}_errors.csv` from S3 through
 `domain.error_files.rendered_chunks` (bounded memory), after a strict name check (no S3
 access for any other name) and a tenant check of the upload that names the file.
@@ -36,7 +41,7 @@ import asyncio
 import logging
 from collections.abc import AsyncGenerator, AsyncIterator, Coroutine
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import grpc
@@ -52,6 +57,7 @@ from common.grpc.errors import FieldViolation, ServiceError, invalid_argument, n
 from common.grpc.server import ServiceRegistration
 from common.i18n import current_language
 from common.ids import new_id
+from common.timestamps import to_timestamp
 from common.tracing import current_trace_id
 from common.validation import Violations
 from oms_grpc.core.clients.ims import ImsClient
@@ -67,11 +73,14 @@ from oms_grpc.core.domain.upload_checks import (
     UploadLimits,
     UploadRejectedError,
     UploadScanner,
+    check_size,
     check_upload,
 )
 from oms_grpc.core.domain.uploads import (
     error_object_key,
+    incoming_object_key,
     is_error_file_name,
+    is_incoming_key_of,
     upload_id_of_error_file,
     upload_object_key,
 )
@@ -103,7 +112,9 @@ class UploadServicer(upload_pb2_grpc.UploadServiceServicer):
         queue: QueueClient,
         ims: ImsClient,
         limits: UploadLimits,
+        presign_ttl_s: int = 900,
     ) -> None:
+        self._presign_ttl_s = presign_ttl_s
         self._uploads = uploads
         self._objects = objects
         self._queue = queue
@@ -140,16 +151,50 @@ class UploadServicer(upload_pb2_grpc.UploadServiceServicer):
             scanner.finish()
         except UploadRejectedError as exc:
             await _aborted(writer)
-            violation = FieldViolation(
-                exc.rejection.field, exc.rejection.message(current_language())
-            )
-            raise invalid_argument([violation]) from None
+            raise _rejected_file(exc) from None
         except BaseException:  # a refusal, a cancelled or broken stream: nothing stays
             await _aborted(writer)
             raise
         accepted = StreamedFile(header.tenant_id, header.filename, upload_id, key, writer)
         document = await self._shielded(self._complete_and_enqueue(accepted))
         return upload_pb2.StreamUploadResponse(upload=self._message(document))
+
+    async def CreateUploadUrl(  # noqa: N802
+        self, request: upload_pb2.CreateUploadUrlRequest, context: Context
+    ) -> upload_pb2.CreateUploadUrlResponse:
+        violations = Violations()
+        violations.uuid("tenant_id", request.tenant_id)
+        _check_filename(violations, "filename", request.filename)
+        violations.raise_if_any()
+        await self._ims.require_tenant(request.tenant_id, "tenant_id")
+        key = incoming_object_key(request.tenant_id, new_id(), request.filename or "upload.csv")
+        expires = datetime.now(UTC) + timedelta(seconds=self._presign_ttl_s)
+        try:
+            url = await self._objects.presigned_put(key, STORED_CONTENT_TYPE, self._presign_ttl_s)
+        except STORAGE_ERRORS as exc:
+            raise _unavailable("UPLOAD_STORAGE_UNAVAILABLE", "no upload URL can be made") from exc
+        reply = upload_pb2.CreateUploadUrlResponse(
+            url=url, bucket=self._objects.bucket, key=key, expire_time=to_timestamp(expires)
+        )
+        reply.headers["Content-Type"] = STORED_CONTENT_TYPE
+        return reply
+
+    async def ImportUpload(  # noqa: N802
+        self, request: upload_pb2.ImportUploadRequest, context: Context
+    ) -> upload_pb2.ImportUploadResponse:
+        violations = Violations()
+        violations.uuid("tenant_id", request.tenant_id)
+        if request.bucket != self._objects.bucket:
+            violations.add("bucket", f"must be the upload bucket {self._objects.bucket!r}")
+        if not request.key:
+            violations.add("key", "is required")
+        _check_filename(violations, "filename", request.filename)
+        violations.raise_if_any()
+        if not is_incoming_key_of(request.tenant_id, request.key):
+            raise not_found("object", request.key)  # another tenant's, or not a slot at all
+        await self._ims.require_tenant(request.tenant_id, "tenant_id")
+        document = await self._shielded(self._import(request))
+        return upload_pb2.ImportUploadResponse(upload=self._message(document))
 
     async def GetUpload(  # noqa: N802
         self, request: upload_pb2.GetUploadRequest, context: Context
@@ -268,28 +313,70 @@ class UploadServicer(upload_pb2_grpc.UploadServiceServicer):
             raise _unavailable(
                 "UPLOAD_STORAGE_UNAVAILABLE", "the file could not be stored; please try again"
             ) from exc
+        stored = StoredFile(
+            streamed.upload_id,
+            streamed.tenant_id,
+            streamed.filename,
+            streamed.key,
+            streamed.writer.size,
+        )
+        return await self._record_and_enqueue(stored)
+
+    async def _import(self, request: upload_pb2.ImportUploadRequest) -> UploadDocument:
+        """Copy the tenant's object to an upload key, check the copy, record and queue it."""
+        filename = request.filename or request.key.rsplit("/", 1)[-1]
+        upload_id = new_id()
+        key = upload_object_key(datetime.now(UTC), upload_id, filename)
+        try:
+            size = await self._objects.size_of(request.key)
+            if size is None:
+                raise not_found("object", request.key)
+            check_size(size, self._limits)
+            await self._objects.copy(request.key, key, STORED_CONTENT_TYPE)
+        except STORAGE_ERRORS as exc:
+            raise _unavailable("UPLOAD_STORAGE_UNAVAILABLE", "the object cannot be read") from exc
+        except UploadRejectedError as exc:
+            raise _rejected_file(exc) from None
+        scanner = UploadScanner(self._limits)
+        try:
+            async for piece in self._objects.stream(key):
+                scanner.feed(piece)
+            scanner.finish()
+        except UploadRejectedError as exc:
+            await self._deleted(key)
+            raise _rejected_file(exc) from None
+        except BaseException:
+            await self._deleted(key)
+            raise
+        return await self._record_and_enqueue(
+            StoredFile(upload_id, request.tenant_id, filename, key, scanner.size)
+        )
+
+    async def _record_and_enqueue(self, stored: StoredFile) -> UploadDocument:
+        """The upload document, then its message, for an object already stored under its
+        upload key; on a failure the object is removed again (and the upload FAILED)."""
         try:
             document = await self._uploads.create(
-                upload_id=streamed.upload_id,
-                tenant_id=streamed.tenant_id,
-                filename=streamed.filename,
-                object_key=streamed.key,
-                size=streamed.writer.size,
+                upload_id=stored.upload_id,
+                tenant_id=stored.tenant_id,
+                filename=stored.filename,
+                object_key=stored.key,
+                size=stored.size,
             )
         except PyMongoError as exc:
-            await self._deleted(streamed.key)
+            await self._deleted(stored.key)
             raise _unavailable("UPLOAD_STORE_UNAVAILABLE", "the upload cannot be recorded") from exc
         try:
-            await self._enqueue(streamed.upload_id, streamed.tenant_id, streamed.key)
+            await self._enqueue(stored.upload_id, stored.tenant_id, stored.key)
         except Exception as exc:
             log.warning("upload could not be queued", exc_info=exc)
             step = "queued for processing"
-            await self._give_up(streamed.upload_id, streamed.key, object_stored=True, step=step)
+            await self._give_up(stored.upload_id, stored.key, object_stored=True, step=step)
             if isinstance(exc, STORAGE_ERRORS):
                 raise _unavailable(
                     "UPLOAD_STORAGE_UNAVAILABLE",
                     f"the file could not be {step}; please try again",
-                    upload_id=streamed.upload_id,
+                    upload_id=stored.upload_id,
                 ) from exc
             raise
         return document
@@ -353,6 +440,15 @@ def accept_file(
 
 
 @dataclass(frozen=True)
+class StoredFile:
+    upload_id: str
+    tenant_id: str
+    filename: str
+    key: str
+    size: int
+
+
+@dataclass(frozen=True)
 class StreamedFile:
     tenant_id: str
     filename: str
@@ -377,6 +473,11 @@ def _check_filename(violations: Violations, field: str, filename: str) -> None:
         violations.add(field, f"must be at most {MAX_FILENAME_CHARS} characters")
     if any(ord(ch) < 32 or ord(ch) == 127 for ch in filename):
         violations.add(field, "must not contain control characters")
+
+
+def _rejected_file(exc: UploadRejectedError) -> ServiceError:
+    message = exc.rejection.message(current_language())
+    return invalid_argument([FieldViolation(exc.rejection.field, message)])
 
 
 async def _aborted(writer: ObjectWriter) -> None:

@@ -42,6 +42,8 @@ EXPECTED: dict[str, tuple[str, str] | None] = {
     "oms.v1.OrderService.CancelOrder": ("post", "/orders/{id}:cancel"),
     "oms.v1.UploadService.CreateUpload": ("post", "/orders/upload"),
     "oms.v1.UploadService.StreamUpload": None,  # client streaming: gRPC only
+    "oms.v1.UploadService.CreateUploadUrl": ("post", "/orders/upload-urls"),
+    "oms.v1.UploadService.ImportUpload": ("post", "/orders/bulk"),
     "oms.v1.UploadService.GetUpload": ("get", "/orders/uploads/{id}"),
     "oms.v1.UploadService.GetErrorFile": ("get", "/orders/errors/{file_name}"),
     "oms.v1.WebhookService.CreateWebhook": ("post", "/webhooks"),

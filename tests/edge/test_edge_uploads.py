@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import asyncio
 
+import aiohttp
 import falcon.testing
 import grpc
 
@@ -143,3 +144,37 @@ async def test_raw_and_form_uploads_stream_and_bad_forms_name_the_part(
     )
     assert other_tenant.status_code == 403
     assert other_tenant.json["error"]["fields"][0]["field"] == "tenant_id"
+
+
+async def test_bulk_imports_a_file_put_with_a_presigned_url(
+    edge: falcon.testing.ASGIConductor, ims_channel: grpc.aio.Channel
+) -> None:
+    acme = await tenant_with_keys(ims_channel, "acme")
+    key = {"Authorization": f"Bearer {acme.read_write}"}
+    slot = await edge.simulate_post("/orders/upload-url", json={"filename": "q4.csv"}, headers=key)
+    assert slot.status_code == 201, slot.text
+    assert slot.json["method"] == "PUT" and slot.json["key"].endswith("/q4.csv")
+    csv = f"tenant_id,seller_id,hub_id,sku_id,quantity\n{acme.tenant_id},s,h,k,1\n".encode()
+    async with (
+        aiohttp.ClientSession() as session,
+        session.put(slot.json["url"], data=csv, headers=slot.json["headers"]) as put,
+    ):
+        assert put.status == 200
+    bulk = await edge.simulate_post(
+        "/orders/bulk", json={"bucket": slot.json["bucket"], "key": slot.json["key"]}, headers=key
+    )
+    assert bulk.status_code == 202, bulk.text
+    assert bulk.json["bucket"] == slot.json["bucket"]
+    assert bulk.json["key"].startswith("uploads/") and bulk.json["key"].endswith("_q4.csv")
+    assert bulk.json["upload"]["state"] == "queued"
+
+    for body, status, field in (
+        ({"bucket": slot.json["bucket"], "key": "uploads/someone-elses.csv"}, 404, None),
+        ({"bucket": "another", "key": slot.json["key"]}, 400, "bucket"),
+        ({"bucket": slot.json["bucket"]}, 400, "key"),
+        ({"bucket": slot.json["bucket"], "key": slot.json["key"], "path": "/"}, 400, "path"),
+    ):
+        refused = await edge.simulate_post("/orders/bulk", json=body, headers=key)
+        assert refused.status_code == status, (body, refused.text)
+        if field:
+            assert [f["field"] for f in refused.json["error"]["fields"]] == [field]

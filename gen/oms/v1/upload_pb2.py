@@ -28,43 +28,59 @@ from google.protobuf import timestamp_pb2 as google_dot_protobuf_dot_timestamp__
 from iam.v1 import access_pb2 as iam_dot_v1_dot_access__pb2
 
 
-DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\x13oms/v1/upload.proto\x12\x06oms.v1\x1a\x1cgoogle/api/annotations.proto\x1a\x19google/api/httpbody.proto\x1a\x1fgoogle/protobuf/timestamp.proto\x1a\x13iam/v1/access.proto\"\xec\x02\n\x06Upload\x12\n\n\x02id\x18\x01 \x01(\t\x12\x11\n\ttenant_id\x18\x02 \x01(\t\x12\x10\n\x08\x66ilename\x18\x03 \x01(\t\x12\x12\n\nobject_key\x18\x04 \x01(\t\x12\"\n\x05state\x18\x05 \x01(\x0e\x32\x13.oms.v1.UploadState\x12\x11\n\trows_read\x18\x06 \x01(\x03\x12\x15\n\rrows_accepted\x18\x07 \x01(\x03\x12\x15\n\rrows_rejected\x18\x08 \x01(\x03\x12\x16\n\x0eorders_created\x18\t \x01(\x03\x12\x17\n\x0f\x65rror_file_name\x18\n \x01(\t\x12\x15\n\rerror_message\x18\x0b \x01(\t\x12/\n\x0b\x63reate_time\x18\x0c \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12/\n\x0bupdate_time\x18\r \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12\x0e\n\x06\x62ucket\x18\x0e \x01(\t\"^\n\x13\x43reateUploadRequest\x12\x11\n\ttenant_id\x18\x01 \x01(\t\x12\x10\n\x08\x66ilename\x18\x02 \x01(\t\x12\"\n\x04\x66ile\x18\x03 \x01(\x0b\x32\x14.google.api.HttpBody\"V\n\x13StreamUploadRequest\x12&\n\x06header\x18\x01 \x01(\x0b\x32\x14.oms.v1.UploadHeaderH\x00\x12\x0f\n\x05\x63hunk\x18\x02 \x01(\x0cH\x00\x42\x06\n\x04part\"6\n\x14StreamUploadResponse\x12\x1e\n\x06upload\x18\x01 \x01(\x0b\x32\x0e.oms.v1.Upload\"3\n\x0cUploadHeader\x12\x11\n\ttenant_id\x18\x01 \x01(\t\x12\x10\n\x08\x66ilename\x18\x02 \x01(\t\"6\n\x14\x43reateUploadResponse\x12\x1e\n\x06upload\x18\x01 \x01(\x0b\x32\x0e.oms.v1.Upload\"1\n\x10GetUploadRequest\x12\x11\n\ttenant_id\x18\x01 \x01(\t\x12\n\n\x02id\x18\x02 \x01(\t\"3\n\x11GetUploadResponse\x12\x1e\n\x06upload\x18\x01 \x01(\x0b\x32\x0e.oms.v1.Upload\";\n\x13GetErrorFileRequest\x12\x11\n\ttenant_id\x18\x01 \x01(\t\x12\x11\n\tfile_name\x18\x02 \x01(\t\";\n\x14GetErrorFileResponse\x12#\n\x05\x63hunk\x18\x01 \x01(\x0b\x32\x14.google.api.HttpBody*\x96\x01\n\x0bUploadState\x12\x1c\n\x18UPLOAD_STATE_UNSPECIFIED\x10\x00\x12\x17\n\x13UPLOAD_STATE_QUEUED\x10\x01\x12\x1b\n\x17UPLOAD_STATE_PROCESSING\x10\x02\x12\x1a\n\x16UPLOAD_STATE_COMPLETED\x10\x03\x12\x17\n\x13UPLOAD_STATE_FAILED\x10\x04\x32\xc9\x03\n\rUploadService\x12\x65\n\x0cStreamUpload\x12\x1b.oms.v1.StreamUploadRequest\x1a\x1c.oms.v1.StreamUploadResponse\"\x18\xca\xf3\x18\x14\x08\x02\x12\x10header.tenant_id(\x01\x12m\n\x0c\x43reateUpload\x12\x1b.oms.v1.CreateUploadRequest\x1a\x1c.oms.v1.CreateUploadResponse\"\"\xca\xf3\x18\x02\x08\x02\x82\xd3\xe4\x93\x02\x16\"\x0e/orders/upload:\x04\x66ile\x12\x64\n\tGetUpload\x12\x18.oms.v1.GetUploadRequest\x1a\x19.oms.v1.GetUploadResponse\"\"\xca\xf3\x18\x02\x08\x01\x82\xd3\xe4\x93\x02\x16\x12\x14/orders/uploads/{id}\x12|\n\x0cGetErrorFile\x12\x1b.oms.v1.GetErrorFileRequest\x1a\x1c.oms.v1.GetErrorFileResponse\"/\xca\xf3\x18\x02\x08\x01\x82\xd3\xe4\x93\x02#\x12\x1a/orders/errors/{file_name}b\x05\x63hunk0\x01\x62\x06proto3')
+DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\x13oms/v1/upload.proto\x12\x06oms.v1\x1a\x1cgoogle/api/annotations.proto\x1a\x19google/api/httpbody.proto\x1a\x1fgoogle/protobuf/timestamp.proto\x1a\x13iam/v1/access.proto\"\xec\x02\n\x06Upload\x12\n\n\x02id\x18\x01 \x01(\t\x12\x11\n\ttenant_id\x18\x02 \x01(\t\x12\x10\n\x08\x66ilename\x18\x03 \x01(\t\x12\x12\n\nobject_key\x18\x04 \x01(\t\x12\"\n\x05state\x18\x05 \x01(\x0e\x32\x13.oms.v1.UploadState\x12\x11\n\trows_read\x18\x06 \x01(\x03\x12\x15\n\rrows_accepted\x18\x07 \x01(\x03\x12\x15\n\rrows_rejected\x18\x08 \x01(\x03\x12\x16\n\x0eorders_created\x18\t \x01(\x03\x12\x17\n\x0f\x65rror_file_name\x18\n \x01(\t\x12\x15\n\rerror_message\x18\x0b \x01(\t\x12/\n\x0b\x63reate_time\x18\x0c \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12/\n\x0bupdate_time\x18\r \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12\x0e\n\x06\x62ucket\x18\x0e \x01(\t\"^\n\x13\x43reateUploadRequest\x12\x11\n\ttenant_id\x18\x01 \x01(\t\x12\x10\n\x08\x66ilename\x18\x02 \x01(\t\x12\"\n\x04\x66ile\x18\x03 \x01(\x0b\x32\x14.google.api.HttpBody\"=\n\x16\x43reateUploadUrlRequest\x12\x11\n\ttenant_id\x18\x01 \x01(\t\x12\x10\n\x08\x66ilename\x18\x02 \x01(\t\"\xe3\x01\n\x17\x43reateUploadUrlResponse\x12\x0b\n\x03url\x18\x01 \x01(\t\x12=\n\x07headers\x18\x02 \x03(\x0b\x32,.oms.v1.CreateUploadUrlResponse.HeadersEntry\x12\x0e\n\x06\x62ucket\x18\x03 \x01(\t\x12\x0b\n\x03key\x18\x04 \x01(\t\x12/\n\x0b\x65xpire_time\x18\x05 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x1a.\n\x0cHeadersEntry\x12\x0b\n\x03key\x18\x01 \x01(\t\x12\r\n\x05value\x18\x02 \x01(\t:\x02\x38\x01\"W\n\x13ImportUploadRequest\x12\x11\n\ttenant_id\x18\x01 \x01(\t\x12\x0e\n\x06\x62ucket\x18\x02 \x01(\t\x12\x0b\n\x03key\x18\x03 \x01(\t\x12\x10\n\x08\x66ilename\x18\x04 \x01(\t\"6\n\x14ImportUploadResponse\x12\x1e\n\x06upload\x18\x01 \x01(\x0b\x32\x0e.oms.v1.Upload\"V\n\x13StreamUploadRequest\x12&\n\x06header\x18\x01 \x01(\x0b\x32\x14.oms.v1.UploadHeaderH\x00\x12\x0f\n\x05\x63hunk\x18\x02 \x01(\x0cH\x00\x42\x06\n\x04part\"6\n\x14StreamUploadResponse\x12\x1e\n\x06upload\x18\x01 \x01(\x0b\x32\x0e.oms.v1.Upload\"3\n\x0cUploadHeader\x12\x11\n\ttenant_id\x18\x01 \x01(\t\x12\x10\n\x08\x66ilename\x18\x02 \x01(\t\"6\n\x14\x43reateUploadResponse\x12\x1e\n\x06upload\x18\x01 \x01(\x0b\x32\x0e.oms.v1.Upload\"1\n\x10GetUploadRequest\x12\x11\n\ttenant_id\x18\x01 \x01(\t\x12\n\n\x02id\x18\x02 \x01(\t\"3\n\x11GetUploadResponse\x12\x1e\n\x06upload\x18\x01 \x01(\x0b\x32\x0e.oms.v1.Upload\";\n\x13GetErrorFileRequest\x12\x11\n\ttenant_id\x18\x01 \x01(\t\x12\x11\n\tfile_name\x18\x02 \x01(\t\";\n\x14GetErrorFileResponse\x12#\n\x05\x63hunk\x18\x01 \x01(\x0b\x32\x14.google.api.HttpBody*\x96\x01\n\x0bUploadState\x12\x1c\n\x18UPLOAD_STATE_UNSPECIFIED\x10\x00\x12\x17\n\x13UPLOAD_STATE_QUEUED\x10\x01\x12\x1b\n\x17UPLOAD_STATE_PROCESSING\x10\x02\x12\x1a\n\x16UPLOAD_STATE_COMPLETED\x10\x03\x12\x17\n\x13UPLOAD_STATE_FAILED\x10\x04\x32\xad\x05\n\rUploadService\x12\x65\n\x0cStreamUpload\x12\x1b.oms.v1.StreamUploadRequest\x1a\x1c.oms.v1.StreamUploadResponse\"\x18\xca\xf3\x18\x14\x08\x02\x12\x10header.tenant_id(\x01\x12m\n\x0c\x43reateUpload\x12\x1b.oms.v1.CreateUploadRequest\x1a\x1c.oms.v1.CreateUploadResponse\"\"\xca\xf3\x18\x02\x08\x02\x82\xd3\xe4\x93\x02\x16\"\x0e/orders/upload:\x04\x66ile\x12x\n\x0f\x43reateUploadUrl\x12\x1e.oms.v1.CreateUploadUrlRequest\x1a\x1f.oms.v1.CreateUploadUrlResponse\"$\xca\xf3\x18\x02\x08\x02\x82\xd3\xe4\x93\x02\x18\"\x13/orders/upload-urls:\x01*\x12h\n\x0cImportUpload\x12\x1b.oms.v1.ImportUploadRequest\x1a\x1c.oms.v1.ImportUploadResponse\"\x1d\xca\xf3\x18\x02\x08\x02\x82\xd3\xe4\x93\x02\x11\"\x0c/orders/bulk:\x01*\x12\x64\n\tGetUpload\x12\x18.oms.v1.GetUploadRequest\x1a\x19.oms.v1.GetUploadResponse\"\"\xca\xf3\x18\x02\x08\x01\x82\xd3\xe4\x93\x02\x16\x12\x14/orders/uploads/{id}\x12|\n\x0cGetErrorFile\x12\x1b.oms.v1.GetErrorFileRequest\x1a\x1c.oms.v1.GetErrorFileResponse\"/\xca\xf3\x18\x02\x08\x01\x82\xd3\xe4\x93\x02#\x12\x1a/orders/errors/{file_name}b\x05\x63hunk0\x01\x62\x06proto3')
 
 _globals = globals()
 _builder.BuildMessageAndEnumDescriptors(DESCRIPTOR, _globals)
 _builder.BuildTopDescriptorsAndMessages(DESCRIPTOR, 'oms.v1.upload_pb2', _globals)
 if not _descriptor._USE_C_DESCRIPTORS:
   DESCRIPTOR._loaded_options = None
+  _globals['_CREATEUPLOADURLRESPONSE_HEADERSENTRY']._loaded_options = None
+  _globals['_CREATEUPLOADURLRESPONSE_HEADERSENTRY']._serialized_options = b'8\001'
   _globals['_UPLOADSERVICE'].methods_by_name['StreamUpload']._loaded_options = None
   _globals['_UPLOADSERVICE'].methods_by_name['StreamUpload']._serialized_options = b'\312\363\030\024\010\002\022\020header.tenant_id'
   _globals['_UPLOADSERVICE'].methods_by_name['CreateUpload']._loaded_options = None
   _globals['_UPLOADSERVICE'].methods_by_name['CreateUpload']._serialized_options = b'\312\363\030\002\010\002\202\323\344\223\002\026\"\016/orders/upload:\004file'
+  _globals['_UPLOADSERVICE'].methods_by_name['CreateUploadUrl']._loaded_options = None
+  _globals['_UPLOADSERVICE'].methods_by_name['CreateUploadUrl']._serialized_options = b'\312\363\030\002\010\002\202\323\344\223\002\030\"\023/orders/upload-urls:\001*'
+  _globals['_UPLOADSERVICE'].methods_by_name['ImportUpload']._loaded_options = None
+  _globals['_UPLOADSERVICE'].methods_by_name['ImportUpload']._serialized_options = b'\312\363\030\002\010\002\202\323\344\223\002\021\"\014/orders/bulk:\001*'
   _globals['_UPLOADSERVICE'].methods_by_name['GetUpload']._loaded_options = None
   _globals['_UPLOADSERVICE'].methods_by_name['GetUpload']._serialized_options = b'\312\363\030\002\010\001\202\323\344\223\002\026\022\024/orders/uploads/{id}'
   _globals['_UPLOADSERVICE'].methods_by_name['GetErrorFile']._loaded_options = None
   _globals['_UPLOADSERVICE'].methods_by_name['GetErrorFile']._serialized_options = b'\312\363\030\002\010\001\202\323\344\223\002#\022\032/orders/errors/{file_name}b\005chunk'
-  _globals['_UPLOADSTATE']._serialized_start=1085
-  _globals['_UPLOADSTATE']._serialized_end=1235
+  _globals['_UPLOADSTATE']._serialized_start=1523
+  _globals['_UPLOADSTATE']._serialized_end=1673
   _globals['_UPLOAD']._serialized_start=143
   _globals['_UPLOAD']._serialized_end=507
   _globals['_CREATEUPLOADREQUEST']._serialized_start=509
   _globals['_CREATEUPLOADREQUEST']._serialized_end=603
-  _globals['_STREAMUPLOADREQUEST']._serialized_start=605
-  _globals['_STREAMUPLOADREQUEST']._serialized_end=691
-  _globals['_STREAMUPLOADRESPONSE']._serialized_start=693
-  _globals['_STREAMUPLOADRESPONSE']._serialized_end=747
-  _globals['_UPLOADHEADER']._serialized_start=749
-  _globals['_UPLOADHEADER']._serialized_end=800
-  _globals['_CREATEUPLOADRESPONSE']._serialized_start=802
-  _globals['_CREATEUPLOADRESPONSE']._serialized_end=856
-  _globals['_GETUPLOADREQUEST']._serialized_start=858
-  _globals['_GETUPLOADREQUEST']._serialized_end=907
-  _globals['_GETUPLOADRESPONSE']._serialized_start=909
-  _globals['_GETUPLOADRESPONSE']._serialized_end=960
-  _globals['_GETERRORFILEREQUEST']._serialized_start=962
-  _globals['_GETERRORFILEREQUEST']._serialized_end=1021
-  _globals['_GETERRORFILERESPONSE']._serialized_start=1023
-  _globals['_GETERRORFILERESPONSE']._serialized_end=1082
-  _globals['_UPLOADSERVICE']._serialized_start=1238
-  _globals['_UPLOADSERVICE']._serialized_end=1695
+  _globals['_CREATEUPLOADURLREQUEST']._serialized_start=605
+  _globals['_CREATEUPLOADURLREQUEST']._serialized_end=666
+  _globals['_CREATEUPLOADURLRESPONSE']._serialized_start=669
+  _globals['_CREATEUPLOADURLRESPONSE']._serialized_end=896
+  _globals['_CREATEUPLOADURLRESPONSE_HEADERSENTRY']._serialized_start=850
+  _globals['_CREATEUPLOADURLRESPONSE_HEADERSENTRY']._serialized_end=896
+  _globals['_IMPORTUPLOADREQUEST']._serialized_start=898
+  _globals['_IMPORTUPLOADREQUEST']._serialized_end=985
+  _globals['_IMPORTUPLOADRESPONSE']._serialized_start=987
+  _globals['_IMPORTUPLOADRESPONSE']._serialized_end=1041
+  _globals['_STREAMUPLOADREQUEST']._serialized_start=1043
+  _globals['_STREAMUPLOADREQUEST']._serialized_end=1129
+  _globals['_STREAMUPLOADRESPONSE']._serialized_start=1131
+  _globals['_STREAMUPLOADRESPONSE']._serialized_end=1185
+  _globals['_UPLOADHEADER']._serialized_start=1187
+  _globals['_UPLOADHEADER']._serialized_end=1238
+  _globals['_CREATEUPLOADRESPONSE']._serialized_start=1240
+  _globals['_CREATEUPLOADRESPONSE']._serialized_end=1294
+  _globals['_GETUPLOADREQUEST']._serialized_start=1296
+  _globals['_GETUPLOADREQUEST']._serialized_end=1345
+  _globals['_GETUPLOADRESPONSE']._serialized_start=1347
+  _globals['_GETUPLOADRESPONSE']._serialized_end=1398
+  _globals['_GETERRORFILEREQUEST']._serialized_start=1400
+  _globals['_GETERRORFILEREQUEST']._serialized_end=1459
+  _globals['_GETERRORFILERESPONSE']._serialized_start=1461
+  _globals['_GETERRORFILERESPONSE']._serialized_end=1520
+  _globals['_UPLOADSERVICE']._serialized_start=1676
+  _globals['_UPLOADSERVICE']._serialized_end=2361
 # @@protoc_insertion_point(module_scope)

@@ -4,6 +4,7 @@ from google.api import annotations_pb2 as _annotations_pb2
 from google.api import httpbody_pb2 as _httpbody_pb2
 from google.protobuf import timestamp_pb2 as _timestamp_pb2
 from iam.v1 import access_pb2 as _access_pb2
+from google.protobuf.internal import containers as _containers
 from google.protobuf.internal import enum_type_wrapper as _enum_type_wrapper
 from google.protobuf import descriptor as _descriptor
 from google.protobuf import message as _message
@@ -66,6 +67,53 @@ class CreateUploadRequest(_message.Message):
     filename: str
     file: _httpbody_pb2.HttpBody
     def __init__(self, tenant_id: _Optional[str] = ..., filename: _Optional[str] = ..., file: _Optional[_Union[_httpbody_pb2.HttpBody, _Mapping]] = ...) -> None: ...
+
+class CreateUploadUrlRequest(_message.Message):
+    __slots__ = ("tenant_id", "filename")
+    TENANT_ID_FIELD_NUMBER: _ClassVar[int]
+    FILENAME_FIELD_NUMBER: _ClassVar[int]
+    tenant_id: str
+    filename: str
+    def __init__(self, tenant_id: _Optional[str] = ..., filename: _Optional[str] = ...) -> None: ...
+
+class CreateUploadUrlResponse(_message.Message):
+    __slots__ = ("url", "headers", "bucket", "key", "expire_time")
+    class HeadersEntry(_message.Message):
+        __slots__ = ("key", "value")
+        KEY_FIELD_NUMBER: _ClassVar[int]
+        VALUE_FIELD_NUMBER: _ClassVar[int]
+        key: str
+        value: str
+        def __init__(self, key: _Optional[str] = ..., value: _Optional[str] = ...) -> None: ...
+    URL_FIELD_NUMBER: _ClassVar[int]
+    HEADERS_FIELD_NUMBER: _ClassVar[int]
+    BUCKET_FIELD_NUMBER: _ClassVar[int]
+    KEY_FIELD_NUMBER: _ClassVar[int]
+    EXPIRE_TIME_FIELD_NUMBER: _ClassVar[int]
+    url: str
+    headers: _containers.ScalarMap[str, str]
+    bucket: str
+    key: str
+    expire_time: _timestamp_pb2.Timestamp
+    def __init__(self, url: _Optional[str] = ..., headers: _Optional[_Mapping[str, str]] = ..., bucket: _Optional[str] = ..., key: _Optional[str] = ..., expire_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ...) -> None: ...
+
+class ImportUploadRequest(_message.Message):
+    __slots__ = ("tenant_id", "bucket", "key", "filename")
+    TENANT_ID_FIELD_NUMBER: _ClassVar[int]
+    BUCKET_FIELD_NUMBER: _ClassVar[int]
+    KEY_FIELD_NUMBER: _ClassVar[int]
+    FILENAME_FIELD_NUMBER: _ClassVar[int]
+    tenant_id: str
+    bucket: str
+    key: str
+    filename: str
+    def __init__(self, tenant_id: _Optional[str] = ..., bucket: _Optional[str] = ..., key: _Optional[str] = ..., filename: _Optional[str] = ...) -> None: ...
+
+class ImportUploadResponse(_message.Message):
+    __slots__ = ("upload",)
+    UPLOAD_FIELD_NUMBER: _ClassVar[int]
+    upload: Upload
+    def __init__(self, upload: _Optional[_Union[Upload, _Mapping]] = ...) -> None: ...
 
 class StreamUploadRequest(_message.Message):
     __slots__ = ("header", "chunk")

@@ -50,6 +50,16 @@ class UploadServiceStub:
                 request_serializer=oms_dot_v1_dot_upload__pb2.CreateUploadRequest.SerializeToString,
                 response_deserializer=oms_dot_v1_dot_upload__pb2.CreateUploadResponse.FromString,
                 _registered_method=True)
+        self.CreateUploadUrl = channel.unary_unary(
+                '/oms.v1.UploadService/CreateUploadUrl',
+                request_serializer=oms_dot_v1_dot_upload__pb2.CreateUploadUrlRequest.SerializeToString,
+                response_deserializer=oms_dot_v1_dot_upload__pb2.CreateUploadUrlResponse.FromString,
+                _registered_method=True)
+        self.ImportUpload = channel.unary_unary(
+                '/oms.v1.UploadService/ImportUpload',
+                request_serializer=oms_dot_v1_dot_upload__pb2.ImportUploadRequest.SerializeToString,
+                response_deserializer=oms_dot_v1_dot_upload__pb2.ImportUploadResponse.FromString,
+                _registered_method=True)
         self.GetUpload = channel.unary_unary(
                 '/oms.v1.UploadService/GetUpload',
                 request_serializer=oms_dot_v1_dot_upload__pb2.GetUploadRequest.SerializeToString,
@@ -100,6 +110,29 @@ class UploadServiceServicer:
         context.set_details('Method not implemented!')
         raise NotImplementedError('Method not implemented!')
 
+    def CreateUploadUrl(self, request, context):
+        """A URL to PUT a file straight into the upload bucket (S3 presigned, no service in
+        between), for files too large to send through the APIs comfortably. The object lands
+        at `key`, `incoming/{tenant_id}/{uuid}/{filename}`; then ImportUpload turns it into an
+        upload. The URL expires after `UPLOAD_PRESIGN_TTL_S` (15 min); the PUT must send the
+        `Content-Type` in `headers`.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def ImportUpload(self, request, context):
+        """Makes an upload of an object the tenant put into the bucket (CreateUploadUrl): the
+        object is copied to the upload's own key (so later PUTs to the URL change nothing),
+        checked like any uploaded file, and queued. NOT_FOUND unless `key` is one of this
+        tenant's presigned slots and holds an object; INVALID_ARGUMENT for another bucket or a
+        file CreateUpload would refuse. Each call makes a new upload (re-imports are
+        idempotent per `order_ref`, as re-uploads are). The original's POST /orders/bulk.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
     def GetUpload(self, request, context):
         """Returns an upload with its progress counters, or NOT_FOUND.
         """
@@ -130,6 +163,16 @@ def add_UploadServiceServicer_to_server(servicer, server):
                     servicer.CreateUpload,
                     request_deserializer=oms_dot_v1_dot_upload__pb2.CreateUploadRequest.FromString,
                     response_serializer=oms_dot_v1_dot_upload__pb2.CreateUploadResponse.SerializeToString,
+            ),
+            'CreateUploadUrl': grpc.unary_unary_rpc_method_handler(
+                    servicer.CreateUploadUrl,
+                    request_deserializer=oms_dot_v1_dot_upload__pb2.CreateUploadUrlRequest.FromString,
+                    response_serializer=oms_dot_v1_dot_upload__pb2.CreateUploadUrlResponse.SerializeToString,
+            ),
+            'ImportUpload': grpc.unary_unary_rpc_method_handler(
+                    servicer.ImportUpload,
+                    request_deserializer=oms_dot_v1_dot_upload__pb2.ImportUploadRequest.FromString,
+                    response_serializer=oms_dot_v1_dot_upload__pb2.ImportUploadResponse.SerializeToString,
             ),
             'GetUpload': grpc.unary_unary_rpc_method_handler(
                     servicer.GetUpload,
@@ -202,6 +245,60 @@ class UploadService:
             '/oms.v1.UploadService/CreateUpload',
             oms_dot_v1_dot_upload__pb2.CreateUploadRequest.SerializeToString,
             oms_dot_v1_dot_upload__pb2.CreateUploadResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def CreateUploadUrl(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/oms.v1.UploadService/CreateUploadUrl',
+            oms_dot_v1_dot_upload__pb2.CreateUploadUrlRequest.SerializeToString,
+            oms_dot_v1_dot_upload__pb2.CreateUploadUrlResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def ImportUpload(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/oms.v1.UploadService/ImportUpload',
+            oms_dot_v1_dot_upload__pb2.ImportUploadRequest.SerializeToString,
+            oms_dot_v1_dot_upload__pb2.ImportUploadResponse.FromString,
             options,
             channel_credentials,
             insecure,

@@ -147,11 +147,16 @@ class UploadScanner:
 
 def check_upload(data: bytes, limits: UploadLimits) -> Columns:
     """The header columns of an acceptable file; raises UploadRejectedError otherwise."""
-    if len(data) > limits.max_bytes:  # before anything else, as the size is known
-        raise _too_large(len(data), limits.max_bytes)
+    check_size(len(data), limits)  # before anything else, as the size is known
     scanner = UploadScanner(limits)
     scanner.feed(data)
     return scanner.finish()
+
+
+def check_size(size: int, limits: UploadLimits) -> None:
+    """Raises UploadRejectedError when a file of `size` bytes is over the limit."""
+    if size > limits.max_bytes:
+        raise _too_large(size, limits.max_bytes)
 
 
 class _Utf8Check:

@@ -1,8 +1,10 @@
 """Upload object keys and error-file names (pure).
 
 Object keys follow the original system: `uploads/{timestamp}_{uuid}_{filename}`, with the
-client's file name reduced to a safe basename. Error files are addressed by a name the server
-generates and validates strictly, so a download can never escape `errors/`.
+client's file name reduced to a safe basename. Files a client puts into the bucket itself
+(with a presigned URL) go to `incoming/{tenant_id}/{uuid}/{filename}`: the tenant in the key
+is what lets an import check that the object is that tenant's. Error files are addressed by
+a name the server generates and validates strictly, so a download can never escape `errors/`.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ import unicodedata
 from datetime import datetime
 
 UPLOAD_PREFIX = "uploads/"
+INCOMING_PREFIX = "incoming/"
 ERROR_PREFIX = "errors/"
 MAX_FILENAME = 100
 _UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")
@@ -39,6 +42,20 @@ def sanitise_filename(name: str) -> str:
 def upload_object_key(now: datetime, upload_id: str, filename: str) -> str:
     stamp = now.strftime("%Y%m%dT%H%M%S%fZ")
     return f"{UPLOAD_PREFIX}{stamp}_{upload_id}_{sanitise_filename(filename)}"
+
+
+def incoming_object_key(tenant_id: str, slot_id: str, filename: str) -> str:
+    return f"{INCOMING_PREFIX}{tenant_id}/{slot_id}/{sanitise_filename(filename)}"
+
+
+def is_incoming_key_of(tenant_id: str, key: str) -> bool:
+    """Whether `key` is a presigned-upload slot handed to `tenant_id` (and nothing else:
+    no other prefix, no `..`, exactly slot and name below the tenant)."""
+    prefix = f"{INCOMING_PREFIX}{tenant_id}/"
+    if not key.startswith(prefix):
+        return False
+    slot, _, name = key[len(prefix) :].partition("/")
+    return bool(slot) and bool(name) and "/" not in name and name == sanitise_filename(name)
 
 
 def error_file_name(upload_id: str) -> str:
