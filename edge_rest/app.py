@@ -5,7 +5,7 @@ from __future__ import annotations
 import falcon
 import falcon.asgi
 import grpc
-from iam.v1 import token_pb2_grpc
+from iam.v1 import api_key_pb2_grpc, token_pb2_grpc
 from ims.v1 import (
     category_pb2_grpc,
     hub_pb2_grpc,
@@ -17,6 +17,7 @@ from ims.v1 import (
 from oms.v1 import order_pb2_grpc, upload_pb2_grpc, webhook_pb2_grpc
 
 from edge_rest.access_tokens import AccessTokenResource
+from edge_rest.api_keys import ApiKeyRevocationResource, ApiKeysResource
 from edge_rest.catalog import (
     CategoriesResource,
     CategoryResource,
@@ -45,6 +46,11 @@ from edge_rest.uploads import (
     UploadsResource,
     UploadUrlResource,
 )
+from edge_rest.webhook_deliveries import (
+    DeliveriesResource,
+    DeliveryRetryResource,
+    SecretRotationResource,
+)
 from edge_rest.webhooks import WebhookLogsResource, WebhookResource, WebhooksResource
 
 Route = tuple[str, object]
@@ -64,10 +70,13 @@ def api_routes(channels: ServiceChannels, settings: EdgeSettings) -> list[Route]
     uploads = channels.stub("oms", upload_pb2_grpc.UploadServiceStub)
     webhooks = channels.stub("oms", webhook_pb2_grpc.WebhookServiceStub)
     tokens = channels.stub("ims", token_pb2_grpc.TokenServiceStub)
+    keys = channels.stub("ims", api_key_pb2_grpc.ApiKeyServiceStub)
     return [
         ("/auth/token", AccessTokenResource(tokens, timeout_s)),
         ("/tenants", TenantsResource(tenants, timeout_s)),
         ("/tenants/{tenant_id}", TenantResource(tenants, timeout_s)),
+        ("/tenants/{tenant_id}/api-keys", ApiKeysResource(keys, timeout_s)),
+        ("/tenants/{tenant_id}/api-keys/{id}/revoke", ApiKeyRevocationResource(keys, timeout_s)),
         ("/sellers", SellersResource(sellers, timeout_s)),
         ("/sellers/{id}", SellerResource(sellers, timeout_s)),
         ("/categories", CategoriesResource(categories, timeout_s)),
@@ -87,6 +96,12 @@ def api_routes(channels: ServiceChannels, settings: EdgeSettings) -> list[Route]
         ("/orders/errors/{file}", ErrorFileResource(uploads, upload_timeout_s)),
         ("/webhooks", WebhooksResource(webhooks, timeout_s)),
         ("/webhooks/{id}", WebhookResource(webhooks, timeout_s)),
+        ("/webhooks/{id}/deliveries", DeliveriesResource(webhooks, timeout_s)),
+        (
+            "/webhooks/{id}/deliveries/{delivery_id}/retry",
+            DeliveryRetryResource(webhooks, timeout_s),
+        ),
+        ("/webhooks/{id}/rotate-secret", SecretRotationResource(webhooks, timeout_s)),
         ("/webhook-logs", WebhookLogsResource(webhooks, timeout_s)),
     ]
 

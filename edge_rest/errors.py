@@ -131,7 +131,10 @@ async def handle_http_error(
     assert isinstance(exc, falcon.HTTPError)
     resp.status = exc.status
     code = _HTTP_CODES.get(exc.status_code, "FAILED_PRECONDITION")
-    resp.media = {"error": {"code": code, "message": exc.title or code}}
+    error: dict[str, Any] = {"code": code, "message": exc.title or code}
+    if exc.description:
+        error["message"] = f"{error['message']}: {exc.description}"
+    resp.media = {"error": error}
     headers: Any = exc.headers or {}
     pairs = headers.items() if isinstance(headers, dict) else headers
     for name, value in pairs:

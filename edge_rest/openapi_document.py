@@ -270,6 +270,153 @@ _UPLOAD_URL_PATH = {
 }
 
 
+def _path_params(*names: str) -> list[dict[str, Any]]:
+    return [
+        {"in": "path", "name": n, "required": True, "schema": {"type": "string"}} for n in names
+    ]
+
+
+def _operation(
+    summary: str,
+    params: list[dict[str, Any]],
+    status: str,
+    response: dict[str, Any],
+    request: dict[str, Any] | None = None,
+) -> dict[str, Any]:
+    operation: dict[str, Any] = {
+        "summary": summary,
+        "parameters": params,
+        "responses": {
+            status: {
+                "description": summary,
+                "content": {"application/json": {"schema": response}},
+            }
+        },
+    }
+    if request is not None:
+        operation["requestBody"] = {
+            "required": False,
+            "content": {"application/json": {"schema": request}},
+        }
+    return operation
+
+
+_DELIVERY = {"$ref": "#/components/schemas/WebhookDelivery"}
+_API_KEY = {"$ref": "#/components/schemas/ApiKey"}
+_SCOPES = {"type": "array", "items": {"type": "string", "enum": ["read", "write"]}}
+_RATE = {
+    "type": "object",
+    "nullable": True,
+    "properties": {"per_second": {"type": "number"}, "burst": {"type": "integer"}},
+}
+_OUR_SCHEMAS: dict[str, Any] = {
+    "WebhookDelivery": {
+        "allOf": [
+            {"$ref": "#/components/schemas/WebhookLog"},
+            {
+                "type": "object",
+                "properties": {
+                    "state": {
+                        "type": "string",
+                        "enum": ["pending", "succeeded", "retrying", "failed"],
+                    },
+                    "updated_at": _TIME,
+                },
+            },
+        ]
+    },
+    "ApiKey": {
+        "type": "object",
+        "properties": {
+            "id": _TEXT,
+            "tenant_id": _TEXT,
+            "name": _TEXT,
+            "scopes": _SCOPES,
+            "rate_limit": _RATE,
+            "created_at": _TIME,
+            "last_used_at": {**_TIME, "nullable": True},
+            "revoked_at": {**_TIME, "nullable": True},
+        },
+    },
+}
+_QUERY = {"in": "query", "schema": {"type": "string"}}
+_OUR_PATHS: dict[str, Any] = {
+    "/webhooks/{id}/deliveries": {
+        "get": _operation(
+            "A webhook's deliveries, newest first (ours)",
+            [
+                *_path_params("id"),
+                {
+                    "in": "query",
+                    "name": "state",
+                    "schema": {
+                        "type": "string",
+                        "enum": ["pending", "succeeded", "retrying", "failed"],
+                    },
+                },
+                {**_QUERY, "name": "event"},
+                {
+                    "in": "query",
+                    "name": "limit",
+                    "schema": {"type": "integer", "minimum": 1, "maximum": 1000},
+                },
+            ],
+            "200",
+            {"type": "array", "items": _DELIVERY},
+        )
+    },
+    "/webhooks/{id}/deliveries/{delivery_id}/retry": {
+        "post": _operation(
+            "Send a delivery again, now (ours)",
+            _path_params("id", "delivery_id"),
+            "200",
+            _DELIVERY,
+        )
+    },
+    "/webhooks/{id}/rotate-secret": {
+        "post": _operation(
+            "A new signing secret; the old one keeps signing for the grace period (ours)",
+            _path_params("id"),
+            "200",
+            {
+                "allOf": [
+                    {"$ref": "#/components/schemas/Webhook"},
+                    {"type": "object", "properties": {"signing_secret": _TEXT}},
+                ]
+            },
+            {"type": "object", "properties": {"grace_period_s": {"type": "integer"}}},
+        )
+    },
+    "/tenants/{tenant_id}/api-keys": {
+        "post": _operation(
+            "Create an API key; its secret is in this answer only (ours, admin)",
+            _path_params("tenant_id"),
+            "201",
+            {"allOf": [_API_KEY, {"type": "object", "properties": {"secret": _TEXT}}]},
+            {
+                "type": "object",
+                "required": ["name", "scopes"],
+                "properties": {"name": _TEXT, "scopes": _SCOPES, "rate_limit": _RATE},
+            },
+        ),
+        "get": _operation(
+            "A tenant's API keys, revoked ones too (ours)",
+            _path_params("tenant_id"),
+            "200",
+            {"type": "array", "items": _API_KEY},
+        ),
+    },
+    "/tenants/{tenant_id}/api-keys/{id}/revoke": {
+        "post": _operation(
+            "Revoke an API key for good (ours, admin)",
+            _path_params("tenant_id", "id"),
+            "200",
+            _API_KEY,
+        )
+    },
+}
+
+
 @cache
 def edge_document() -> dict[str, Any]:
     document: dict[str, Any] = copy.deepcopy(yaml.safe_load(ORIGINAL.read_text()))
@@ -283,6 +430,7 @@ def edge_document() -> dict[str, Any]:
     document["paths"].update(_ORDER_PATHS)
     document["paths"]["/auth/token"] = _TOKEN_PATH
     document["paths"]["/orders/upload-url"] = _UPLOAD_URL_PATH
+    document["paths"].update(copy.deepcopy(_OUR_PATHS))
     schemas = document["components"]["schemas"]
     for name, extra in EXTRA_PROPERTIES.items():
         schemas[name].setdefault("properties", {}).update(extra)
@@ -291,6 +439,7 @@ def edge_document() -> dict[str, Any]:
     for name in ("SellerRequest", "CategoryRequest", "HubRequest", "SKURequest"):
         schemas[name]["required"] = [f for f in schemas[name]["required"] if f != "tenant_id"]
     schemas.update(EXTRA_SCHEMAS)
+    schemas.update(copy.deepcopy(_OUR_SCHEMAS))
     upload = document["paths"]["/orders/upload"]["post"]["responses"]["202"]
     upload["content"]["application/json"]["schema"]["properties"]["upload"] = {
         "$ref": "#/components/schemas/Upload"

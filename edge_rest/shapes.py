@@ -6,6 +6,7 @@ import json
 from typing import Any
 
 from google.protobuf.timestamp_pb2 import Timestamp
+from iam.v1 import api_key_pb2
 from ims.v1 import category_pb2, hub_pb2, inventory_pb2, seller_pb2, sku_pb2, tenant_pb2
 from oms.v1 import order_pb2, upload_pb2, webhook_pb2
 
@@ -188,6 +189,41 @@ def upload_json(upload: upload_pb2.Upload) -> dict[str, Any]:
             "updated_at": rfc3339(upload.update_time),
         },
     }
+
+
+DELIVERY_STATE_NAMES = {
+    webhook_pb2.WEBHOOK_DELIVERY_STATE_PENDING: "pending",
+    webhook_pb2.WEBHOOK_DELIVERY_STATE_SUCCEEDED: "succeeded",
+    webhook_pb2.WEBHOOK_DELIVERY_STATE_RETRYING: "retrying",
+    webhook_pb2.WEBHOOK_DELIVERY_STATE_FAILED: "failed",
+}
+
+
+def delivery_json(delivery: webhook_pb2.WebhookDelivery) -> dict[str, Any]:
+    """A delivery in any state (ours): the webhook log's fields plus its state and times."""
+    body = webhook_log_json(delivery)
+    body["state"] = DELIVERY_STATE_NAMES.get(delivery.state, "unknown")
+    body["created_at"] = rfc3339(delivery.create_time)
+    body["updated_at"] = rfc3339(delivery.update_time)
+    return body
+
+
+def api_key_json(key: api_key_pb2.ApiKey) -> dict[str, Any]:
+    body: dict[str, Any] = {
+        "id": key.id,
+        "tenant_id": key.tenant_id,
+        "name": key.name,
+        "scopes": [api_key_pb2.Scope.Name(s).removeprefix("SCOPE_").lower() for s in key.scopes],
+        "rate_limit": (
+            {"per_second": key.rate_limit.per_second, "burst": key.rate_limit.burst}
+            if key.HasField("rate_limit")
+            else None
+        ),
+        "created_at": rfc3339(key.create_time),
+        "last_used_at": rfc3339(key.last_used_time) if key.HasField("last_used_time") else None,
+        "revoked_at": rfc3339(key.revoke_time) if key.HasField("revoke_time") else None,
+    }
+    return body
 
 
 def webhook_log_json(delivery: webhook_pb2.WebhookDelivery) -> dict[str, Any]:
