@@ -7,6 +7,7 @@ from typing import Any
 
 import falcon
 import falcon.asgi
+from google.protobuf.struct_pb2 import Struct
 
 from edge_rest.errors import bad_request
 
@@ -40,8 +41,13 @@ def text_field(body: dict[str, Any], field: str) -> str:
     return value
 
 
-def refuse_unsupported(body: dict[str, Any], fields: Iterable[str]) -> None:
-    """Fields the original has and we do not store yet: refused when set, not dropped."""
-    for field in fields:
-        if body.get(field):
-            raise bad_request({field: "is not supported yet; send the request without it"})
+def object_field(body: dict[str, Any], field: str) -> Struct:
+    """A JSON object field of the body (e.g. `metadata`) as a Struct; null or absent is {}."""
+    value = body.get(field)
+    struct = Struct()
+    if value is None:
+        return struct
+    if not isinstance(value, dict):
+        raise bad_request({field: "must be a JSON object"})
+    struct.update(value)
+    return struct

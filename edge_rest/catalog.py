@@ -2,9 +2,9 @@
 
 As the original documents them: `tenant_id` in the body of a create (or, with a tenant API
 key, left out), none on a read (the key's tenant; the admin names one with `?tenant_id=`).
-Fields the original has and we do not store yet (`metadata`, a category's `description`)
-are refused when set; our own (`code`, a seller's `email`, a category's `parent_id`) are
-accepted too. A missing `code` is derived from the name (`edge_rest.codes`).
+A seller's `metadata` (any JSON object) and a category's `description` are kept as sent; our
+own fields (`code`, a seller's `email`, a category's `parent_id`) are accepted too. A missing
+`code` is derived from the name (`edge_rest.codes`).
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ import falcon
 import falcon.asgi
 from ims.v1 import category_pb2, category_pb2_grpc, seller_pb2, seller_pb2_grpc
 
-from edge_rest.bodies import json_object, refuse_unknown, refuse_unsupported, text_field
+from edge_rest.bodies import json_object, object_field, refuse_unknown, text_field
 from edge_rest.calls import respond, unprefixed
 from edge_rest.codes import derived_code
 from edge_rest.shapes import category_json, seller_json
@@ -35,13 +35,13 @@ class SellersResource:
     async def on_post(self, req: falcon.asgi.Request, resp: falcon.asgi.Response) -> None:
         body = await json_object(req)
         refuse_unknown(body, self._accepted)
-        refuse_unsupported(body, ["metadata"])
         name = text_field(body, "name")
         seller = seller_pb2.Seller(
             tenant_id=text_field(body, "tenant_id"),
             name=name,
             code=text_field(body, "code") or derived_code(name, "seller"),
             email=text_field(body, "email"),
+            metadata=object_field(body, "metadata"),
         )
         await respond(
             req,
@@ -83,12 +83,12 @@ class CategoriesResource:
     async def on_post(self, req: falcon.asgi.Request, resp: falcon.asgi.Response) -> None:
         body = await json_object(req)
         refuse_unknown(body, self._accepted)
-        refuse_unsupported(body, ["description"])
         name = text_field(body, "name")
         category = category_pb2.Category(
             tenant_id=text_field(body, "tenant_id"),
             name=name,
             code=text_field(body, "code") or derived_code(name, "category"),
+            description=text_field(body, "description"),
         )
         parent = text_field(body, "parent_id")
         if parent:

@@ -3,8 +3,8 @@ GET / PUT / DELETE (204) /hubs/{id}.
 
 The original's hub is flat; ours is structured. `location` is accepted as
 "latitude,longitude" (anything else is refused naming the field), `address` as one line,
-`contact_email` / `contact_phone` as the hub's contact. `timezone` is not stored yet and
-is refused when set. PUT replaces: optional fields left out are cleared.
+`contact_email` / `contact_phone` as the hub's contact, `timezone` as an IANA name
+("Europe/Berlin"). PUT replaces: optional fields left out are cleared.
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ import falcon.asgi
 from google.protobuf import field_mask_pb2
 from ims.v1 import common_pb2, hub_pb2, hub_pb2_grpc
 
-from edge_rest.bodies import json_object, refuse_unknown, refuse_unsupported, text_field
+from edge_rest.bodies import json_object, refuse_unknown, text_field
 from edge_rest.calls import all_pages, respond
 from edge_rest.codes import derived_code
 from edge_rest.errors import bad_request
@@ -75,7 +75,6 @@ class _HubBody:
     @classmethod
     def hub(cls, body: dict[str, Any], *, derive_code: bool) -> hub_pb2.Hub:
         refuse_unknown(body, cls.accepted)
-        refuse_unsupported(body, ["timezone"])
         name = text_field(body, "name")
         code = text_field(body, "code") or (derived_code(name, "hub") if derive_code else "")
         hub = hub_pb2.Hub(
@@ -83,6 +82,7 @@ class _HubBody:
             seller_id=text_field(body, "seller_id"),
             name=name,
             code=code,
+            timezone=text_field(body, "timezone"),
         )
         location = parse_location(text_field(body, "location"))
         if location is not None:
@@ -135,7 +135,7 @@ class HubsResource:
 
 class HubResource:
     # What a PUT replaces (the original sends the whole hub); the code only when given.
-    _replaced: ClassVar = ("seller_id", "name", "location", "address", "contact")
+    _replaced: ClassVar = ("seller_id", "name", "location", "address", "contact", "timezone")
 
     def __init__(self, hubs: Hubs, timeout_s: float) -> None:
         self._hubs = hubs

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from google.protobuf import json_format
 from google.protobuf.timestamp_pb2 import Timestamp
 from iam.v1 import api_key_pb2
 from ims.v1 import category_pb2, hub_pb2, inventory_pb2, seller_pb2, sku_pb2, tenant_pb2
@@ -20,7 +21,7 @@ def tenant_json(tenant: tenant_pb2.Tenant) -> dict[str, Any]:
         "id": tenant.id,
         "name": tenant.name,
         "code": tenant.code,  # ours, beyond the original's fields
-        "metadata": {},
+        "metadata": json_format.MessageToDict(tenant.metadata),
         "created_at": rfc3339(tenant.create_time),
         "updated_at": rfc3339(tenant.update_time),
     }
@@ -33,7 +34,7 @@ def seller_json(seller: seller_pb2.Seller) -> dict[str, Any]:
         "name": seller.name,
         "code": seller.code,  # ours
         "email": seller.email,  # ours
-        "metadata": {},
+        "metadata": json_format.MessageToDict(seller.metadata),
         "created_at": rfc3339(seller.create_time),
         "updated_at": rfc3339(seller.update_time),
     }
@@ -44,7 +45,7 @@ def category_json(category: category_pb2.Category) -> dict[str, Any]:
         "id": category.id,
         "tenant_id": category.tenant_id,
         "name": category.name,
-        "description": "",
+        "description": category.description,
         "code": category.code,  # ours
         "parent_id": category.parent_id if category.HasField("parent_id") else None,  # ours
         "created_at": rfc3339(category.create_time),
@@ -69,7 +70,7 @@ def hub_json(hub: hub_pb2.Hub) -> dict[str, Any]:
         "address": ", ".join(part for part in parts if part),
         "contact_email": hub.contact.email,
         "contact_phone": hub.contact.phone,
-        "timezone": "",
+        "timezone": hub.timezone,
         "created_at": rfc3339(hub.create_time),
         "updated_at": rfc3339(hub.update_time),
     }
@@ -83,7 +84,7 @@ def sku_json(sku: sku_pb2.Sku) -> dict[str, Any]:
         "seller_id": sku.seller_id,
         "code": sku.code,
         "name": sku.name,
-        "description": "",
+        "description": sku.description,
         "category_id": sku.category_id,
         "weight": sku.weight_grams,
         "weight_unit": "g",

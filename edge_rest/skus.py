@@ -5,7 +5,7 @@ Measures: the original sends `weight` with a `weight_unit` (g, kg, oz, lb) and `
 `width`, `height` without saying the unit; we keep whole grams and millimetres. So a weight
 needs its unit, and dimensions need `dimension_unit` (mm, cm, m, in; ours) — refused, naming
 the field, rather than guessed. Answers give grams and millimetres with their units.
-`description` is not stored yet and is refused when set. PUT replaces (code included: the
+`description` is kept as sent. PUT replaces (code included: the
 original requires it).
 """
 
@@ -19,7 +19,7 @@ import falcon.asgi
 from google.protobuf import field_mask_pb2
 from ims.v1 import sku_pb2, sku_pb2_grpc
 
-from edge_rest.bodies import json_object, refuse_unknown, refuse_unsupported, text_field
+from edge_rest.bodies import json_object, refuse_unknown, text_field
 from edge_rest.calls import all_pages, respond
 from edge_rest.errors import bad_request
 from edge_rest.shapes import sku_json
@@ -52,13 +52,13 @@ def _sku(body: dict[str, Any]) -> sku_pb2.Sku:
         "dimension_unit",
     }
     refuse_unknown(body, accepted)
-    refuse_unsupported(body, ["description"])
     sku = sku_pb2.Sku(
         tenant_id=text_field(body, "tenant_id"),
         seller_id=text_field(body, "seller_id"),
         code=text_field(body, "code"),
         name=text_field(body, "name"),
         category_id=text_field(body, "category_id"),
+        description=text_field(body, "description"),
     )
     if body.get("weight") is not None:
         unit = text_field(body, "weight_unit")
@@ -123,6 +123,7 @@ class SkuResource:
         "category_id",
         "dimensions",
         "weight_grams",
+        "description",
     )
 
     def __init__(self, skus: Skus, timeout_s: float) -> None:

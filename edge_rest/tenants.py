@@ -2,7 +2,7 @@
 
 The original's tenant is {name, metadata}; ours also has a `code` (unique, e.g. "acme").
 A client that sends none gets one derived from the name (`edge_rest.codes`).
-`metadata` is not stored yet, so a non-empty one is refused rather than dropped.
+`metadata` is any JSON object, kept as it is sent.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ import falcon
 import falcon.asgi
 from ims.v1 import tenant_pb2, tenant_pb2_grpc
 
-from edge_rest.bodies import json_object, refuse_unknown, refuse_unsupported, text_field
+from edge_rest.bodies import json_object, object_field, refuse_unknown, text_field
 from edge_rest.calls import respond, unprefixed
 from edge_rest.codes import derived_code
 from edge_rest.shapes import tenant_json
@@ -35,9 +35,12 @@ class TenantsResource:
     async def on_post(self, req: falcon.asgi.Request, resp: falcon.asgi.Response) -> None:
         body = await json_object(req)
         refuse_unknown(body, _ACCEPTED)
-        refuse_unsupported(body, ["metadata"])
         name, code = text_field(body, "name"), text_field(body, "code")
-        tenant = tenant_pb2.Tenant(name=name, code=code or derived_code(name, "tenant"))
+        tenant = tenant_pb2.Tenant(
+            name=name,
+            code=code or derived_code(name, "tenant"),
+            metadata=object_field(body, "metadata"),
+        )
         await respond(
             req,
             resp,

@@ -7,9 +7,14 @@ on create, the masked ones on update), with the field path as the client sent it
 
 from __future__ import annotations
 
+import json
 import math
 import re
+import zoneinfo
+from functools import cache
+from typing import Any
 
+from google.protobuf import json_format, struct_pb2
 from ims.v1 import category_pb2, common_pb2, hub_pb2, seller_pb2, sku_pb2, tenant_pb2
 
 from common.ids import parse_uuid
@@ -25,9 +30,14 @@ MAX_POSTAL_CODE = 32
 MAX_ADDRESS_LINES = 10
 
 # Update-mask paths each resource accepts (everything else is unknown or output only).
-TENANT_MUTABLE = frozenset({"name", "code"})
-SELLER_MUTABLE = frozenset({"name", "code", "email"})
-CATEGORY_MUTABLE = frozenset({"name", "code", "parent_id"})
+MAX_METADATA_BYTES = 16 * 1024  # as compact JSON
+MAX_DESCRIPTION = 4000
+_DESCRIPTION_CONTROLS = frozenset(chr(c) for c in (*range(32), 127)) - {"\n", "\r", "\t"}
+
+# Update-mask paths each resource accepts (everything else is unknown or output only).
+TENANT_MUTABLE = frozenset({"name", "code", "metadata"})
+SELLER_MUTABLE = frozenset({"name", "code", "email", "metadata"})
+CATEGORY_MUTABLE = frozenset({"name", "code", "parent_id", "description"})
 ADDRESS_FIELDS = ("lines", "city", "region", "postal_code", "country_code")
 CONTACT_FIELDS = ("name", "email", "phone")
 HUB_MUTABLE = frozenset(
@@ -40,6 +50,7 @@ HUB_MUTABLE = frozenset(
         *(f"address.{name}" for name in ADDRESS_FIELDS),
         "contact",
         *(f"contact.{name}" for name in CONTACT_FIELDS),
+        "timezone",
     }
 )
 DIMENSION_FIELDS = ("length_mm", "width_mm", "height_mm")
@@ -52,6 +63,7 @@ SKU_MUTABLE = frozenset(
         "dimensions",
         *(f"dimensions.{name}" for name in DIMENSION_FIELDS),
         "weight_grams",
+        "description",
     }
 )
 
@@ -83,6 +95,34 @@ def check_country_code(violations: Violations, field: str, value: str) -> None:
         violations.add(field, "must be an ISO 3166-1 alpha-2 code in capitals, e.g. IN or DE")
 
 
+def check_metadata(violations: Violations, field: str, metadata: struct_pb2.Struct) -> None:
+    size = len(json.dumps(metadata_document(metadata), separators=(",", ":")).encode())
+    if size > MAX_METADATA_BYTES:
+        violations.add(field, f"must be at most {MAX_METADATA_BYTES} bytes as JSON")
+
+
+def metadata_document(metadata: struct_pb2.Struct) -> dict[str, Any]:
+    """The Struct as the JSON object it stands for."""
+    return json_format.MessageToDict(metadata)
+
+
+def check_description(violations: Violations, field: str, value: str) -> None:
+    if len(value) > MAX_DESCRIPTION:
+        violations.add(field, f"must be at most {MAX_DESCRIPTION} characters")
+    if any(ch in _DESCRIPTION_CONTROLS for ch in value):
+        violations.add(field, "must not contain control characters other than line breaks and tabs")
+
+
+def check_timezone(violations: Violations, field: str, value: str) -> None:
+    if value and value not in _time_zones():
+        violations.add(field, "must be an IANA time zone name, e.g. Europe/Berlin")
+
+
+@cache
+def _time_zones() -> frozenset[str]:
+    return frozenset(zoneinfo.available_timezones())
+
+
 def check_tenant(
     violations: Violations, tenant: tenant_pb2.Tenant, selection: FieldSelection, prefix: str
 ) -> None:
@@ -90,6 +130,8 @@ def check_tenant(
         violations.text(f"{prefix}.name", tenant.name)
     if selection.includes("code"):
         violations.code(f"{prefix}.code", tenant.code)
+    if selection.includes("metadata"):
+        check_metadata(violations, f"{prefix}.metadata", tenant.metadata)
 
 
 def check_seller(
@@ -101,6 +143,8 @@ def check_seller(
         violations.code(f"{prefix}.code", seller.code)
     if selection.includes("email"):
         check_email(violations, f"{prefix}.email", seller.email)
+    if selection.includes("metadata"):
+        check_metadata(violations, f"{prefix}.metadata", seller.metadata)
 
 
 def check_category(
@@ -120,6 +164,8 @@ def check_category(
         parent = parse_uuid(category.parent_id)
         if parent is not None and parent == parse_uuid(category.id):
             violations.add(field, "must not be the category itself")
+    if selection.includes("description"):
+        check_description(violations, f"{prefix}.description", category.description)
 
 
 def check_location(violations: Violations, location: common_pb2.Location, prefix: str) -> None:
@@ -189,6 +235,8 @@ def check_hub(
         check_address(violations, hub.address, selection, f"{prefix}.address")
     if selection.touches("contact"):
         check_contact(violations, hub.contact, selection, f"{prefix}.contact")
+    if selection.includes("timezone"):
+        check_timezone(violations, f"{prefix}.timezone", hub.timezone)
 
 
 def check_sku(
@@ -212,3 +260,5 @@ def check_sku(
             violations.non_negative(f"{prefix}.dimensions.{name}", value)
     if selection.includes("weight_grams"):
         violations.non_negative(f"{prefix}.weight_grams", sku.weight_grams)
+    if selection.includes("description"):
+        check_description(violations, f"{prefix}.description", sku.description)

@@ -27,6 +27,7 @@ from ims_grpc.domain.catalog_rules import (
     check_seller,
     check_sku,
     check_tenant,
+    metadata_document,
 )
 from ims_grpc.domain.refs import EntityRef, canonical_uuid, canonical_uuid_or_none
 from ims_grpc.domain.update_mask import FieldSelection, resolve_update_mask
@@ -96,13 +97,14 @@ def contact_from_document(document: Mapping[str, Any]) -> common_pb2.Contact:
 class TenantPatch:
     name: str | None = None
     code: str | None = None
+    metadata: JsonDocument | None = None  # replaces the stored object whole
 
 
 def new_tenant(tenant: tenant_pb2.Tenant) -> tenant_pb2.Tenant:
     violations = Violations()
     check_tenant(violations, tenant, EVERYTHING, "tenant")
     violations.raise_if_any()
-    return tenant_pb2.Tenant(name=tenant.name, code=tenant.code)
+    return tenant_pb2.Tenant(name=tenant.name, code=tenant.code, metadata=tenant.metadata)
 
 
 def tenant_update(request: tenant_pb2.UpdateTenantRequest) -> tuple[str, TenantPatch]:
@@ -115,6 +117,7 @@ def tenant_update(request: tenant_pb2.UpdateTenantRequest) -> tuple[str, TenantP
     patch = TenantPatch(
         name=_pick(selection, "name", tenant.name),
         code=_pick(selection, "code", tenant.code),
+        metadata=_pick(selection, "metadata", metadata_document(tenant.metadata)),
     )
     return canonical_uuid(tenant.id), patch
 
@@ -127,6 +130,7 @@ class SellerPatch:
     name: str | None = None
     code: str | None = None
     email: str | None = None
+    metadata: JsonDocument | None = None  # replaces the stored object whole
 
 
 def new_seller(seller: seller_pb2.Seller) -> seller_pb2.Seller:
@@ -139,6 +143,7 @@ def new_seller(seller: seller_pb2.Seller) -> seller_pb2.Seller:
         name=seller.name,
         code=seller.code,
         email=seller.email,
+        metadata=seller.metadata,
     )
 
 
@@ -153,6 +158,7 @@ def seller_update(request: seller_pb2.UpdateSellerRequest) -> tuple[EntityRef, S
         name=_pick(selection, "name", seller.name),
         code=_pick(selection, "code", seller.code),
         email=_pick(selection, "email", seller.email),
+        metadata=_pick(selection, "metadata", metadata_document(seller.metadata)),
     )
     return EntityRef(canonical_uuid(seller.tenant_id), canonical_uuid(seller.id)), patch
 
@@ -166,6 +172,7 @@ class CategoryPatch:
     code: str | None = None
     set_parent: bool = False
     parent_id: str | None = None
+    description: str | None = None
 
 
 def new_category(category: category_pb2.Category) -> category_pb2.Category:
@@ -178,7 +185,10 @@ def new_category(category: category_pb2.Category) -> category_pb2.Category:
     check_category(violations, candidate, EVERYTHING, "category")
     violations.raise_if_any()
     created = category_pb2.Category(
-        tenant_id=canonical_uuid(category.tenant_id), name=category.name, code=category.code
+        tenant_id=canonical_uuid(category.tenant_id),
+        name=category.name,
+        code=category.code,
+        description=category.description,
     )
     parent_id = canonical_uuid_or_none(category.parent_id)
     if parent_id is not None:
@@ -200,6 +210,7 @@ def category_update(
         code=_pick(selection, "code", category.code),
         set_parent=selection.includes("parent_id"),
         parent_id=canonical_uuid_or_none(category.parent_id),
+        description=_pick(selection, "description", category.description),
     )
     return EntityRef(canonical_uuid(category.tenant_id), canonical_uuid(category.id)), patch
 
@@ -218,6 +229,7 @@ class HubPatch:
     # Keys merged into the stored documents; empty = unchanged.
     address: JsonDocument = field(default_factory=dict)
     contact: JsonDocument = field(default_factory=dict)
+    timezone: str | None = None
 
 
 def new_hub(hub: hub_pb2.Hub) -> hub_pb2.Hub:
@@ -232,6 +244,7 @@ def new_hub(hub: hub_pb2.Hub) -> hub_pb2.Hub:
         code=hub.code,
         address=hub.address,
         contact=hub.contact,
+        timezone=hub.timezone,
     )
     if hub.HasField("location"):
         created.location.CopyFrom(hub.location)
@@ -256,6 +269,7 @@ def hub_update(request: hub_pb2.UpdateHubRequest) -> tuple[EntityRef, HubPatch]:
         longitude=hub.location.longitude if has_location else None,
         address=address_document(hub.address, selection),
         contact=contact_document(hub.contact, selection),
+        timezone=_pick(selection, "timezone", hub.timezone),
     )
     return EntityRef(canonical_uuid(hub.tenant_id), canonical_uuid(hub.id)), patch
 
@@ -274,6 +288,7 @@ class SkuPatch:
     width_mm: int | None = None
     height_mm: int | None = None
     weight_grams: int | None = None
+    description: str | None = None
 
 
 def new_sku(sku: sku_pb2.Sku) -> sku_pb2.Sku:
@@ -289,6 +304,7 @@ def new_sku(sku: sku_pb2.Sku) -> sku_pb2.Sku:
         category_id=canonical_uuid_or_none(sku.category_id) or "",
         dimensions=sku.dimensions,
         weight_grams=sku.weight_grams,
+        description=sku.description,
     )
 
 
@@ -311,5 +327,6 @@ def sku_update(request: sku_pb2.UpdateSkuRequest) -> tuple[EntityRef, SkuPatch]:
         width_mm=_pick(selection, "dimensions.width_mm", dimensions.width_mm),
         height_mm=_pick(selection, "dimensions.height_mm", dimensions.height_mm),
         weight_grams=_pick(selection, "weight_grams", sku.weight_grams),
+        description=_pick(selection, "description", sku.description),
     )
     return EntityRef(canonical_uuid(sku.tenant_id), canonical_uuid(sku.id)), patch

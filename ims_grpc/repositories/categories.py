@@ -31,19 +31,19 @@ _CONSTRAINTS: dict[str, Constraint] = {
 _TREE_LOCK_CLASS = 0x1A5_0003
 
 _INSERT = """
-INSERT INTO categories (id, tenant_id, name, code, parent_id)
-VALUES ($1, $2, $3, $4, $5)
-RETURNING id, tenant_id, name, code, parent_id, create_time, update_time
+INSERT INTO categories (id, tenant_id, name, code, parent_id, description)
+VALUES ($1, $2, $3, $4, $5, $6)
+RETURNING id, tenant_id, name, code, parent_id, description, create_time, update_time
 """
 
 _GET = """
-SELECT id, tenant_id, name, code, parent_id, create_time, update_time
+SELECT id, tenant_id, name, code, parent_id, description, create_time, update_time
 FROM categories
 WHERE tenant_id = $1 AND id = $2
 """
 
 _LIST = """
-SELECT id, tenant_id, name, code, parent_id, create_time, update_time
+SELECT id, tenant_id, name, code, parent_id, description, create_time, update_time
 FROM categories
 WHERE tenant_id = $1
   AND (cardinality($2::uuid[]) = 0 OR id = ANY($2::uuid[]))
@@ -74,9 +74,10 @@ UPDATE categories SET
     name = COALESCE($3::text, name),
     code = COALESCE($4::text, code),
     parent_id = CASE WHEN $5::boolean THEN $6::uuid ELSE parent_id END,
+    description = COALESCE($7::text, description),
     update_time = GREATEST(now(), update_time + interval '1 microsecond')
 WHERE tenant_id = $1 AND id = $2
-RETURNING id, tenant_id, name, code, parent_id, create_time, update_time
+RETURNING id, tenant_id, name, code, parent_id, description, create_time, update_time
 """
 
 _DELETE = "DELETE FROM categories WHERE tenant_id = $1 AND id = $2 RETURNING id"
@@ -88,6 +89,7 @@ def _category(row: asyncpg.Record) -> category_pb2.Category:
         tenant_id=id_text(row["tenant_id"]),
         name=row["name"],
         code=row["code"],
+        description=row["description"],
         create_time=timestamp(row["create_time"]),
         update_time=timestamp(row["update_time"]),
     )
@@ -117,7 +119,13 @@ class CategoryRepository:
         parent_id = category.parent_id if category.HasField("parent_id") else None
         with write_errors("category", _CONSTRAINTS, category.code):
             row = await self._database.pool.fetchrow(
-                _INSERT, new_id(), category.tenant_id, category.name, category.code, parent_id
+                _INSERT,
+                new_id(),
+                category.tenant_id,
+                category.name,
+                category.code,
+                parent_id,
+                category.description,
             )
         return _category(row)
 
@@ -144,6 +152,7 @@ class CategoryRepository:
             patch.code,
             patch.set_parent,
             patch.parent_id,
+            patch.description,
         )
         with write_errors("category", _CONSTRAINTS, patch.code or ""):
             if not (patch.set_parent and patch.parent_id is not None):

@@ -34,22 +34,23 @@ _CONSTRAINTS: dict[str, Constraint] = {
 }
 
 _INSERT = """
-INSERT INTO hubs (id, tenant_id, seller_id, name, code, latitude, longitude, address, contact)
-VALUES ($1, $2, $3, $4, $5, $6, $7, $8::jsonb, $9::jsonb)
+INSERT INTO hubs (id, tenant_id, seller_id, name, code, latitude, longitude, address, contact,
+                  timezone)
+VALUES ($1, $2, $3, $4, $5, $6, $7, $8::jsonb, $9::jsonb, $10)
 RETURNING id, tenant_id, seller_id, name, code, latitude, longitude, address, contact,
-          create_time, update_time
+          timezone, create_time, update_time
 """
 
 _GET = """
 SELECT id, tenant_id, seller_id, name, code, latitude, longitude, address, contact,
-       create_time, update_time
+       timezone, create_time, update_time
 FROM hubs
 WHERE tenant_id = $1 AND id = $2
 """
 
 _GET_BY_IDS = """
 SELECT id, tenant_id, seller_id, name, code, latitude, longitude, address, contact,
-       create_time, update_time
+       timezone, create_time, update_time
 FROM hubs
 WHERE tenant_id = $1 AND id = ANY($2::uuid[])
 ORDER BY id
@@ -57,7 +58,7 @@ ORDER BY id
 
 _GET_BY_CODES = """
 SELECT id, tenant_id, seller_id, name, code, latitude, longitude, address, contact,
-       create_time, update_time
+       timezone, create_time, update_time
 FROM hubs
 WHERE tenant_id = $1 AND code = ANY($2::text[])
 ORDER BY id
@@ -65,7 +66,7 @@ ORDER BY id
 
 _LIST = """
 SELECT id, tenant_id, seller_id, name, code, latitude, longitude, address, contact,
-       create_time, update_time
+       timezone, create_time, update_time
 FROM hubs
 WHERE tenant_id = $1
   AND (cardinality($2::uuid[]) = 0 OR id = ANY($2::uuid[]))
@@ -90,11 +91,12 @@ UPDATE hubs AS h SET
     longitude = CASE WHEN $6::boolean THEN $8::double precision ELSE h.longitude END,
     address = h.address || $9::jsonb,
     contact = h.contact || $10::jsonb,
+    timezone = COALESCE($11::text, h.timezone),
     update_time = GREATEST(now(), h.update_time + interval '1 microsecond')
 FROM previous
 WHERE h.id = previous.id
 RETURNING h.id, h.tenant_id, h.seller_id, h.name, h.code, h.latitude, h.longitude, h.address,
-          h.contact, h.create_time, h.update_time, previous.code AS previous_code
+          h.contact, h.timezone, h.create_time, h.update_time, previous.code AS previous_code
 """
 
 _DELETE = "DELETE FROM hubs WHERE tenant_id = $1 AND id = $2 RETURNING code"
@@ -109,6 +111,7 @@ def _hub(row: asyncpg.Record) -> hub_pb2.Hub:
         code=row["code"],
         address=address_from_document(json_document(row["address"])),
         contact=contact_from_document(json_document(row["contact"])),
+        timezone=row["timezone"],
         create_time=timestamp(row["create_time"]),
         update_time=timestamp(row["update_time"]),
     )
@@ -137,6 +140,7 @@ class HubRepository:
                 hub.location.longitude if located else None,
                 json_text(address_document(hub.address)),
                 json_text(contact_document(hub.contact)),
+                hub.timezone,
             )
         return _hub(row)
 
@@ -179,6 +183,7 @@ class HubRepository:
                 patch.longitude,
                 json_text(patch.address),
                 json_text(patch.contact),
+                patch.timezone,
             )
         return None if row is None else (_hub(row), str(row["previous_code"]))
 

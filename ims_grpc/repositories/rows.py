@@ -6,6 +6,8 @@ import json
 import uuid
 from typing import Any
 
+from google.protobuf import json_format, struct_pb2
+
 from common.timestamps import to_timestamp
 
 # A `timestamptz` column as a protobuf Timestamp.
@@ -28,3 +30,20 @@ def json_document(value: str | None) -> dict[str, Any]:
 def json_text(document: dict[str, Any]) -> str:
     """A dict as a `$n::jsonb` parameter."""
     return json.dumps(document, separators=(",", ":"), ensure_ascii=False)
+
+
+def optional_json(document: dict[str, Any] | None) -> str | None:
+    """A patch's document as a `$n::jsonb` parameter; None leaves the column alone."""
+    return None if document is None else json_text(document)
+
+
+def metadata_json(metadata: struct_pb2.Struct) -> str:
+    """A `metadata` Struct as a `$n::jsonb` parameter."""
+    return json_text(json_format.MessageToDict(metadata))
+
+
+def metadata_struct(value: str | None) -> struct_pb2.Struct:
+    """A `metadata` jsonb column as a Struct."""
+    metadata = struct_pb2.Struct()
+    metadata.update(json_document(value))
+    return metadata

@@ -17,7 +17,13 @@ from ims_grpc.repositories.errors import (
     delete_errors,
     write_errors,
 )
-from ims_grpc.repositories.rows import id_text, timestamp
+from ims_grpc.repositories.rows import (
+    id_text,
+    metadata_json,
+    metadata_struct,
+    optional_json,
+    timestamp,
+)
 
 _CONSTRAINTS: dict[str, Constraint] = {
     "sellers_tenant_code_key": UniqueCode("seller.code"),
@@ -25,19 +31,19 @@ _CONSTRAINTS: dict[str, Constraint] = {
 }
 
 _INSERT = """
-INSERT INTO sellers (id, tenant_id, name, code, email)
-VALUES ($1, $2, $3, $4, $5)
-RETURNING id, tenant_id, name, code, email, create_time, update_time
+INSERT INTO sellers (id, tenant_id, name, code, email, metadata)
+VALUES ($1, $2, $3, $4, $5, $6::jsonb)
+RETURNING id, tenant_id, name, code, email, metadata, create_time, update_time
 """
 
 _GET = """
-SELECT id, tenant_id, name, code, email, create_time, update_time
+SELECT id, tenant_id, name, code, email, metadata, create_time, update_time
 FROM sellers
 WHERE tenant_id = $1 AND id = $2
 """
 
 _LIST = """
-SELECT id, tenant_id, name, code, email, create_time, update_time
+SELECT id, tenant_id, name, code, email, metadata, create_time, update_time
 FROM sellers
 WHERE tenant_id = $1
   AND (cardinality($2::uuid[]) = 0 OR id = ANY($2::uuid[]))
@@ -52,9 +58,10 @@ UPDATE sellers SET
     name = COALESCE($3::text, name),
     code = COALESCE($4::text, code),
     email = COALESCE($5::text, email),
+    metadata = COALESCE($6::jsonb, metadata),
     update_time = GREATEST(now(), update_time + interval '1 microsecond')
 WHERE tenant_id = $1 AND id = $2
-RETURNING id, tenant_id, name, code, email, create_time, update_time
+RETURNING id, tenant_id, name, code, email, metadata, create_time, update_time
 """
 
 _DELETE = "DELETE FROM sellers WHERE tenant_id = $1 AND id = $2 RETURNING id"
@@ -67,6 +74,7 @@ def _seller(row: asyncpg.Record) -> seller_pb2.Seller:
         name=row["name"],
         code=row["code"],
         email=row["email"],
+        metadata=metadata_struct(row["metadata"]),
         create_time=timestamp(row["create_time"]),
         update_time=timestamp(row["update_time"]),
     )
@@ -79,7 +87,13 @@ class SellerRepository:
     async def create(self, seller: seller_pb2.Seller) -> seller_pb2.Seller:
         with write_errors("seller", _CONSTRAINTS, seller.code):
             row = await self._pool.fetchrow(
-                _INSERT, new_id(), seller.tenant_id, seller.name, seller.code, seller.email
+                _INSERT,
+                new_id(),
+                seller.tenant_id,
+                seller.name,
+                seller.code,
+                seller.email,
+                metadata_json(seller.metadata),
             )
         return _seller(row)
 
@@ -101,7 +115,13 @@ class SellerRepository:
     async def update(self, ref: EntityRef, patch: SellerPatch) -> seller_pb2.Seller | None:
         with write_errors("seller", _CONSTRAINTS, patch.code or ""):
             row = await self._pool.fetchrow(
-                _UPDATE, ref.tenant_id, ref.id, patch.name, patch.code, patch.email
+                _UPDATE,
+                ref.tenant_id,
+                ref.id,
+                patch.name,
+                patch.code,
+                patch.email,
+                optional_json(patch.metadata),
             )
         return None if row is None else _seller(row)
 

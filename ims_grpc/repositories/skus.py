@@ -30,22 +30,22 @@ _CONSTRAINTS: dict[str, Constraint] = {
 
 _INSERT = """
 INSERT INTO skus (id, tenant_id, seller_id, category_id, code, name,
-                  length_mm, width_mm, height_mm, weight_grams)
-VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
+                  length_mm, width_mm, height_mm, weight_grams, description)
+VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
 RETURNING id, tenant_id, seller_id, category_id, code, name,
-          length_mm, width_mm, height_mm, weight_grams, create_time, update_time
+          length_mm, width_mm, height_mm, weight_grams, description, create_time, update_time
 """
 
 _GET = """
 SELECT id, tenant_id, seller_id, category_id, code, name,
-       length_mm, width_mm, height_mm, weight_grams, create_time, update_time
+       length_mm, width_mm, height_mm, weight_grams, description, create_time, update_time
 FROM skus
 WHERE tenant_id = $1 AND id = $2
 """
 
 _GET_BY_IDS = """
 SELECT id, tenant_id, seller_id, category_id, code, name,
-       length_mm, width_mm, height_mm, weight_grams, create_time, update_time
+       length_mm, width_mm, height_mm, weight_grams, description, create_time, update_time
 FROM skus
 WHERE tenant_id = $1 AND id = ANY($2::uuid[])
 ORDER BY id
@@ -53,7 +53,7 @@ ORDER BY id
 
 _GET_BY_CODES = """
 SELECT id, tenant_id, seller_id, category_id, code, name,
-       length_mm, width_mm, height_mm, weight_grams, create_time, update_time
+       length_mm, width_mm, height_mm, weight_grams, description, create_time, update_time
 FROM skus
 WHERE tenant_id = $1 AND code = ANY($2::text[])
 ORDER BY id
@@ -61,7 +61,7 @@ ORDER BY id
 
 _LIST = """
 SELECT id, tenant_id, seller_id, category_id, code, name,
-       length_mm, width_mm, height_mm, weight_grams, create_time, update_time
+       length_mm, width_mm, height_mm, weight_grams, description, create_time, update_time
 FROM skus
 WHERE tenant_id = $1
   AND (cardinality($2::uuid[]) = 0 OR id = ANY($2::uuid[]))
@@ -88,11 +88,12 @@ UPDATE skus AS s SET
     width_mm = COALESCE($9::integer, s.width_mm),
     height_mm = COALESCE($10::integer, s.height_mm),
     weight_grams = COALESCE($11::integer, s.weight_grams),
+    description = COALESCE($12::text, s.description),
     update_time = GREATEST(now(), s.update_time + interval '1 microsecond')
 FROM previous
 WHERE s.id = previous.id
 RETURNING s.id, s.tenant_id, s.seller_id, s.category_id, s.code, s.name, s.length_mm,
-          s.width_mm, s.height_mm, s.weight_grams, s.create_time, s.update_time,
+          s.width_mm, s.height_mm, s.weight_grams, s.description, s.create_time, s.update_time,
           previous.code AS previous_code
 """
 
@@ -111,6 +112,7 @@ def _sku(row: asyncpg.Record) -> sku_pb2.Sku:
             length_mm=row["length_mm"], width_mm=row["width_mm"], height_mm=row["height_mm"]
         ),
         weight_grams=row["weight_grams"],
+        description=row["description"],
         create_time=timestamp(row["create_time"]),
         update_time=timestamp(row["update_time"]),
     )
@@ -134,6 +136,7 @@ class SkuRepository:
                 sku.dimensions.width_mm,
                 sku.dimensions.height_mm,
                 sku.weight_grams,
+                sku.description,
             )
         return _sku(row)
 
@@ -178,6 +181,7 @@ class SkuRepository:
                 patch.width_mm,
                 patch.height_mm,
                 patch.weight_grams,
+                patch.description,
             )
         return None if row is None else (_sku(row), str(row["previous_code"]))
 

@@ -10,24 +10,30 @@ from common.ids import new_id
 from ims_grpc.domain.catalog_writes import TenantPatch
 from ims_grpc.domain.listing import ListQuery
 from ims_grpc.repositories.errors import Constraint, UniqueCode, delete_errors, write_errors
-from ims_grpc.repositories.rows import id_text, timestamp
+from ims_grpc.repositories.rows import (
+    id_text,
+    metadata_json,
+    metadata_struct,
+    optional_json,
+    timestamp,
+)
 
 _CONSTRAINTS: dict[str, Constraint] = {"tenants_code_key": UniqueCode("tenant.code")}
 
 _INSERT = """
-INSERT INTO tenants (id, name, code)
-VALUES ($1, $2, $3)
-RETURNING id, name, code, create_time, update_time
+INSERT INTO tenants (id, name, code, metadata)
+VALUES ($1, $2, $3, $4::jsonb)
+RETURNING id, name, code, metadata, create_time, update_time
 """
 
 _GET = """
-SELECT id, name, code, create_time, update_time
+SELECT id, name, code, metadata, create_time, update_time
 FROM tenants
 WHERE id = $1
 """
 
 _LIST = """
-SELECT id, name, code, create_time, update_time
+SELECT id, name, code, metadata, create_time, update_time
 FROM tenants
 WHERE (cardinality($1::uuid[]) = 0 OR id = ANY($1::uuid[]))
   AND (cardinality($2::text[]) = 0 OR code = ANY($2::text[]))
@@ -40,9 +46,10 @@ _UPDATE = """
 UPDATE tenants SET
     name = COALESCE($2::text, name),
     code = COALESCE($3::text, code),
+    metadata = COALESCE($4::jsonb, metadata),
     update_time = GREATEST(now(), update_time + interval '1 microsecond')
 WHERE id = $1
-RETURNING id, name, code, create_time, update_time
+RETURNING id, name, code, metadata, create_time, update_time
 """
 
 _DELETE = "DELETE FROM tenants WHERE id = $1 RETURNING id"
@@ -53,6 +60,7 @@ def _tenant(row: asyncpg.Record) -> tenant_pb2.Tenant:
         id=id_text(row["id"]),
         name=row["name"],
         code=row["code"],
+        metadata=metadata_struct(row["metadata"]),
         create_time=timestamp(row["create_time"]),
         update_time=timestamp(row["update_time"]),
     )
@@ -64,7 +72,9 @@ class TenantRepository:
 
     async def create(self, tenant: tenant_pb2.Tenant) -> tenant_pb2.Tenant:
         with write_errors("tenant", _CONSTRAINTS, tenant.code):
-            row = await self._pool.fetchrow(_INSERT, new_id(), tenant.name, tenant.code)
+            row = await self._pool.fetchrow(
+                _INSERT, new_id(), tenant.name, tenant.code, metadata_json(tenant.metadata)
+            )
         return _tenant(row)
 
     async def get(self, tenant_id: str) -> tenant_pb2.Tenant | None:
@@ -79,7 +89,9 @@ class TenantRepository:
 
     async def update(self, tenant_id: str, patch: TenantPatch) -> tenant_pb2.Tenant | None:
         with write_errors("tenant", _CONSTRAINTS, patch.code or ""):
-            row = await self._pool.fetchrow(_UPDATE, tenant_id, patch.name, patch.code)
+            row = await self._pool.fetchrow(
+                _UPDATE, tenant_id, patch.name, patch.code, optional_json(patch.metadata)
+            )
         return None if row is None else _tenant(row)
 
     async def delete(self, tenant_id: str) -> bool:

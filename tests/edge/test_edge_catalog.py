@@ -35,16 +35,22 @@ async def test_sellers_as_the_original_documents(
         f"/sellers/{created.json['id']}", headers={"Authorization": f"Bearer {globex.read_only}"}
     )
     assert other.status_code == 404
-    # A read-only key cannot create; metadata is refused rather than dropped.
+    # A read-only key cannot create; metadata is kept as sent, and must be an object.
     read_only = await edge.simulate_post(
         "/sellers",
         json={"name": "X"},
         headers={"Authorization": f"Bearer {acme.read_only}"},
     )
     assert read_only.status_code == 403
-    refused = await edge.simulate_post(
-        "/sellers", json={"name": "X", "metadata": {"a": 1}}, headers=key
+    metadata = {"gst": "29ABCDE1234F1Z5", "tiers": [1, 2], "nested": {"ok": True}}
+    kept = await edge.simulate_post(
+        "/sellers", json={"name": "X", "metadata": metadata}, headers=key
     )
+    assert kept.status_code == 201, kept.text
+    assert kept.json["metadata"] == metadata
+    again = await edge.simulate_get(f"/sellers/{kept.json['id']}", headers=key)
+    assert again.json["metadata"] == metadata
+    refused = await edge.simulate_post("/sellers", json={"name": "X", "metadata": [1]}, headers=key)
     assert refused.status_code == 400
     assert refused.json["error"]["fields"][0]["field"] == "metadata"
 
@@ -72,6 +78,7 @@ async def test_categories_as_the_original_documents(
     assert bad_parent.status_code == 400
     assert [f["field"] for f in bad_parent.json["error"]["fields"]] == ["parent_id"]
     described = await edge.simulate_post(
-        "/categories", json={"name": "X", "description": "soon"}, headers=key
+        "/categories", json={"name": "X", "description": "Cotton, mostly."}, headers=key
     )
-    assert described.status_code == 400
+    assert described.status_code == 201
+    assert described.json["description"] == "Cotton, mostly."

@@ -63,10 +63,33 @@ async def test_hub_fields_we_cannot_take_are_refused_by_name(
     for extra, field in (
         ({"location": "Berlin"}, "location"),
         ({"location": "91,0"}, "location"),
-        ({"timezone": "Europe/Berlin"}, "timezone"),
+        ({"timezone": "Mars/Olympus_Mons"}, "timezone"),
         ({"contact_email": "not-an-email"}, "contact_email"),
         ({"seller_id": "nope"}, "seller_id"),
     ):
         refused = await edge.simulate_post("/hubs", json={**base, **extra}, headers=key)
         assert refused.status_code == 400, (extra, refused.text)
         assert [f["field"] for f in refused.json["error"]["fields"]] == [field], refused.json
+
+
+async def test_the_time_zone_is_kept_and_replaced_by_put(
+    edge: falcon.testing.ASGIConductor, ims_channel: grpc.aio.Channel
+) -> None:
+    acme = await tenant_with_keys(ims_channel, "acme")
+    key = {"Authorization": f"Bearer {acme.read_write}"}
+    seller = await edge.simulate_post("/sellers", json={"name": "Acme Store"}, headers=key)
+    body = {"seller_id": seller.json["id"], "name": "Berlin", "timezone": "Europe/Berlin"}
+    created = await edge.simulate_post("/hubs", json=body, headers=key)
+    assert created.status_code == 201, created.text
+    assert created.json["timezone"] == "Europe/Berlin"
+    put = await edge.simulate_put(
+        f"/hubs/{created.json['id']}", json={**body, "timezone": "Asia/Kolkata"}, headers=key
+    )
+    assert put.status_code == 200, put.text
+    assert put.json["timezone"] == "Asia/Kolkata"
+    cleared = await edge.simulate_put(
+        f"/hubs/{created.json['id']}",
+        json={"seller_id": body["seller_id"], "name": "Berlin"},
+        headers=key,
+    )
+    assert cleared.json["timezone"] == ""  # PUT replaces: left out is cleared

@@ -39,7 +39,7 @@ async def test_bad_input_is_a_400_naming_the_field_in_the_callers_language(
 
     for body, field in (
         ({"name": "A", "colour": "red"}, "colour"),  # unknown: refused, not dropped
-        ({"name": "A", "metadata": {"tier": "gold"}}, "metadata"),  # not stored yet
+        ({"name": "A", "metadata": "gold"}, "metadata"),  # must be an object
         ({"name": 7}, "name"),
     ):
         refused = await edge.simulate_post("/tenants", json=body, headers=ADMIN)

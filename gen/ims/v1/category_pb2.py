@@ -28,7 +28,7 @@ from google.protobuf import timestamp_pb2 as google_dot_protobuf_dot_timestamp__
 from iam.v1 import access_pb2 as iam_dot_v1_dot_access__pb2
 
 
-DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\x15ims/v1/category.proto\x12\x06ims.v1\x1a\x1cgoogle/api/annotations.proto\x1a google/protobuf/field_mask.proto\x1a\x1fgoogle/protobuf/timestamp.proto\x1a\x13iam/v1/access.proto\"\xcd\x01\n\x08\x43\x61tegory\x12\n\n\x02id\x18\x01 \x01(\t\x12\x11\n\ttenant_id\x18\x02 \x01(\t\x12\x0c\n\x04name\x18\x03 \x01(\t\x12\x0c\n\x04\x63ode\x18\x04 \x01(\t\x12\x16\n\tparent_id\x18\x05 \x01(\tH\x00\x88\x01\x01\x12/\n\x0b\x63reate_time\x18\x06 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12/\n\x0bupdate_time\x18\x07 \x01(\x0b\x32\x1a.google.protobuf.TimestampB\x0c\n\n_parent_id\";\n\x15\x43reateCategoryRequest\x12\"\n\x08\x63\x61tegory\x18\x01 \x01(\x0b\x32\x10.ims.v1.Category\"<\n\x16\x43reateCategoryResponse\x12\"\n\x08\x63\x61tegory\x18\x01 \x01(\x0b\x32\x10.ims.v1.Category\"3\n\x12GetCategoryRequest\x12\x11\n\ttenant_id\x18\x01 \x01(\t\x12\n\n\x02id\x18\x02 \x01(\t\"9\n\x13GetCategoryResponse\x12\"\n\x08\x63\x61tegory\x18\x01 \x01(\x0b\x32\x10.ims.v1.Category\"m\n\x15ListCategoriesRequest\x12\x11\n\ttenant_id\x18\x01 \x01(\t\x12\x11\n\tpage_size\x18\x02 \x01(\x05\x12\x12\n\npage_token\x18\x03 \x01(\t\x12\x0b\n\x03ids\x18\x04 \x03(\t\x12\r\n\x05\x63odes\x18\x05 \x03(\t\"W\n\x16ListCategoriesResponse\x12$\n\ncategories\x18\x01 \x03(\x0b\x32\x10.ims.v1.Category\x12\x17\n\x0fnext_page_token\x18\x02 \x01(\t\"l\n\x15UpdateCategoryRequest\x12\"\n\x08\x63\x61tegory\x18\x01 \x01(\x0b\x32\x10.ims.v1.Category\x12/\n\x0bupdate_mask\x18\x02 \x01(\x0b\x32\x1a.google.protobuf.FieldMask\"<\n\x16UpdateCategoryResponse\x12\"\n\x08\x63\x61tegory\x18\x01 \x01(\x0b\x32\x10.ims.v1.Category\"6\n\x15\x44\x65leteCategoryRequest\x12\x11\n\ttenant_id\x18\x01 \x01(\t\x12\n\n\x02id\x18\x02 \x01(\t\"\x18\n\x16\x44\x65leteCategoryResponse2\xfa\x04\n\x0f\x43\x61tegoryService\x12\x88\x01\n\x0e\x43reateCategory\x12\x1d.ims.v1.CreateCategoryRequest\x1a\x1e.ims.v1.CreateCategoryResponse\"7\xca\xf3\x18\x16\x08\x02\x12\x12\x63\x61tegory.tenant_id\x82\xd3\xe4\x93\x02\x17\"\x0b/categories:\x08\x63\x61tegory\x12\x66\n\x0bGetCategory\x12\x1a.ims.v1.GetCategoryRequest\x1a\x1b.ims.v1.GetCategoryResponse\"\x1e\xca\xf3\x18\x02\x08\x01\x82\xd3\xe4\x93\x02\x12\x12\x10/categories/{id}\x12j\n\x0eListCategories\x12\x1d.ims.v1.ListCategoriesRequest\x1a\x1e.ims.v1.ListCategoriesResponse\"\x19\xca\xf3\x18\x02\x08\x01\x82\xd3\xe4\x93\x02\r\x12\x0b/categories\x12\x96\x01\n\x0eUpdateCategory\x12\x1d.ims.v1.UpdateCategoryRequest\x1a\x1e.ims.v1.UpdateCategoryResponse\"E\xca\xf3\x18\x16\x08\x02\x12\x12\x63\x61tegory.tenant_id\x82\xd3\xe4\x93\x02%\x1a\x19/categories/{category.id}:\x08\x63\x61tegory\x12o\n\x0e\x44\x65leteCategory\x12\x1d.ims.v1.DeleteCategoryRequest\x1a\x1e.ims.v1.DeleteCategoryResponse\"\x1e\xca\xf3\x18\x02\x08\x02\x82\xd3\xe4\x93\x02\x12*\x10/categories/{id}b\x06proto3')
+DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\x15ims/v1/category.proto\x12\x06ims.v1\x1a\x1cgoogle/api/annotations.proto\x1a google/protobuf/field_mask.proto\x1a\x1fgoogle/protobuf/timestamp.proto\x1a\x13iam/v1/access.proto\"\xe2\x01\n\x08\x43\x61tegory\x12\n\n\x02id\x18\x01 \x01(\t\x12\x11\n\ttenant_id\x18\x02 \x01(\t\x12\x0c\n\x04name\x18\x03 \x01(\t\x12\x0c\n\x04\x63ode\x18\x04 \x01(\t\x12\x16\n\tparent_id\x18\x05 \x01(\tH\x00\x88\x01\x01\x12/\n\x0b\x63reate_time\x18\x06 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12/\n\x0bupdate_time\x18\x07 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12\x13\n\x0b\x64\x65scription\x18\x08 \x01(\tB\x0c\n\n_parent_id\";\n\x15\x43reateCategoryRequest\x12\"\n\x08\x63\x61tegory\x18\x01 \x01(\x0b\x32\x10.ims.v1.Category\"<\n\x16\x43reateCategoryResponse\x12\"\n\x08\x63\x61tegory\x18\x01 \x01(\x0b\x32\x10.ims.v1.Category\"3\n\x12GetCategoryRequest\x12\x11\n\ttenant_id\x18\x01 \x01(\t\x12\n\n\x02id\x18\x02 \x01(\t\"9\n\x13GetCategoryResponse\x12\"\n\x08\x63\x61tegory\x18\x01 \x01(\x0b\x32\x10.ims.v1.Category\"m\n\x15ListCategoriesRequest\x12\x11\n\ttenant_id\x18\x01 \x01(\t\x12\x11\n\tpage_size\x18\x02 \x01(\x05\x12\x12\n\npage_token\x18\x03 \x01(\t\x12\x0b\n\x03ids\x18\x04 \x03(\t\x12\r\n\x05\x63odes\x18\x05 \x03(\t\"W\n\x16ListCategoriesResponse\x12$\n\ncategories\x18\x01 \x03(\x0b\x32\x10.ims.v1.Category\x12\x17\n\x0fnext_page_token\x18\x02 \x01(\t\"l\n\x15UpdateCategoryRequest\x12\"\n\x08\x63\x61tegory\x18\x01 \x01(\x0b\x32\x10.ims.v1.Category\x12/\n\x0bupdate_mask\x18\x02 \x01(\x0b\x32\x1a.google.protobuf.FieldMask\"<\n\x16UpdateCategoryResponse\x12\"\n\x08\x63\x61tegory\x18\x01 \x01(\x0b\x32\x10.ims.v1.Category\"6\n\x15\x44\x65leteCategoryRequest\x12\x11\n\ttenant_id\x18\x01 \x01(\t\x12\n\n\x02id\x18\x02 \x01(\t\"\x18\n\x16\x44\x65leteCategoryResponse2\xfa\x04\n\x0f\x43\x61tegoryService\x12\x88\x01\n\x0e\x43reateCategory\x12\x1d.ims.v1.CreateCategoryRequest\x1a\x1e.ims.v1.CreateCategoryResponse\"7\xca\xf3\x18\x16\x08\x02\x12\x12\x63\x61tegory.tenant_id\x82\xd3\xe4\x93\x02\x17\"\x0b/categories:\x08\x63\x61tegory\x12\x66\n\x0bGetCategory\x12\x1a.ims.v1.GetCategoryRequest\x1a\x1b.ims.v1.GetCategoryResponse\"\x1e\xca\xf3\x18\x02\x08\x01\x82\xd3\xe4\x93\x02\x12\x12\x10/categories/{id}\x12j\n\x0eListCategories\x12\x1d.ims.v1.ListCategoriesRequest\x1a\x1e.ims.v1.ListCategoriesResponse\"\x19\xca\xf3\x18\x02\x08\x01\x82\xd3\xe4\x93\x02\r\x12\x0b/categories\x12\x96\x01\n\x0eUpdateCategory\x12\x1d.ims.v1.UpdateCategoryRequest\x1a\x1e.ims.v1.UpdateCategoryResponse\"E\xca\xf3\x18\x16\x08\x02\x12\x12\x63\x61tegory.tenant_id\x82\xd3\xe4\x93\x02%\x1a\x19/categories/{category.id}:\x08\x63\x61tegory\x12o\n\x0e\x44\x65leteCategory\x12\x1d.ims.v1.DeleteCategoryRequest\x1a\x1e.ims.v1.DeleteCategoryResponse\"\x1e\xca\xf3\x18\x02\x08\x02\x82\xd3\xe4\x93\x02\x12*\x10/categories/{id}b\x06proto3')
 
 _globals = globals()
 _builder.BuildMessageAndEnumDescriptors(DESCRIPTOR, _globals)
@@ -46,27 +46,27 @@ if not _descriptor._USE_C_DESCRIPTORS:
   _globals['_CATEGORYSERVICE'].methods_by_name['DeleteCategory']._loaded_options = None
   _globals['_CATEGORYSERVICE'].methods_by_name['DeleteCategory']._serialized_options = b'\312\363\030\002\010\002\202\323\344\223\002\022*\020/categories/{id}'
   _globals['_CATEGORY']._serialized_start=152
-  _globals['_CATEGORY']._serialized_end=357
-  _globals['_CREATECATEGORYREQUEST']._serialized_start=359
-  _globals['_CREATECATEGORYREQUEST']._serialized_end=418
-  _globals['_CREATECATEGORYRESPONSE']._serialized_start=420
-  _globals['_CREATECATEGORYRESPONSE']._serialized_end=480
-  _globals['_GETCATEGORYREQUEST']._serialized_start=482
-  _globals['_GETCATEGORYREQUEST']._serialized_end=533
-  _globals['_GETCATEGORYRESPONSE']._serialized_start=535
-  _globals['_GETCATEGORYRESPONSE']._serialized_end=592
-  _globals['_LISTCATEGORIESREQUEST']._serialized_start=594
-  _globals['_LISTCATEGORIESREQUEST']._serialized_end=703
-  _globals['_LISTCATEGORIESRESPONSE']._serialized_start=705
-  _globals['_LISTCATEGORIESRESPONSE']._serialized_end=792
-  _globals['_UPDATECATEGORYREQUEST']._serialized_start=794
-  _globals['_UPDATECATEGORYREQUEST']._serialized_end=902
-  _globals['_UPDATECATEGORYRESPONSE']._serialized_start=904
-  _globals['_UPDATECATEGORYRESPONSE']._serialized_end=964
-  _globals['_DELETECATEGORYREQUEST']._serialized_start=966
-  _globals['_DELETECATEGORYREQUEST']._serialized_end=1020
-  _globals['_DELETECATEGORYRESPONSE']._serialized_start=1022
-  _globals['_DELETECATEGORYRESPONSE']._serialized_end=1046
-  _globals['_CATEGORYSERVICE']._serialized_start=1049
-  _globals['_CATEGORYSERVICE']._serialized_end=1683
+  _globals['_CATEGORY']._serialized_end=378
+  _globals['_CREATECATEGORYREQUEST']._serialized_start=380
+  _globals['_CREATECATEGORYREQUEST']._serialized_end=439
+  _globals['_CREATECATEGORYRESPONSE']._serialized_start=441
+  _globals['_CREATECATEGORYRESPONSE']._serialized_end=501
+  _globals['_GETCATEGORYREQUEST']._serialized_start=503
+  _globals['_GETCATEGORYREQUEST']._serialized_end=554
+  _globals['_GETCATEGORYRESPONSE']._serialized_start=556
+  _globals['_GETCATEGORYRESPONSE']._serialized_end=613
+  _globals['_LISTCATEGORIESREQUEST']._serialized_start=615
+  _globals['_LISTCATEGORIESREQUEST']._serialized_end=724
+  _globals['_LISTCATEGORIESRESPONSE']._serialized_start=726
+  _globals['_LISTCATEGORIESRESPONSE']._serialized_end=813
+  _globals['_UPDATECATEGORYREQUEST']._serialized_start=815
+  _globals['_UPDATECATEGORYREQUEST']._serialized_end=923
+  _globals['_UPDATECATEGORYRESPONSE']._serialized_start=925
+  _globals['_UPDATECATEGORYRESPONSE']._serialized_end=985
+  _globals['_DELETECATEGORYREQUEST']._serialized_start=987
+  _globals['_DELETECATEGORYREQUEST']._serialized_end=1041
+  _globals['_DELETECATEGORYRESPONSE']._serialized_start=1043
+  _globals['_DELETECATEGORYRESPONSE']._serialized_end=1067
+  _globals['_CATEGORYSERVICE']._serialized_start=1070
+  _globals['_CATEGORYSERVICE']._serialized_end=1704
 # @@protoc_insertion_point(module_scope)

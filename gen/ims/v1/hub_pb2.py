@@ -29,7 +29,7 @@ from iam.v1 import access_pb2 as iam_dot_v1_dot_access__pb2
 from ims.v1 import common_pb2 as ims_dot_v1_dot_common__pb2
 
 
-DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\x10ims/v1/hub.proto\x12\x06ims.v1\x1a\x1cgoogle/api/annotations.proto\x1a google/protobuf/field_mask.proto\x1a\x1fgoogle/protobuf/timestamp.proto\x1a\x13iam/v1/access.proto\x1a\x13ims/v1/common.proto\"\x9d\x02\n\x03Hub\x12\n\n\x02id\x18\x01 \x01(\t\x12\x11\n\ttenant_id\x18\x02 \x01(\t\x12\x11\n\tseller_id\x18\x03 \x01(\t\x12\x0c\n\x04name\x18\x04 \x01(\t\x12\x0c\n\x04\x63ode\x18\x05 \x01(\t\x12\"\n\x08location\x18\x06 \x01(\x0b\x32\x10.ims.v1.Location\x12 \n\x07\x61\x64\x64ress\x18\x07 \x01(\x0b\x32\x0f.ims.v1.Address\x12 \n\x07\x63ontact\x18\x08 \x01(\x0b\x32\x0f.ims.v1.Contact\x12/\n\x0b\x63reate_time\x18\t \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12/\n\x0bupdate_time\x18\n \x01(\x0b\x32\x1a.google.protobuf.Timestamp\",\n\x10\x43reateHubRequest\x12\x18\n\x03hub\x18\x01 \x01(\x0b\x32\x0b.ims.v1.Hub\"-\n\x11\x43reateHubResponse\x12\x18\n\x03hub\x18\x01 \x01(\x0b\x32\x0b.ims.v1.Hub\".\n\rGetHubRequest\x12\x11\n\ttenant_id\x18\x01 \x01(\t\x12\n\n\x02id\x18\x02 \x01(\t\"*\n\x0eGetHubResponse\x12\x18\n\x03hub\x18\x01 \x01(\x0b\x32\x0b.ims.v1.Hub\"z\n\x0fListHubsRequest\x12\x11\n\ttenant_id\x18\x01 \x01(\t\x12\x11\n\tpage_size\x18\x02 \x01(\x05\x12\x12\n\npage_token\x18\x03 \x01(\t\x12\x0b\n\x03ids\x18\x04 \x03(\t\x12\r\n\x05\x63odes\x18\x05 \x03(\t\x12\x11\n\tseller_id\x18\x06 \x01(\t\"F\n\x10ListHubsResponse\x12\x19\n\x04hubs\x18\x01 \x03(\x0b\x32\x0b.ims.v1.Hub\x12\x17\n\x0fnext_page_token\x18\x02 \x01(\t\"]\n\x10UpdateHubRequest\x12\x18\n\x03hub\x18\x01 \x01(\x0b\x32\x0b.ims.v1.Hub\x12/\n\x0bupdate_mask\x18\x02 \x01(\x0b\x32\x1a.google.protobuf.FieldMask\"-\n\x11UpdateHubResponse\x12\x18\n\x03hub\x18\x01 \x01(\x0b\x32\x0b.ims.v1.Hub\"1\n\x10\x44\x65leteHubRequest\x12\x11\n\ttenant_id\x18\x01 \x01(\t\x12\n\n\x02id\x18\x02 \x01(\t\"\x13\n\x11\x44\x65leteHubResponse2\xee\x03\n\nHubService\x12i\n\tCreateHub\x12\x18.ims.v1.CreateHubRequest\x1a\x19.ims.v1.CreateHubResponse\"\'\xca\xf3\x18\x11\x08\x02\x12\rhub.tenant_id\x82\xd3\xe4\x93\x02\x0c\"\x05/hubs:\x03hub\x12Q\n\x06GetHub\x12\x15.ims.v1.GetHubRequest\x1a\x16.ims.v1.GetHubResponse\"\x18\xca\xf3\x18\x02\x08\x01\x82\xd3\xe4\x93\x02\x0c\x12\n/hubs/{id}\x12R\n\x08ListHubs\x12\x17.ims.v1.ListHubsRequest\x1a\x18.ims.v1.ListHubsResponse\"\x13\xca\xf3\x18\x02\x08\x01\x82\xd3\xe4\x93\x02\x07\x12\x05/hubs\x12r\n\tUpdateHub\x12\x18.ims.v1.UpdateHubRequest\x1a\x19.ims.v1.UpdateHubResponse\"0\xca\xf3\x18\x11\x08\x02\x12\rhub.tenant_id\x82\xd3\xe4\x93\x02\x15\x1a\x0e/hubs/{hub.id}:\x03hub\x12Z\n\tDeleteHub\x12\x18.ims.v1.DeleteHubRequest\x1a\x19.ims.v1.DeleteHubResponse\"\x18\xca\xf3\x18\x02\x08\x02\x82\xd3\xe4\x93\x02\x0c*\n/hubs/{id}b\x06proto3')
+DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\x10ims/v1/hub.proto\x12\x06ims.v1\x1a\x1cgoogle/api/annotations.proto\x1a google/protobuf/field_mask.proto\x1a\x1fgoogle/protobuf/timestamp.proto\x1a\x13iam/v1/access.proto\x1a\x13ims/v1/common.proto\"\xaf\x02\n\x03Hub\x12\n\n\x02id\x18\x01 \x01(\t\x12\x11\n\ttenant_id\x18\x02 \x01(\t\x12\x11\n\tseller_id\x18\x03 \x01(\t\x12\x0c\n\x04name\x18\x04 \x01(\t\x12\x0c\n\x04\x63ode\x18\x05 \x01(\t\x12\"\n\x08location\x18\x06 \x01(\x0b\x32\x10.ims.v1.Location\x12 \n\x07\x61\x64\x64ress\x18\x07 \x01(\x0b\x32\x0f.ims.v1.Address\x12 \n\x07\x63ontact\x18\x08 \x01(\x0b\x32\x0f.ims.v1.Contact\x12/\n\x0b\x63reate_time\x18\t \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12/\n\x0bupdate_time\x18\n \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12\x10\n\x08timezone\x18\x0b \x01(\t\",\n\x10\x43reateHubRequest\x12\x18\n\x03hub\x18\x01 \x01(\x0b\x32\x0b.ims.v1.Hub\"-\n\x11\x43reateHubResponse\x12\x18\n\x03hub\x18\x01 \x01(\x0b\x32\x0b.ims.v1.Hub\".\n\rGetHubRequest\x12\x11\n\ttenant_id\x18\x01 \x01(\t\x12\n\n\x02id\x18\x02 \x01(\t\"*\n\x0eGetHubResponse\x12\x18\n\x03hub\x18\x01 \x01(\x0b\x32\x0b.ims.v1.Hub\"z\n\x0fListHubsRequest\x12\x11\n\ttenant_id\x18\x01 \x01(\t\x12\x11\n\tpage_size\x18\x02 \x01(\x05\x12\x12\n\npage_token\x18\x03 \x01(\t\x12\x0b\n\x03ids\x18\x04 \x03(\t\x12\r\n\x05\x63odes\x18\x05 \x03(\t\x12\x11\n\tseller_id\x18\x06 \x01(\t\"F\n\x10ListHubsResponse\x12\x19\n\x04hubs\x18\x01 \x03(\x0b\x32\x0b.ims.v1.Hub\x12\x17\n\x0fnext_page_token\x18\x02 \x01(\t\"]\n\x10UpdateHubRequest\x12\x18\n\x03hub\x18\x01 \x01(\x0b\x32\x0b.ims.v1.Hub\x12/\n\x0bupdate_mask\x18\x02 \x01(\x0b\x32\x1a.google.protobuf.FieldMask\"-\n\x11UpdateHubResponse\x12\x18\n\x03hub\x18\x01 \x01(\x0b\x32\x0b.ims.v1.Hub\"1\n\x10\x44\x65leteHubRequest\x12\x11\n\ttenant_id\x18\x01 \x01(\t\x12\n\n\x02id\x18\x02 \x01(\t\"\x13\n\x11\x44\x65leteHubResponse2\xee\x03\n\nHubService\x12i\n\tCreateHub\x12\x18.ims.v1.CreateHubRequest\x1a\x19.ims.v1.CreateHubResponse\"\'\xca\xf3\x18\x11\x08\x02\x12\rhub.tenant_id\x82\xd3\xe4\x93\x02\x0c\"\x05/hubs:\x03hub\x12Q\n\x06GetHub\x12\x15.ims.v1.GetHubRequest\x1a\x16.ims.v1.GetHubResponse\"\x18\xca\xf3\x18\x02\x08\x01\x82\xd3\xe4\x93\x02\x0c\x12\n/hubs/{id}\x12R\n\x08ListHubs\x12\x17.ims.v1.ListHubsRequest\x1a\x18.ims.v1.ListHubsResponse\"\x13\xca\xf3\x18\x02\x08\x01\x82\xd3\xe4\x93\x02\x07\x12\x05/hubs\x12r\n\tUpdateHub\x12\x18.ims.v1.UpdateHubRequest\x1a\x19.ims.v1.UpdateHubResponse\"0\xca\xf3\x18\x11\x08\x02\x12\rhub.tenant_id\x82\xd3\xe4\x93\x02\x15\x1a\x0e/hubs/{hub.id}:\x03hub\x12Z\n\tDeleteHub\x12\x18.ims.v1.DeleteHubRequest\x1a\x19.ims.v1.DeleteHubResponse\"\x18\xca\xf3\x18\x02\x08\x02\x82\xd3\xe4\x93\x02\x0c*\n/hubs/{id}b\x06proto3')
 
 _globals = globals()
 _builder.BuildMessageAndEnumDescriptors(DESCRIPTOR, _globals)
@@ -47,27 +47,27 @@ if not _descriptor._USE_C_DESCRIPTORS:
   _globals['_HUBSERVICE'].methods_by_name['DeleteHub']._loaded_options = None
   _globals['_HUBSERVICE'].methods_by_name['DeleteHub']._serialized_options = b'\312\363\030\002\010\002\202\323\344\223\002\014*\n/hubs/{id}'
   _globals['_HUB']._serialized_start=168
-  _globals['_HUB']._serialized_end=453
-  _globals['_CREATEHUBREQUEST']._serialized_start=455
-  _globals['_CREATEHUBREQUEST']._serialized_end=499
-  _globals['_CREATEHUBRESPONSE']._serialized_start=501
-  _globals['_CREATEHUBRESPONSE']._serialized_end=546
-  _globals['_GETHUBREQUEST']._serialized_start=548
-  _globals['_GETHUBREQUEST']._serialized_end=594
-  _globals['_GETHUBRESPONSE']._serialized_start=596
-  _globals['_GETHUBRESPONSE']._serialized_end=638
-  _globals['_LISTHUBSREQUEST']._serialized_start=640
-  _globals['_LISTHUBSREQUEST']._serialized_end=762
-  _globals['_LISTHUBSRESPONSE']._serialized_start=764
-  _globals['_LISTHUBSRESPONSE']._serialized_end=834
-  _globals['_UPDATEHUBREQUEST']._serialized_start=836
-  _globals['_UPDATEHUBREQUEST']._serialized_end=929
-  _globals['_UPDATEHUBRESPONSE']._serialized_start=931
-  _globals['_UPDATEHUBRESPONSE']._serialized_end=976
-  _globals['_DELETEHUBREQUEST']._serialized_start=978
-  _globals['_DELETEHUBREQUEST']._serialized_end=1027
-  _globals['_DELETEHUBRESPONSE']._serialized_start=1029
-  _globals['_DELETEHUBRESPONSE']._serialized_end=1048
-  _globals['_HUBSERVICE']._serialized_start=1051
-  _globals['_HUBSERVICE']._serialized_end=1545
+  _globals['_HUB']._serialized_end=471
+  _globals['_CREATEHUBREQUEST']._serialized_start=473
+  _globals['_CREATEHUBREQUEST']._serialized_end=517
+  _globals['_CREATEHUBRESPONSE']._serialized_start=519
+  _globals['_CREATEHUBRESPONSE']._serialized_end=564
+  _globals['_GETHUBREQUEST']._serialized_start=566
+  _globals['_GETHUBREQUEST']._serialized_end=612
+  _globals['_GETHUBRESPONSE']._serialized_start=614
+  _globals['_GETHUBRESPONSE']._serialized_end=656
+  _globals['_LISTHUBSREQUEST']._serialized_start=658
+  _globals['_LISTHUBSREQUEST']._serialized_end=780
+  _globals['_LISTHUBSRESPONSE']._serialized_start=782
+  _globals['_LISTHUBSRESPONSE']._serialized_end=852
+  _globals['_UPDATEHUBREQUEST']._serialized_start=854
+  _globals['_UPDATEHUBREQUEST']._serialized_end=947
+  _globals['_UPDATEHUBRESPONSE']._serialized_start=949
+  _globals['_UPDATEHUBRESPONSE']._serialized_end=994
+  _globals['_DELETEHUBREQUEST']._serialized_start=996
+  _globals['_DELETEHUBREQUEST']._serialized_end=1045
+  _globals['_DELETEHUBRESPONSE']._serialized_start=1047
+  _globals['_DELETEHUBRESPONSE']._serialized_end=1066
+  _globals['_HUBSERVICE']._serialized_start=1069
+  _globals['_HUBSERVICE']._serialized_end=1563
 # @@protoc_insertion_point(module_scope)

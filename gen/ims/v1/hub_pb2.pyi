@@ -14,7 +14,7 @@ from typing import ClassVar as _ClassVar, Optional as _Optional, Union as _Union
 DESCRIPTOR: _descriptor.FileDescriptor
 
 class Hub(_message.Message):
-    __slots__ = ("id", "tenant_id", "seller_id", "name", "code", "location", "address", "contact", "create_time", "update_time")
+    __slots__ = ("id", "tenant_id", "seller_id", "name", "code", "location", "address", "contact", "create_time", "update_time", "timezone")
     ID_FIELD_NUMBER: _ClassVar[int]
     TENANT_ID_FIELD_NUMBER: _ClassVar[int]
     SELLER_ID_FIELD_NUMBER: _ClassVar[int]
@@ -25,6 +25,7 @@ class Hub(_message.Message):
     CONTACT_FIELD_NUMBER: _ClassVar[int]
     CREATE_TIME_FIELD_NUMBER: _ClassVar[int]
     UPDATE_TIME_FIELD_NUMBER: _ClassVar[int]
+    TIMEZONE_FIELD_NUMBER: _ClassVar[int]
     id: str
     tenant_id: str
     seller_id: str
@@ -35,7 +36,8 @@ class Hub(_message.Message):
     contact: _common_pb2.Contact
     create_time: _timestamp_pb2.Timestamp
     update_time: _timestamp_pb2.Timestamp
-    def __init__(self, id: _Optional[str] = ..., tenant_id: _Optional[str] = ..., seller_id: _Optional[str] = ..., name: _Optional[str] = ..., code: _Optional[str] = ..., location: _Optional[_Union[_common_pb2.Location, _Mapping]] = ..., address: _Optional[_Union[_common_pb2.Address, _Mapping]] = ..., contact: _Optional[_Union[_common_pb2.Contact, _Mapping]] = ..., create_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., update_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ...) -> None: ...
+    timezone: str
+    def __init__(self, id: _Optional[str] = ..., tenant_id: _Optional[str] = ..., seller_id: _Optional[str] = ..., name: _Optional[str] = ..., code: _Optional[str] = ..., location: _Optional[_Union[_common_pb2.Location, _Mapping]] = ..., address: _Optional[_Union[_common_pb2.Address, _Mapping]] = ..., contact: _Optional[_Union[_common_pb2.Contact, _Mapping]] = ..., create_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., update_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., timezone: _Optional[str] = ...) -> None: ...
 
 class CreateHubRequest(_message.Message):
     __slots__ = ("hub",)

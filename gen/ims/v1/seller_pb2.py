@@ -24,11 +24,12 @@ _sym_db = _symbol_database.Default()
 
 from google.api import annotations_pb2 as google_dot_api_dot_annotations__pb2
 from google.protobuf import field_mask_pb2 as google_dot_protobuf_dot_field__mask__pb2
+from google.protobuf import struct_pb2 as google_dot_protobuf_dot_struct__pb2
 from google.protobuf import timestamp_pb2 as google_dot_protobuf_dot_timestamp__pb2
 from iam.v1 import access_pb2 as iam_dot_v1_dot_access__pb2
 
 
-DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\x13ims/v1/seller.proto\x12\x06ims.v1\x1a\x1cgoogle/api/annotations.proto\x1a google/protobuf/field_mask.proto\x1a\x1fgoogle/protobuf/timestamp.proto\x1a\x13iam/v1/access.proto\"\xb4\x01\n\x06Seller\x12\n\n\x02id\x18\x01 \x01(\t\x12\x11\n\ttenant_id\x18\x02 \x01(\t\x12\x0c\n\x04name\x18\x03 \x01(\t\x12\x0c\n\x04\x63ode\x18\x04 \x01(\t\x12\r\n\x05\x65mail\x18\x05 \x01(\t\x12/\n\x0b\x63reate_time\x18\x06 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12/\n\x0bupdate_time\x18\x07 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\"5\n\x13\x43reateSellerRequest\x12\x1e\n\x06seller\x18\x01 \x01(\x0b\x32\x0e.ims.v1.Seller\"6\n\x14\x43reateSellerResponse\x12\x1e\n\x06seller\x18\x01 \x01(\x0b\x32\x0e.ims.v1.Seller\"1\n\x10GetSellerRequest\x12\x11\n\ttenant_id\x18\x01 \x01(\t\x12\n\n\x02id\x18\x02 \x01(\t\"3\n\x11GetSellerResponse\x12\x1e\n\x06seller\x18\x01 \x01(\x0b\x32\x0e.ims.v1.Seller\"j\n\x12ListSellersRequest\x12\x11\n\ttenant_id\x18\x01 \x01(\t\x12\x11\n\tpage_size\x18\x02 \x01(\x05\x12\x12\n\npage_token\x18\x03 \x01(\t\x12\x0b\n\x03ids\x18\x04 \x03(\t\x12\r\n\x05\x63odes\x18\x05 \x03(\t\"O\n\x13ListSellersResponse\x12\x1f\n\x07sellers\x18\x01 \x03(\x0b\x32\x0e.ims.v1.Seller\x12\x17\n\x0fnext_page_token\x18\x02 \x01(\t\"f\n\x13UpdateSellerRequest\x12\x1e\n\x06seller\x18\x01 \x01(\x0b\x32\x0e.ims.v1.Seller\x12/\n\x0bupdate_mask\x18\x02 \x01(\x0b\x32\x1a.google.protobuf.FieldMask\"6\n\x14UpdateSellerResponse\x12\x1e\n\x06seller\x18\x01 \x01(\x0b\x32\x0e.ims.v1.Seller\"4\n\x13\x44\x65leteSellerRequest\x12\x11\n\ttenant_id\x18\x01 \x01(\t\x12\n\n\x02id\x18\x02 \x01(\t\"\x16\n\x14\x44\x65leteSellerResponse2\xbd\x04\n\rSellerService\x12{\n\x0c\x43reateSeller\x12\x1b.ims.v1.CreateSellerRequest\x1a\x1c.ims.v1.CreateSellerResponse\"0\xca\xf3\x18\x14\x08\x02\x12\x10seller.tenant_id\x82\xd3\xe4\x93\x02\x12\"\x08/sellers:\x06seller\x12]\n\tGetSeller\x12\x18.ims.v1.GetSellerRequest\x1a\x19.ims.v1.GetSellerResponse\"\x1b\xca\xf3\x18\x02\x08\x01\x82\xd3\xe4\x93\x02\x0f\x12\r/sellers/{id}\x12^\n\x0bListSellers\x12\x1a.ims.v1.ListSellersRequest\x1a\x1b.ims.v1.ListSellersResponse\"\x16\xca\xf3\x18\x02\x08\x01\x82\xd3\xe4\x93\x02\n\x12\x08/sellers\x12\x87\x01\n\x0cUpdateSeller\x12\x1b.ims.v1.UpdateSellerRequest\x1a\x1c.ims.v1.UpdateSellerResponse\"<\xca\xf3\x18\x14\x08\x02\x12\x10seller.tenant_id\x82\xd3\xe4\x93\x02\x1e\x1a\x14/sellers/{seller.id}:\x06seller\x12\x66\n\x0c\x44\x65leteSeller\x12\x1b.ims.v1.DeleteSellerRequest\x1a\x1c.ims.v1.DeleteSellerResponse\"\x1b\xca\xf3\x18\x02\x08\x02\x82\xd3\xe4\x93\x02\x0f*\r/sellers/{id}b\x06proto3')
+DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\x13ims/v1/seller.proto\x12\x06ims.v1\x1a\x1cgoogle/api/annotations.proto\x1a google/protobuf/field_mask.proto\x1a\x1cgoogle/protobuf/struct.proto\x1a\x1fgoogle/protobuf/timestamp.proto\x1a\x13iam/v1/access.proto\"\xdf\x01\n\x06Seller\x12\n\n\x02id\x18\x01 \x01(\t\x12\x11\n\ttenant_id\x18\x02 \x01(\t\x12\x0c\n\x04name\x18\x03 \x01(\t\x12\x0c\n\x04\x63ode\x18\x04 \x01(\t\x12\r\n\x05\x65mail\x18\x05 \x01(\t\x12/\n\x0b\x63reate_time\x18\x06 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12/\n\x0bupdate_time\x18\x07 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12)\n\x08metadata\x18\x08 \x01(\x0b\x32\x17.google.protobuf.Struct\"5\n\x13\x43reateSellerRequest\x12\x1e\n\x06seller\x18\x01 \x01(\x0b\x32\x0e.ims.v1.Seller\"6\n\x14\x43reateSellerResponse\x12\x1e\n\x06seller\x18\x01 \x01(\x0b\x32\x0e.ims.v1.Seller\"1\n\x10GetSellerRequest\x12\x11\n\ttenant_id\x18\x01 \x01(\t\x12\n\n\x02id\x18\x02 \x01(\t\"3\n\x11GetSellerResponse\x12\x1e\n\x06seller\x18\x01 \x01(\x0b\x32\x0e.ims.v1.Seller\"j\n\x12ListSellersRequest\x12\x11\n\ttenant_id\x18\x01 \x01(\t\x12\x11\n\tpage_size\x18\x02 \x01(\x05\x12\x12\n\npage_token\x18\x03 \x01(\t\x12\x0b\n\x03ids\x18\x04 \x03(\t\x12\r\n\x05\x63odes\x18\x05 \x03(\t\"O\n\x13ListSellersResponse\x12\x1f\n\x07sellers\x18\x01 \x03(\x0b\x32\x0e.ims.v1.Seller\x12\x17\n\x0fnext_page_token\x18\x02 \x01(\t\"f\n\x13UpdateSellerRequest\x12\x1e\n\x06seller\x18\x01 \x01(\x0b\x32\x0e.ims.v1.Seller\x12/\n\x0bupdate_mask\x18\x02 \x01(\x0b\x32\x1a.google.protobuf.FieldMask\"6\n\x14UpdateSellerResponse\x12\x1e\n\x06seller\x18\x01 \x01(\x0b\x32\x0e.ims.v1.Seller\"4\n\x13\x44\x65leteSellerRequest\x12\x11\n\ttenant_id\x18\x01 \x01(\t\x12\n\n\x02id\x18\x02 \x01(\t\"\x16\n\x14\x44\x65leteSellerResponse2\xbd\x04\n\rSellerService\x12{\n\x0c\x43reateSeller\x12\x1b.ims.v1.CreateSellerRequest\x1a\x1c.ims.v1.CreateSellerResponse\"0\xca\xf3\x18\x14\x08\x02\x12\x10seller.tenant_id\x82\xd3\xe4\x93\x02\x12\"\x08/sellers:\x06seller\x12]\n\tGetSeller\x12\x18.ims.v1.GetSellerRequest\x1a\x19.ims.v1.GetSellerResponse\"\x1b\xca\xf3\x18\x02\x08\x01\x82\xd3\xe4\x93\x02\x0f\x12\r/sellers/{id}\x12^\n\x0bListSellers\x12\x1a.ims.v1.ListSellersRequest\x1a\x1b.ims.v1.ListSellersResponse\"\x16\xca\xf3\x18\x02\x08\x01\x82\xd3\xe4\x93\x02\n\x12\x08/sellers\x12\x87\x01\n\x0cUpdateSeller\x12\x1b.ims.v1.UpdateSellerRequest\x1a\x1c.ims.v1.UpdateSellerResponse\"<\xca\xf3\x18\x14\x08\x02\x12\x10seller.tenant_id\x82\xd3\xe4\x93\x02\x1e\x1a\x14/sellers/{seller.id}:\x06seller\x12\x66\n\x0c\x44\x65leteSeller\x12\x1b.ims.v1.DeleteSellerRequest\x1a\x1c.ims.v1.DeleteSellerResponse\"\x1b\xca\xf3\x18\x02\x08\x02\x82\xd3\xe4\x93\x02\x0f*\r/sellers/{id}b\x06proto3')
 
 _globals = globals()
 _builder.BuildMessageAndEnumDescriptors(DESCRIPTOR, _globals)
@@ -45,28 +46,28 @@ if not _descriptor._USE_C_DESCRIPTORS:
   _globals['_SELLERSERVICE'].methods_by_name['UpdateSeller']._serialized_options = b'\312\363\030\024\010\002\022\020seller.tenant_id\202\323\344\223\002\036\032\024/sellers/{seller.id}:\006seller'
   _globals['_SELLERSERVICE'].methods_by_name['DeleteSeller']._loaded_options = None
   _globals['_SELLERSERVICE'].methods_by_name['DeleteSeller']._serialized_options = b'\312\363\030\002\010\002\202\323\344\223\002\017*\r/sellers/{id}'
-  _globals['_SELLER']._serialized_start=150
-  _globals['_SELLER']._serialized_end=330
-  _globals['_CREATESELLERREQUEST']._serialized_start=332
-  _globals['_CREATESELLERREQUEST']._serialized_end=385
-  _globals['_CREATESELLERRESPONSE']._serialized_start=387
-  _globals['_CREATESELLERRESPONSE']._serialized_end=441
-  _globals['_GETSELLERREQUEST']._serialized_start=443
-  _globals['_GETSELLERREQUEST']._serialized_end=492
-  _globals['_GETSELLERRESPONSE']._serialized_start=494
-  _globals['_GETSELLERRESPONSE']._serialized_end=545
-  _globals['_LISTSELLERSREQUEST']._serialized_start=547
-  _globals['_LISTSELLERSREQUEST']._serialized_end=653
-  _globals['_LISTSELLERSRESPONSE']._serialized_start=655
-  _globals['_LISTSELLERSRESPONSE']._serialized_end=734
-  _globals['_UPDATESELLERREQUEST']._serialized_start=736
-  _globals['_UPDATESELLERREQUEST']._serialized_end=838
-  _globals['_UPDATESELLERRESPONSE']._serialized_start=840
-  _globals['_UPDATESELLERRESPONSE']._serialized_end=894
-  _globals['_DELETESELLERREQUEST']._serialized_start=896
-  _globals['_DELETESELLERREQUEST']._serialized_end=948
-  _globals['_DELETESELLERRESPONSE']._serialized_start=950
-  _globals['_DELETESELLERRESPONSE']._serialized_end=972
-  _globals['_SELLERSERVICE']._serialized_start=975
-  _globals['_SELLERSERVICE']._serialized_end=1548
+  _globals['_SELLER']._serialized_start=180
+  _globals['_SELLER']._serialized_end=403
+  _globals['_CREATESELLERREQUEST']._serialized_start=405
+  _globals['_CREATESELLERREQUEST']._serialized_end=458
+  _globals['_CREATESELLERRESPONSE']._serialized_start=460
+  _globals['_CREATESELLERRESPONSE']._serialized_end=514
+  _globals['_GETSELLERREQUEST']._serialized_start=516
+  _globals['_GETSELLERREQUEST']._serialized_end=565
+  _globals['_GETSELLERRESPONSE']._serialized_start=567
+  _globals['_GETSELLERRESPONSE']._serialized_end=618
+  _globals['_LISTSELLERSREQUEST']._serialized_start=620
+  _globals['_LISTSELLERSREQUEST']._serialized_end=726
+  _globals['_LISTSELLERSRESPONSE']._serialized_start=728
+  _globals['_LISTSELLERSRESPONSE']._serialized_end=807
+  _globals['_UPDATESELLERREQUEST']._serialized_start=809
+  _globals['_UPDATESELLERREQUEST']._serialized_end=911
+  _globals['_UPDATESELLERRESPONSE']._serialized_start=913
+  _globals['_UPDATESELLERRESPONSE']._serialized_end=967
+  _globals['_DELETESELLERREQUEST']._serialized_start=969
+  _globals['_DELETESELLERREQUEST']._serialized_end=1021
+  _globals['_DELETESELLERRESPONSE']._serialized_start=1023
+  _globals['_DELETESELLERRESPONSE']._serialized_end=1045
+  _globals['_SELLERSERVICE']._serialized_start=1048
+  _globals['_SELLERSERVICE']._serialized_end=1621
 # @@protoc_insertion_point(module_scope)

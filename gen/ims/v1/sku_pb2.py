@@ -29,7 +29,7 @@ from iam.v1 import access_pb2 as iam_dot_v1_dot_access__pb2
 from ims.v1 import common_pb2 as ims_dot_v1_dot_common__pb2
 
 
-DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\x10ims/v1/sku.proto\x12\x06ims.v1\x1a\x1cgoogle/api/annotations.proto\x1a google/protobuf/field_mask.proto\x1a\x1fgoogle/protobuf/timestamp.proto\x1a\x13iam/v1/access.proto\x1a\x13ims/v1/common.proto\"\x88\x02\n\x03Sku\x12\n\n\x02id\x18\x01 \x01(\t\x12\x11\n\ttenant_id\x18\x02 \x01(\t\x12\x11\n\tseller_id\x18\x03 \x01(\t\x12\x0c\n\x04\x63ode\x18\x04 \x01(\t\x12\x0c\n\x04name\x18\x05 \x01(\t\x12\x13\n\x0b\x63\x61tegory_id\x18\x06 \x01(\t\x12&\n\ndimensions\x18\x07 \x01(\x0b\x32\x12.ims.v1.Dimensions\x12\x14\n\x0cweight_grams\x18\x08 \x01(\x05\x12/\n\x0b\x63reate_time\x18\t \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12/\n\x0bupdate_time\x18\n \x01(\x0b\x32\x1a.google.protobuf.Timestamp\",\n\x10\x43reateSkuRequest\x12\x18\n\x03sku\x18\x01 \x01(\x0b\x32\x0b.ims.v1.Sku\"-\n\x11\x43reateSkuResponse\x12\x18\n\x03sku\x18\x01 \x01(\x0b\x32\x0b.ims.v1.Sku\".\n\rGetSkuRequest\x12\x11\n\ttenant_id\x18\x01 \x01(\t\x12\n\n\x02id\x18\x02 \x01(\t\"*\n\x0eGetSkuResponse\x12\x18\n\x03sku\x18\x01 \x01(\x0b\x32\x0b.ims.v1.Sku\"\x8f\x01\n\x0fListSkusRequest\x12\x11\n\ttenant_id\x18\x01 \x01(\t\x12\x11\n\tpage_size\x18\x02 \x01(\x05\x12\x12\n\npage_token\x18\x03 \x01(\t\x12\x0b\n\x03ids\x18\x04 \x03(\t\x12\r\n\x05\x63odes\x18\x05 \x03(\t\x12\x11\n\tseller_id\x18\x06 \x01(\t\x12\x13\n\x0b\x63\x61tegory_id\x18\x07 \x01(\t\"F\n\x10ListSkusResponse\x12\x19\n\x04skus\x18\x01 \x03(\x0b\x32\x0b.ims.v1.Sku\x12\x17\n\x0fnext_page_token\x18\x02 \x01(\t\"]\n\x10UpdateSkuRequest\x12\x18\n\x03sku\x18\x01 \x01(\x0b\x32\x0b.ims.v1.Sku\x12/\n\x0bupdate_mask\x18\x02 \x01(\x0b\x32\x1a.google.protobuf.FieldMask\"-\n\x11UpdateSkuResponse\x12\x18\n\x03sku\x18\x01 \x01(\x0b\x32\x0b.ims.v1.Sku\"1\n\x10\x44\x65leteSkuRequest\x12\x11\n\ttenant_id\x18\x01 \x01(\t\x12\n\n\x02id\x18\x02 \x01(\t\"\x13\n\x11\x44\x65leteSkuResponse2\xee\x03\n\nSkuService\x12i\n\tCreateSku\x12\x18.ims.v1.CreateSkuRequest\x1a\x19.ims.v1.CreateSkuResponse\"\'\xca\xf3\x18\x11\x08\x02\x12\rsku.tenant_id\x82\xd3\xe4\x93\x02\x0c\"\x05/skus:\x03sku\x12Q\n\x06GetSku\x12\x15.ims.v1.GetSkuRequest\x1a\x16.ims.v1.GetSkuResponse\"\x18\xca\xf3\x18\x02\x08\x01\x82\xd3\xe4\x93\x02\x0c\x12\n/skus/{id}\x12R\n\x08ListSkus\x12\x17.ims.v1.ListSkusRequest\x1a\x18.ims.v1.ListSkusResponse\"\x13\xca\xf3\x18\x02\x08\x01\x82\xd3\xe4\x93\x02\x07\x12\x05/skus\x12r\n\tUpdateSku\x12\x18.ims.v1.UpdateSkuRequest\x1a\x19.ims.v1.UpdateSkuResponse\"0\xca\xf3\x18\x11\x08\x02\x12\rsku.tenant_id\x82\xd3\xe4\x93\x02\x15\x1a\x0e/skus/{sku.id}:\x03sku\x12Z\n\tDeleteSku\x12\x18.ims.v1.DeleteSkuRequest\x1a\x19.ims.v1.DeleteSkuResponse\"\x18\xca\xf3\x18\x02\x08\x02\x82\xd3\xe4\x93\x02\x0c*\n/skus/{id}b\x06proto3')
+DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\x10ims/v1/sku.proto\x12\x06ims.v1\x1a\x1cgoogle/api/annotations.proto\x1a google/protobuf/field_mask.proto\x1a\x1fgoogle/protobuf/timestamp.proto\x1a\x13iam/v1/access.proto\x1a\x13ims/v1/common.proto\"\x9d\x02\n\x03Sku\x12\n\n\x02id\x18\x01 \x01(\t\x12\x11\n\ttenant_id\x18\x02 \x01(\t\x12\x11\n\tseller_id\x18\x03 \x01(\t\x12\x0c\n\x04\x63ode\x18\x04 \x01(\t\x12\x0c\n\x04name\x18\x05 \x01(\t\x12\x13\n\x0b\x63\x61tegory_id\x18\x06 \x01(\t\x12&\n\ndimensions\x18\x07 \x01(\x0b\x32\x12.ims.v1.Dimensions\x12\x14\n\x0cweight_grams\x18\x08 \x01(\x05\x12/\n\x0b\x63reate_time\x18\t \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12/\n\x0bupdate_time\x18\n \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12\x13\n\x0b\x64\x65scription\x18\x0b \x01(\t\",\n\x10\x43reateSkuRequest\x12\x18\n\x03sku\x18\x01 \x01(\x0b\x32\x0b.ims.v1.Sku\"-\n\x11\x43reateSkuResponse\x12\x18\n\x03sku\x18\x01 \x01(\x0b\x32\x0b.ims.v1.Sku\".\n\rGetSkuRequest\x12\x11\n\ttenant_id\x18\x01 \x01(\t\x12\n\n\x02id\x18\x02 \x01(\t\"*\n\x0eGetSkuResponse\x12\x18\n\x03sku\x18\x01 \x01(\x0b\x32\x0b.ims.v1.Sku\"\x8f\x01\n\x0fListSkusRequest\x12\x11\n\ttenant_id\x18\x01 \x01(\t\x12\x11\n\tpage_size\x18\x02 \x01(\x05\x12\x12\n\npage_token\x18\x03 \x01(\t\x12\x0b\n\x03ids\x18\x04 \x03(\t\x12\r\n\x05\x63odes\x18\x05 \x03(\t\x12\x11\n\tseller_id\x18\x06 \x01(\t\x12\x13\n\x0b\x63\x61tegory_id\x18\x07 \x01(\t\"F\n\x10ListSkusResponse\x12\x19\n\x04skus\x18\x01 \x03(\x0b\x32\x0b.ims.v1.Sku\x12\x17\n\x0fnext_page_token\x18\x02 \x01(\t\"]\n\x10UpdateSkuRequest\x12\x18\n\x03sku\x18\x01 \x01(\x0b\x32\x0b.ims.v1.Sku\x12/\n\x0bupdate_mask\x18\x02 \x01(\x0b\x32\x1a.google.protobuf.FieldMask\"-\n\x11UpdateSkuResponse\x12\x18\n\x03sku\x18\x01 \x01(\x0b\x32\x0b.ims.v1.Sku\"1\n\x10\x44\x65leteSkuRequest\x12\x11\n\ttenant_id\x18\x01 \x01(\t\x12\n\n\x02id\x18\x02 \x01(\t\"\x13\n\x11\x44\x65leteSkuResponse2\xee\x03\n\nSkuService\x12i\n\tCreateSku\x12\x18.ims.v1.CreateSkuRequest\x1a\x19.ims.v1.CreateSkuResponse\"\'\xca\xf3\x18\x11\x08\x02\x12\rsku.tenant_id\x82\xd3\xe4\x93\x02\x0c\"\x05/skus:\x03sku\x12Q\n\x06GetSku\x12\x15.ims.v1.GetSkuRequest\x1a\x16.ims.v1.GetSkuResponse\"\x18\xca\xf3\x18\x02\x08\x01\x82\xd3\xe4\x93\x02\x0c\x12\n/skus/{id}\x12R\n\x08ListSkus\x12\x17.ims.v1.ListSkusRequest\x1a\x18.ims.v1.ListSkusResponse\"\x13\xca\xf3\x18\x02\x08\x01\x82\xd3\xe4\x93\x02\x07\x12\x05/skus\x12r\n\tUpdateSku\x12\x18.ims.v1.UpdateSkuRequest\x1a\x19.ims.v1.UpdateSkuResponse\"0\xca\xf3\x18\x11\x08\x02\x12\rsku.tenant_id\x82\xd3\xe4\x93\x02\x15\x1a\x0e/skus/{sku.id}:\x03sku\x12Z\n\tDeleteSku\x12\x18.ims.v1.DeleteSkuRequest\x1a\x19.ims.v1.DeleteSkuResponse\"\x18\xca\xf3\x18\x02\x08\x02\x82\xd3\xe4\x93\x02\x0c*\n/skus/{id}b\x06proto3')
 
 _globals = globals()
 _builder.BuildMessageAndEnumDescriptors(DESCRIPTOR, _globals)
@@ -47,27 +47,27 @@ if not _descriptor._USE_C_DESCRIPTORS:
   _globals['_SKUSERVICE'].methods_by_name['DeleteSku']._loaded_options = None
   _globals['_SKUSERVICE'].methods_by_name['DeleteSku']._serialized_options = b'\312\363\030\002\010\002\202\323\344\223\002\014*\n/skus/{id}'
   _globals['_SKU']._serialized_start=168
-  _globals['_SKU']._serialized_end=432
-  _globals['_CREATESKUREQUEST']._serialized_start=434
-  _globals['_CREATESKUREQUEST']._serialized_end=478
-  _globals['_CREATESKURESPONSE']._serialized_start=480
-  _globals['_CREATESKURESPONSE']._serialized_end=525
-  _globals['_GETSKUREQUEST']._serialized_start=527
-  _globals['_GETSKUREQUEST']._serialized_end=573
-  _globals['_GETSKURESPONSE']._serialized_start=575
-  _globals['_GETSKURESPONSE']._serialized_end=617
-  _globals['_LISTSKUSREQUEST']._serialized_start=620
-  _globals['_LISTSKUSREQUEST']._serialized_end=763
-  _globals['_LISTSKUSRESPONSE']._serialized_start=765
-  _globals['_LISTSKUSRESPONSE']._serialized_end=835
-  _globals['_UPDATESKUREQUEST']._serialized_start=837
-  _globals['_UPDATESKUREQUEST']._serialized_end=930
-  _globals['_UPDATESKURESPONSE']._serialized_start=932
-  _globals['_UPDATESKURESPONSE']._serialized_end=977
-  _globals['_DELETESKUREQUEST']._serialized_start=979
-  _globals['_DELETESKUREQUEST']._serialized_end=1028
-  _globals['_DELETESKURESPONSE']._serialized_start=1030
-  _globals['_DELETESKURESPONSE']._serialized_end=1049
-  _globals['_SKUSERVICE']._serialized_start=1052
-  _globals['_SKUSERVICE']._serialized_end=1546
+  _globals['_SKU']._serialized_end=453
+  _globals['_CREATESKUREQUEST']._serialized_start=455
+  _globals['_CREATESKUREQUEST']._serialized_end=499
+  _globals['_CREATESKURESPONSE']._serialized_start=501
+  _globals['_CREATESKURESPONSE']._serialized_end=546
+  _globals['_GETSKUREQUEST']._serialized_start=548
+  _globals['_GETSKUREQUEST']._serialized_end=594
+  _globals['_GETSKURESPONSE']._serialized_start=596
+  _globals['_GETSKURESPONSE']._serialized_end=638
+  _globals['_LISTSKUSREQUEST']._serialized_start=641
+  _globals['_LISTSKUSREQUEST']._serialized_end=784
+  _globals['_LISTSKUSRESPONSE']._serialized_start=786
+  _globals['_LISTSKUSRESPONSE']._serialized_end=856
+  _globals['_UPDATESKUREQUEST']._serialized_start=858
+  _globals['_UPDATESKUREQUEST']._serialized_end=951
+  _globals['_UPDATESKURESPONSE']._serialized_start=953
+  _globals['_UPDATESKURESPONSE']._serialized_end=998
+  _globals['_DELETESKUREQUEST']._serialized_start=1000
+  _globals['_DELETESKUREQUEST']._serialized_end=1049
+  _globals['_DELETESKURESPONSE']._serialized_start=1051
+  _globals['_DELETESKURESPONSE']._serialized_end=1070
+  _globals['_SKUSERVICE']._serialized_start=1073
+  _globals['_SKUSERVICE']._serialized_end=1567
 # @@protoc_insertion_point(module_scope)

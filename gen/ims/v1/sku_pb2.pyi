@@ -14,7 +14,7 @@ from typing import ClassVar as _ClassVar, Optional as _Optional, Union as _Union
 DESCRIPTOR: _descriptor.FileDescriptor
 
 class Sku(_message.Message):
-    __slots__ = ("id", "tenant_id", "seller_id", "code", "name", "category_id", "dimensions", "weight_grams", "create_time", "update_time")
+    __slots__ = ("id", "tenant_id", "seller_id", "code", "name", "category_id", "dimensions", "weight_grams", "create_time", "update_time", "description")
     ID_FIELD_NUMBER: _ClassVar[int]
     TENANT_ID_FIELD_NUMBER: _ClassVar[int]
     SELLER_ID_FIELD_NUMBER: _ClassVar[int]
@@ -25,6 +25,7 @@ class Sku(_message.Message):
     WEIGHT_GRAMS_FIELD_NUMBER: _ClassVar[int]
     CREATE_TIME_FIELD_NUMBER: _ClassVar[int]
     UPDATE_TIME_FIELD_NUMBER: _ClassVar[int]
+    DESCRIPTION_FIELD_NUMBER: _ClassVar[int]
     id: str
     tenant_id: str
     seller_id: str
@@ -35,7 +36,8 @@ class Sku(_message.Message):
     weight_grams: int
     create_time: _timestamp_pb2.Timestamp
     update_time: _timestamp_pb2.Timestamp
-    def __init__(self, id: _Optional[str] = ..., tenant_id: _Optional[str] = ..., seller_id: _Optional[str] = ..., code: _Optional[str] = ..., name: _Optional[str] = ..., category_id: _Optional[str] = ..., dimensions: _Optional[_Union[_common_pb2.Dimensions, _Mapping]] = ..., weight_grams: _Optional[int] = ..., create_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., update_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ...) -> None: ...
+    description: str
+    def __init__(self, id: _Optional[str] = ..., tenant_id: _Optional[str] = ..., seller_id: _Optional[str] = ..., code: _Optional[str] = ..., name: _Optional[str] = ..., category_id: _Optional[str] = ..., dimensions: _Optional[_Union[_common_pb2.Dimensions, _Mapping]] = ..., weight_grams: _Optional[int] = ..., create_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., update_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., description: _Optional[str] = ...) -> None: ...
 
 class CreateSkuRequest(_message.Message):
     __slots__ = ("sku",)

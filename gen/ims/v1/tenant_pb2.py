@@ -24,11 +24,12 @@ _sym_db = _symbol_database.Default()
 
 from google.api import annotations_pb2 as google_dot_api_dot_annotations__pb2
 from google.protobuf import field_mask_pb2 as google_dot_protobuf_dot_field__mask__pb2
+from google.protobuf import struct_pb2 as google_dot_protobuf_dot_struct__pb2
 from google.protobuf import timestamp_pb2 as google_dot_protobuf_dot_timestamp__pb2
 from iam.v1 import access_pb2 as iam_dot_v1_dot_access__pb2
 
 
-DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\x13ims/v1/tenant.proto\x12\x06ims.v1\x1a\x1cgoogle/api/annotations.proto\x1a google/protobuf/field_mask.proto\x1a\x1fgoogle/protobuf/timestamp.proto\x1a\x13iam/v1/access.proto\"\x92\x01\n\x06Tenant\x12\n\n\x02id\x18\x01 \x01(\t\x12\x0c\n\x04name\x18\x02 \x01(\t\x12\x0c\n\x04\x63ode\x18\x03 \x01(\t\x12/\n\x0b\x63reate_time\x18\x04 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12/\n\x0bupdate_time\x18\x05 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\"5\n\x13\x43reateTenantRequest\x12\x1e\n\x06tenant\x18\x01 \x01(\x0b\x32\x0e.ims.v1.Tenant\"6\n\x14\x43reateTenantResponse\x12\x1e\n\x06tenant\x18\x01 \x01(\x0b\x32\x0e.ims.v1.Tenant\"\x1e\n\x10GetTenantRequest\x12\n\n\x02id\x18\x01 \x01(\t\"3\n\x11GetTenantResponse\x12\x1e\n\x06tenant\x18\x01 \x01(\x0b\x32\x0e.ims.v1.Tenant\"W\n\x12ListTenantsRequest\x12\x11\n\tpage_size\x18\x01 \x01(\x05\x12\x12\n\npage_token\x18\x02 \x01(\t\x12\x0b\n\x03ids\x18\x03 \x03(\t\x12\r\n\x05\x63odes\x18\x04 \x03(\t\"O\n\x13ListTenantsResponse\x12\x1f\n\x07tenants\x18\x01 \x03(\x0b\x32\x0e.ims.v1.Tenant\x12\x17\n\x0fnext_page_token\x18\x02 \x01(\t\"f\n\x13UpdateTenantRequest\x12\x1e\n\x06tenant\x18\x01 \x01(\x0b\x32\x0e.ims.v1.Tenant\x12/\n\x0bupdate_mask\x18\x02 \x01(\x0b\x32\x1a.google.protobuf.FieldMask\"6\n\x14UpdateTenantResponse\x12\x1e\n\x06tenant\x18\x01 \x01(\x0b\x32\x0e.ims.v1.Tenant\"!\n\x13\x44\x65leteTenantRequest\x12\n\n\x02id\x18\x01 \x01(\t\"\x16\n\x14\x44\x65leteTenantResponse2\x9c\x04\n\rTenantService\x12i\n\x0c\x43reateTenant\x12\x1b.ims.v1.CreateTenantRequest\x1a\x1c.ims.v1.CreateTenantResponse\"\x1e\xca\xf3\x18\x02\x08\x03\x82\xd3\xe4\x93\x02\x12\"\x08/tenants:\x06tenant\x12\x61\n\tGetTenant\x12\x18.ims.v1.GetTenantRequest\x1a\x19.ims.v1.GetTenantResponse\"\x1f\xca\xf3\x18\x06\x08\x01\x12\x02id\x82\xd3\xe4\x93\x02\x0f\x12\r/tenants/{id}\x12^\n\x0bListTenants\x12\x1a.ims.v1.ListTenantsRequest\x1a\x1b.ims.v1.ListTenantsResponse\"\x16\xca\xf3\x18\x02\x08\x03\x82\xd3\xe4\x93\x02\n\x12\x08/tenants\x12u\n\x0cUpdateTenant\x12\x1b.ims.v1.UpdateTenantRequest\x1a\x1c.ims.v1.UpdateTenantResponse\"*\xca\xf3\x18\x02\x08\x03\x82\xd3\xe4\x93\x02\x1e\x1a\x14/tenants/{tenant.id}:\x06tenant\x12\x66\n\x0c\x44\x65leteTenant\x12\x1b.ims.v1.DeleteTenantRequest\x1a\x1c.ims.v1.DeleteTenantResponse\"\x1b\xca\xf3\x18\x02\x08\x03\x82\xd3\xe4\x93\x02\x0f*\r/tenants/{id}b\x06proto3')
+DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\x13ims/v1/tenant.proto\x12\x06ims.v1\x1a\x1cgoogle/api/annotations.proto\x1a google/protobuf/field_mask.proto\x1a\x1cgoogle/protobuf/struct.proto\x1a\x1fgoogle/protobuf/timestamp.proto\x1a\x13iam/v1/access.proto\"\xbd\x01\n\x06Tenant\x12\n\n\x02id\x18\x01 \x01(\t\x12\x0c\n\x04name\x18\x02 \x01(\t\x12\x0c\n\x04\x63ode\x18\x03 \x01(\t\x12/\n\x0b\x63reate_time\x18\x04 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12/\n\x0bupdate_time\x18\x05 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12)\n\x08metadata\x18\x06 \x01(\x0b\x32\x17.google.protobuf.Struct\"5\n\x13\x43reateTenantRequest\x12\x1e\n\x06tenant\x18\x01 \x01(\x0b\x32\x0e.ims.v1.Tenant\"6\n\x14\x43reateTenantResponse\x12\x1e\n\x06tenant\x18\x01 \x01(\x0b\x32\x0e.ims.v1.Tenant\"\x1e\n\x10GetTenantRequest\x12\n\n\x02id\x18\x01 \x01(\t\"3\n\x11GetTenantResponse\x12\x1e\n\x06tenant\x18\x01 \x01(\x0b\x32\x0e.ims.v1.Tenant\"W\n\x12ListTenantsRequest\x12\x11\n\tpage_size\x18\x01 \x01(\x05\x12\x12\n\npage_token\x18\x02 \x01(\t\x12\x0b\n\x03ids\x18\x03 \x03(\t\x12\r\n\x05\x63odes\x18\x04 \x03(\t\"O\n\x13ListTenantsResponse\x12\x1f\n\x07tenants\x18\x01 \x03(\x0b\x32\x0e.ims.v1.Tenant\x12\x17\n\x0fnext_page_token\x18\x02 \x01(\t\"f\n\x13UpdateTenantRequest\x12\x1e\n\x06tenant\x18\x01 \x01(\x0b\x32\x0e.ims.v1.Tenant\x12/\n\x0bupdate_mask\x18\x02 \x01(\x0b\x32\x1a.google.protobuf.FieldMask\"6\n\x14UpdateTenantResponse\x12\x1e\n\x06tenant\x18\x01 \x01(\x0b\x32\x0e.ims.v1.Tenant\"!\n\x13\x44\x65leteTenantRequest\x12\n\n\x02id\x18\x01 \x01(\t\"\x16\n\x14\x44\x65leteTenantResponse2\x9c\x04\n\rTenantService\x12i\n\x0c\x43reateTenant\x12\x1b.ims.v1.CreateTenantRequest\x1a\x1c.ims.v1.CreateTenantResponse\"\x1e\xca\xf3\x18\x02\x08\x03\x82\xd3\xe4\x93\x02\x12\"\x08/tenants:\x06tenant\x12\x61\n\tGetTenant\x12\x18.ims.v1.GetTenantRequest\x1a\x19.ims.v1.GetTenantResponse\"\x1f\xca\xf3\x18\x06\x08\x01\x12\x02id\x82\xd3\xe4\x93\x02\x0f\x12\r/tenants/{id}\x12^\n\x0bListTenants\x12\x1a.ims.v1.ListTenantsRequest\x1a\x1b.ims.v1.ListTenantsResponse\"\x16\xca\xf3\x18\x02\x08\x03\x82\xd3\xe4\x93\x02\n\x12\x08/tenants\x12u\n\x0cUpdateTenant\x12\x1b.ims.v1.UpdateTenantRequest\x1a\x1c.ims.v1.UpdateTenantResponse\"*\xca\xf3\x18\x02\x08\x03\x82\xd3\xe4\x93\x02\x1e\x1a\x14/tenants/{tenant.id}:\x06tenant\x12\x66\n\x0c\x44\x65leteTenant\x12\x1b.ims.v1.DeleteTenantRequest\x1a\x1c.ims.v1.DeleteTenantResponse\"\x1b\xca\xf3\x18\x02\x08\x03\x82\xd3\xe4\x93\x02\x0f*\r/tenants/{id}b\x06proto3')
 
 _globals = globals()
 _builder.BuildMessageAndEnumDescriptors(DESCRIPTOR, _globals)
@@ -45,28 +46,28 @@ if not _descriptor._USE_C_DESCRIPTORS:
   _globals['_TENANTSERVICE'].methods_by_name['UpdateTenant']._serialized_options = b'\312\363\030\002\010\003\202\323\344\223\002\036\032\024/tenants/{tenant.id}:\006tenant'
   _globals['_TENANTSERVICE'].methods_by_name['DeleteTenant']._loaded_options = None
   _globals['_TENANTSERVICE'].methods_by_name['DeleteTenant']._serialized_options = b'\312\363\030\002\010\003\202\323\344\223\002\017*\r/tenants/{id}'
-  _globals['_TENANT']._serialized_start=150
-  _globals['_TENANT']._serialized_end=296
-  _globals['_CREATETENANTREQUEST']._serialized_start=298
-  _globals['_CREATETENANTREQUEST']._serialized_end=351
-  _globals['_CREATETENANTRESPONSE']._serialized_start=353
-  _globals['_CREATETENANTRESPONSE']._serialized_end=407
-  _globals['_GETTENANTREQUEST']._serialized_start=409
-  _globals['_GETTENANTREQUEST']._serialized_end=439
-  _globals['_GETTENANTRESPONSE']._serialized_start=441
-  _globals['_GETTENANTRESPONSE']._serialized_end=492
-  _globals['_LISTTENANTSREQUEST']._serialized_start=494
-  _globals['_LISTTENANTSREQUEST']._serialized_end=581
-  _globals['_LISTTENANTSRESPONSE']._serialized_start=583
-  _globals['_LISTTENANTSRESPONSE']._serialized_end=662
-  _globals['_UPDATETENANTREQUEST']._serialized_start=664
-  _globals['_UPDATETENANTREQUEST']._serialized_end=766
-  _globals['_UPDATETENANTRESPONSE']._serialized_start=768
-  _globals['_UPDATETENANTRESPONSE']._serialized_end=822
-  _globals['_DELETETENANTREQUEST']._serialized_start=824
-  _globals['_DELETETENANTREQUEST']._serialized_end=857
-  _globals['_DELETETENANTRESPONSE']._serialized_start=859
-  _globals['_DELETETENANTRESPONSE']._serialized_end=881
-  _globals['_TENANTSERVICE']._serialized_start=884
-  _globals['_TENANTSERVICE']._serialized_end=1424
+  _globals['_TENANT']._serialized_start=180
+  _globals['_TENANT']._serialized_end=369
+  _globals['_CREATETENANTREQUEST']._serialized_start=371
+  _globals['_CREATETENANTREQUEST']._serialized_end=424
+  _globals['_CREATETENANTRESPONSE']._serialized_start=426
+  _globals['_CREATETENANTRESPONSE']._serialized_end=480
+  _globals['_GETTENANTREQUEST']._serialized_start=482
+  _globals['_GETTENANTREQUEST']._serialized_end=512
+  _globals['_GETTENANTRESPONSE']._serialized_start=514
+  _globals['_GETTENANTRESPONSE']._serialized_end=565
+  _globals['_LISTTENANTSREQUEST']._serialized_start=567
+  _globals['_LISTTENANTSREQUEST']._serialized_end=654
+  _globals['_LISTTENANTSRESPONSE']._serialized_start=656
+  _globals['_LISTTENANTSRESPONSE']._serialized_end=735
+  _globals['_UPDATETENANTREQUEST']._serialized_start=737
+  _globals['_UPDATETENANTREQUEST']._serialized_end=839
+  _globals['_UPDATETENANTRESPONSE']._serialized_start=841
+  _globals['_UPDATETENANTRESPONSE']._serialized_end=895
+  _globals['_DELETETENANTREQUEST']._serialized_start=897
+  _globals['_DELETETENANTREQUEST']._serialized_end=930
+  _globals['_DELETETENANTRESPONSE']._serialized_start=932
+  _globals['_DELETETENANTRESPONSE']._serialized_end=954
+  _globals['_TENANTSERVICE']._serialized_start=957
+  _globals['_TENANTSERVICE']._serialized_end=1497
 # @@protoc_insertion_point(module_scope)
