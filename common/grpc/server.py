@@ -5,8 +5,10 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 import grpc
+from google.protobuf import descriptor_pool
 from grpc.aio import ServerInterceptor
 from grpc_health.v1 import health, health_pb2, health_pb2_grpc
 from grpc_reflection.v1alpha import reflection
@@ -25,6 +27,31 @@ class ServiceRegistration:
 
     name: str
     register: Registrar
+
+
+class MethodAwarePool:
+    """The descriptor pool reflection answers from, which also finds the file of a method
+    (`grpcurl describe ims.v1.HubService.CreateHub`): protobuf's Python pool looks up
+    messages, enums, services and extensions by name, but not methods."""
+
+    def __init__(self, pool: descriptor_pool.DescriptorPool) -> None:
+        self._pool = pool
+
+    def FindFileContainingSymbol(self, name: str) -> Any:  # noqa: N802 (the pool's API)
+        try:
+            return self._pool.FindFileContainingSymbol(name)
+        except KeyError:
+            service, _, method = name.rpartition(".")
+            if not service:
+                raise
+            return (
+                self._pool.FindServiceByName(service)
+                .methods_by_name[method]
+                .containing_service.file
+            )
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._pool, name)
 
 
 class GrpcServer:
@@ -68,6 +95,7 @@ class GrpcServer:
                 reflection.SERVICE_NAME,
             ],
             self._server,
+            pool=MethodAwarePool(descriptor_pool.Default()),  # type: ignore[arg-type]
         )
         self.port: int | None = None
 

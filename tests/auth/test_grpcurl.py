@@ -38,3 +38,24 @@ async def test_list_is_open_and_a_call_needs_the_bearer_header(ims_server: GrpcS
 
     code, output = await _grpcurl("-H", f"authorization: Bearer {ADMIN_TOKEN}", *call)
     assert code == 0, output
+
+
+@pytest.mark.skipif(not GRPCURL.exists(), reason="grpcurl is a dev dependency")
+async def test_describe_shows_a_method_and_its_messages(
+    ims_server: GrpcServer, oms_server: GrpcServer
+) -> None:
+    """Reflection serves the whole descriptor graph (imports included: google.api, iam.v1
+    options, well-known types), so grpcurl can describe methods and their messages."""
+    ims, oms = f"127.0.0.1:{ims_server.port}", f"127.0.0.1:{oms_server.port}"
+    code, output = await _grpcurl("-plaintext", ims, "describe", "ims.v1.HubService.CreateHub")
+    assert code == 0, output
+    assert "rpc CreateHub ( .ims.v1.CreateHubRequest ) returns ( .ims.v1.CreateHubResponse )" in (
+        output
+    )
+    code, output = await _grpcurl("-plaintext", ims, "describe", "ims.v1.Hub")
+    assert code == 0 and "string timezone = 11;" in output, output
+    code, output = await _grpcurl("-plaintext", oms, "describe", "oms.v1.UploadService")
+    assert code == 0, output
+    assert "rpc StreamUpload ( stream .oms.v1.StreamUploadRequest )" in output
+    code, output = await _grpcurl("-plaintext", oms, "describe", "oms.v1.OrderService.CancelOrder")
+    assert code == 0 and "CancelOrder" in output, output
