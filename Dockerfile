@@ -11,5 +11,7 @@ COPY edge_rest ./edge_rest
 COPY consumers ./consumers
 COPY devstack ./devstack
 COPY gen ./gen
+COPY envoy/openapi.yaml ./envoy/openapi.yaml
+ENV EDGE_PROTO_OPENAPI=/app/envoy/openapi.yaml
 RUN pip install .
 USER nobody

@@ -25,6 +25,7 @@ from edge_rest.catalog import (
     SellersResource,
 )
 from edge_rest.channels import ServiceChannels
+from edge_rest.docs import DocsAsset, DocsPage, ProtoOpenApiDocument
 from edge_rest.errors import (
     RequestRefusedError,
     handle_http_error,
@@ -116,6 +117,15 @@ def create_app(settings: EdgeSettings | None = None) -> falcon.asgi.App:  # type
     # Operational, open, outside the API's document:
     app.add_route("/healthz", HealthResource(channels, settings.rpc_timeout_s))
     app.add_route("/openapi.json", OpenApiResource())
+    app.add_route(
+        "/docs", DocsPage("OMS & IMS: the original REST API (Falcon edge)", "/openapi.json")
+    )
+    app.add_route(
+        "/docs/proto",
+        DocsPage("OMS & IMS: the proto-native REST API (Envoy)", "/docs/proto/openapi.yaml"),
+    )
+    app.add_route("/docs/proto/openapi.yaml", ProtoOpenApiDocument(settings.proto_openapi))
+    app.add_route("/docs/assets/{name}", DocsAsset())
     for template, resource in api_routes(channels, settings):
         app.add_route(template, resource)
     return app

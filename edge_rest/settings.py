@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from pydantic import Field
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
@@ -16,3 +18,5 @@ class EdgeSettings(BaseSettings):
     rpc_timeout_s: float = Field(default=10.0, gt=0)
     # Uploading a large CSV and downloading its error file take longer than other calls.
     upload_timeout_s: float = Field(default=300.0, gt=0)
+    # The proto-native API's OpenAPI document (scripts/gen-proto), for /docs/proto.
+    proto_openapi: Path = Path(__file__).resolve().parents[1] / "envoy" / "openapi.yaml"

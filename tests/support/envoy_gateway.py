@@ -24,9 +24,12 @@ def _free_port() -> int:
         return int(sock.getsockname()[1])
 
 
-def gateway_config(listen_port: int, admin_port: int, ims_port: int, oms_port: int) -> str:
+def gateway_config(
+    listen_port: int, admin_port: int, ims_port: int, oms_port: int, edge_port: int
+) -> str:
     text = CONFIG.read_text()
     replacements = {
+        "port_value: 8000}": f"port_value: {edge_port}}}",
         "port_value: 8080}": f"port_value: {listen_port}}}",
         "port_value: 9901}": f"port_value: {admin_port}}}",
         "port_value: 50051}": f"port_value: {ims_port}}}",
@@ -58,12 +61,17 @@ async def _wait_listening(port: int, proc: asyncio.subprocess.Process, timeout_s
 
 
 @asynccontextmanager
-async def envoy_gateway(ims_port: int, oms_port: int, workdir: Path) -> AsyncIterator[str]:
-    """Envoy transcoding REST to the given servers; yields its base URL."""
+async def envoy_gateway(
+    ims_port: int, oms_port: int, workdir: Path, edge_port: int | None = None
+) -> AsyncIterator[str]:
+    """Envoy transcoding REST to the given servers (and /docs to a Falcon edge on
+    `edge_port`; without one, to a port nothing listens on); yields its base URL."""
     envoy = await asyncio.to_thread(ensure_envoy)
     listen_port, admin_port = _free_port(), _free_port()
     config = workdir / "envoy.yaml"
-    config.write_text(gateway_config(listen_port, admin_port, ims_port, oms_port))
+    config.write_text(
+        gateway_config(listen_port, admin_port, ims_port, oms_port, edge_port or _free_port())
+    )
     with (workdir / "envoy.log").open("wb") as log:
         proc = await asyncio.create_subprocess_exec(
             *[str(envoy), "-c", str(config), "--log-level", "warn", "--disable-hot-restart"],
