@@ -58,6 +58,10 @@ def service_processes(
                 "--port",
                 os.environ.get("EDGE_PORT", "8000"),
                 "--no-access-log",
+                "--http",
+                "httptools",
+                "--loop",
+                "uvloop",
             ],
         ),
         ServiceProcess(

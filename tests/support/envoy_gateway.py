@@ -12,37 +12,13 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
 
-from devstack.envoy_bin import ensure_envoy
-
-ROOT = Path(__file__).resolve().parents[2]
-CONFIG = ROOT / "envoy" / "envoy.yaml"
+from devstack.envoy_bin import ensure_envoy, gateway_config
 
 
 def _free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         return int(sock.getsockname()[1])
-
-
-def gateway_config(
-    listen_port: int, admin_port: int, ims_port: int, oms_port: int, edge_port: int
-) -> str:
-    text = CONFIG.read_text()
-    replacements = {
-        "port_value: 8000}": f"port_value: {edge_port}}}",
-        "port_value: 8080}": f"port_value: {listen_port}}}",
-        "port_value: 9901}": f"port_value: {admin_port}}}",
-        "port_value: 50051}": f"port_value: {ims_port}}}",
-        "port_value: 50052}": f"port_value: {oms_port}}}",
-        "proto_descriptor: envoy/descriptors.binpb": (
-            f"proto_descriptor: {ROOT / 'envoy' / 'descriptors.binpb'}"
-        ),
-    }
-    for old, new in replacements.items():
-        if text.count(old) != 1:
-            raise AssertionError(f"envoy/envoy.yaml no longer has exactly one {old!r}")
-        text = text.replace(old, new)
-    return text
 
 
 async def _wait_listening(port: int, proc: asyncio.subprocess.Process, timeout_s: float) -> None:
