@@ -34,7 +34,7 @@ from edge_rest.errors import (
 )
 from edge_rest.health import HealthResource
 from edge_rest.hubs import HubResource, HubsResource
-from edge_rest.inventory import InventoryResource
+from edge_rest.inventory import InventoryResource, LedgerResource
 from edge_rest.openapi_document import OpenApiResource
 from edge_rest.orders import OrderCancellationResource, OrderResource, OrdersResource
 from edge_rest.settings import EdgeSettings
@@ -87,6 +87,7 @@ def api_routes(channels: ServiceChannels, settings: EdgeSettings) -> list[Route]
         ("/skus", SkusResource(skus, timeout_s)),
         ("/skus/{id}", SkuResource(skus, timeout_s)),
         ("/inventory", InventoryResource(inventory, timeout_s)),
+        ("/inventory/transactions", LedgerResource(inventory, timeout_s)),
         ("/orders", OrdersResource(orders, timeout_s)),
         ("/orders/{id}", OrderResource(orders, timeout_s)),
         ("/orders/{id}/cancel", OrderCancellationResource(orders, timeout_s)),

@@ -16,7 +16,8 @@ from ims.v1 import inventory_pb2, inventory_pb2_grpc
 from edge_rest.bodies import json_object, refuse_unknown, text_field
 from edge_rest.calls import respond
 from edge_rest.errors import bad_request
-from edge_rest.shapes import inventory_json
+from edge_rest.queries import query_limit, query_time
+from edge_rest.shapes import inventory_json, ledger_row_json
 
 Inventory = Callable[[], inventory_pb2_grpc.InventoryServiceStub]
 
@@ -72,3 +73,53 @@ class InventoryResource:
             timeout_s=self._timeout_s,
             field_name=_original_field,
         )
+
+
+_LEDGER_WRITE = (
+    "the ledger is written by stock movements only, in the same transaction as the movement; "
+    "move stock with PUT /inventory (with reason and reference) and its ledger row is written"
+)
+
+
+class LedgerResource:
+    """GET /inventory/transactions (the original's README; newest first, ?hub_id, ?sku_id,
+    ?reference, ?from, ?to, ?limit). POST is the original's way to write a ledger row without
+    moving stock, which would make the ledger disagree with the stock: refused (405) naming
+    PUT /inventory, which moves stock and writes the row together."""
+
+    def __init__(self, inventory: Inventory, timeout_s: float) -> None:
+        self._inventory = inventory
+        self._timeout_s = timeout_s
+
+    async def on_get(self, req: falcon.asgi.Request, resp: falcon.asgi.Response) -> None:
+        request = inventory_pb2.ListInventoryTransactionsRequest(
+            tenant_id=req.get_param("tenant_id") or "",
+            hub_id=req.get_param("hub_id") or "",
+            sku_id=req.get_param("sku_id") or "",
+            reference=req.get_param("reference") or "",
+            page_size=query_limit(req),
+        )
+        for name, field in (("from", "start_time"), ("to", "end_time")):
+            stamp = query_time(req, name)
+            if stamp is not None:
+                getattr(request, field).CopyFrom(stamp)
+        await respond(
+            req,
+            resp,
+            self._inventory().ListInventoryTransactions,
+            request,
+            lambda reply: [ledger_row_json(row) for row in reply.transactions],
+            timeout_s=self._timeout_s,
+            field_name=lambda field: {"start_time": "from", "end_time": "to"}.get(field, field),
+        )
+
+    async def on_post(self, req: falcon.asgi.Request, resp: falcon.asgi.Response) -> None:
+        resp.status = falcon.HTTP_405
+        resp.set_header("Allow", "GET")
+        resp.media = {
+            "error": {
+                "code": "FAILED_PRECONDITION",
+                "reason": "LEDGER_WRITE_REFUSED",
+                "message": _LEDGER_WRITE,
+            }
+        }

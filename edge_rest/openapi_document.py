@@ -340,7 +340,59 @@ _OUR_SCHEMAS: dict[str, Any] = {
     },
 }
 _QUERY = {"in": "query", "schema": {"type": "string"}}
+_LEDGER_ROW = {
+    "type": "object",
+    "properties": {
+        "id": _TEXT,
+        "hub_id": _TEXT,
+        "sku_id": _TEXT,
+        "type": {
+            "type": "string",
+            "enum": ["set", "adjust", "reserve", "release", "commit", "expire"],
+        },
+        "delta_on_hand": {"type": "integer"},
+        "delta_reserved": {"type": "integer"},
+        "quantity_on_hand_after": {"type": "integer"},
+        "quantity_reserved_after": {"type": "integer"},
+        "reason": _TEXT,
+        "reference": _TEXT,
+        "actor": _TEXT,
+        "created_at": _TIME,
+    },
+}
 _OUR_PATHS: dict[str, Any] = {
+    "/inventory/transactions": {
+        "get": _operation(
+            "The stock ledger, newest first (the original's README)",
+            [{**_QUERY, "name": name} for name in ("tenant_id", "hub_id", "sku_id", "reference")]
+            + [{"in": "query", "name": name, "schema": _TIME} for name in ("from", "to")]
+            + [
+                {
+                    "in": "query",
+                    "name": "limit",
+                    "schema": {"type": "integer", "minimum": 1, "maximum": 1000},
+                }
+            ],
+            "200",
+            {"type": "array", "items": _LEDGER_ROW},
+        ),
+        "post": {
+            "summary": "Refused: the ledger is written by stock movements only",
+            "description": (
+                "The original wrote a ledger row without moving stock. Here every row is"
+                " written with its movement: use PUT /inventory (with reason and reference)."
+            ),
+            "deprecated": True,
+            "responses": {
+                "405": {
+                    "description": "Always: names PUT /inventory as the alternative",
+                    "content": {
+                        "application/json": {"schema": {"$ref": "#/components/schemas/Error"}}
+                    },
+                }
+            },
+        },
+    },
     "/webhooks/{id}/deliveries": {
         "get": _operation(
             "A webhook's deliveries, newest first (ours)",

@@ -11,17 +11,16 @@ The answer to a create also carries the whole order (ours). `status` also takes
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import datetime
 from typing import Any
 
 import falcon
 import falcon.asgi
-from google.protobuf.timestamp_pb2 import Timestamp
 from oms.v1 import order_pb2, order_pb2_grpc
 
 from edge_rest.bodies import json_object, refuse_unknown, text_field
 from edge_rest.calls import all_pages, respond
 from edge_rest.errors import bad_request
+from edge_rest.queries import query_time
 from edge_rest.shapes import ORDER_STATUS_NAMES, order_json
 
 Orders = Callable[[], order_pb2_grpc.OrderServiceStub]
@@ -85,21 +84,6 @@ def _attributes(body: dict[str, Any]) -> dict[str, str]:
     return {str(k): v for k, v in raw.items()}
 
 
-def _time(req: falcon.asgi.Request, name: str) -> Timestamp | None:
-    value = req.get_param(name)
-    if not value:
-        return None
-    try:
-        moment = datetime.fromisoformat(value.replace("Z", "+00:00"))
-    except ValueError:
-        raise bad_request({name: "must be an RFC 3339 time, e.g. 2026-01-31T12:00:00Z"}) from None
-    if moment.tzinfo is None:
-        raise bad_request({name: "must say its time zone, e.g. 2026-01-31T12:00:00Z"})
-    stamp = Timestamp()
-    stamp.FromDatetime(moment)
-    return stamp
-
-
 class OrdersResource:
     def __init__(self, orders: Orders, timeout_s: float) -> None:
         self._orders = orders
@@ -139,7 +123,7 @@ class OrdersResource:
             page_size=PAGE_SIZE,
         )
         for name, field in (("from", "from_time"), ("to", "to_time")):
-            stamp = _time(req, name)
+            stamp = query_time(req, name)
             if stamp is not None:
                 getattr(request, field).CopyFrom(stamp)
         orders = await all_pages(

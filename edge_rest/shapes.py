@@ -97,6 +97,34 @@ def sku_json(sku: sku_pb2.Sku) -> dict[str, Any]:
     }
 
 
+LEDGER_TYPE_NAMES = {
+    inventory_pb2.INVENTORY_TRANSACTION_TYPE_SET: "set",
+    inventory_pb2.INVENTORY_TRANSACTION_TYPE_ADJUST: "adjust",
+    inventory_pb2.INVENTORY_TRANSACTION_TYPE_RESERVE: "reserve",
+    inventory_pb2.INVENTORY_TRANSACTION_TYPE_RELEASE: "release",
+    inventory_pb2.INVENTORY_TRANSACTION_TYPE_COMMIT: "commit",
+    inventory_pb2.INVENTORY_TRANSACTION_TYPE_EXPIRE: "expire",
+}
+
+
+def ledger_row_json(row: inventory_pb2.InventoryTransaction) -> dict[str, Any]:
+    """One ledger row: what moved, by how much, what it left, why and who."""
+    return {
+        "id": row.id,
+        "hub_id": row.hub_id,
+        "sku_id": row.sku_id,
+        "type": LEDGER_TYPE_NAMES.get(row.type, "unknown"),
+        "delta_on_hand": row.delta_on_hand,
+        "delta_reserved": row.delta_reserved,
+        "quantity_on_hand_after": row.quantity_on_hand_after,
+        "quantity_reserved_after": row.quantity_reserved_after,
+        "reason": row.reason,
+        "reference": row.reference,
+        "actor": row.actor,
+        "created_at": rfc3339(row.create_time),
+    }
+
+
 def inventory_json(level: inventory_pb2.InventoryLevel) -> dict[str, Any]:
     """`min_threshold` / `max_threshold` are the original's; we keep none (null)."""
     return {

@@ -16,24 +16,16 @@ from oms.v1 import webhook_pb2
 from edge_rest.bodies import json_object, refuse_unknown
 from edge_rest.calls import respond
 from edge_rest.errors import bad_request
+from edge_rest.queries import query_limit
 from edge_rest.shapes import DELIVERY_STATE_NAMES, delivery_json, webhook_json
 from edge_rest.webhooks import Webhooks
 
 _STATE_BY_NAME = {name: value for value, name in DELIVERY_STATE_NAMES.items()}
 _NAMES = {"webhook_id": "id", "event_type": "event", "page_size": "limit"}
-MAX_LIMIT = 1000
 
 
 def _original_field(field: str) -> str:
     return _NAMES.get(field, field)
-
-
-def _limit(value: str | None) -> int:
-    if value is None:
-        return 100
-    if not value.isdigit() or not 1 <= int(value) <= MAX_LIMIT:
-        raise bad_request({"limit": f"must be a whole number from 1 to {MAX_LIMIT}"})
-    return int(value)
 
 
 class DeliveriesResource:
@@ -45,7 +37,7 @@ class DeliveriesResource:
         state = req.get_param("state") or ""
         if state and state not in _STATE_BY_NAME:
             raise bad_request({"state": f"must be one of {', '.join(_STATE_BY_NAME)}"})
-        limit = _limit(req.get_param("limit"))
+        limit = query_limit(req)
         request = webhook_pb2.ListWebhookDeliveriesRequest(
             tenant_id=req.get_param("tenant_id") or "",
             webhook_id=id,
