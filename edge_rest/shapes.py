@@ -126,15 +126,16 @@ def ledger_row_json(row: inventory_pb2.InventoryTransaction) -> dict[str, Any]:
 
 
 def inventory_json(level: inventory_pb2.InventoryLevel) -> dict[str, Any]:
-    """`min_threshold` / `max_threshold` are the original's; we keep none (null)."""
+    """`min_threshold` / `max_threshold` are the original's (integers): we keep no thresholds
+    and its API has no way to set one, so they are 0, the original's "none set"."""
     return {
         "hub_id": level.hub_id,
         "sku_id": level.sku_id,
         "quantity_on_hand": level.quantity_on_hand,
         "quantity_reserved": level.quantity_reserved,
         "quantity_available": level.quantity_available,  # ours
-        "min_threshold": None,
-        "max_threshold": None,
+        "min_threshold": 0,
+        "max_threshold": 0,
         "updated_at": rfc3339(level.update_time) if level.HasField("update_time") else None,
     }
 

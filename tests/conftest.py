@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import asyncpg
+import falcon.testing
 import grpc
 import pytest
 
@@ -223,3 +224,21 @@ async def rest_gateway(
 
     async with envoy_gateway(ims_server.port, oms_server.port, tmp_path) as base_url:
         yield base_url
+
+
+@pytest.fixture
+async def edge(
+    ims_server: GrpcServer, oms_server: GrpcServer
+) -> AsyncIterator[falcon.testing.ASGIConductor]:
+    """The Falcon edge in this process (its production factory) in front of the test's real
+    IMS and OMS."""
+    from edge_rest.app import create_app
+    from edge_rest.settings import EdgeSettings
+
+    app = create_app(
+        EdgeSettings(
+            ims_target=f"127.0.0.1:{ims_server.port}", oms_target=f"127.0.0.1:{oms_server.port}"
+        )
+    )
+    async with falcon.testing.ASGIConductor(app) as conductor:
+        yield conductor
