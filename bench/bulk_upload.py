@@ -31,10 +31,8 @@ from contextlib import AsyncExitStack, asynccontextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
-import asyncpg
 import bench_auth
 import grpc
-from aiokafka.admin import AIOKafkaAdminClient
 from google.api import httpbody_pb2
 from ims.v1 import (
     hub_pb2,
@@ -48,25 +46,19 @@ from ims.v1 import (
 )
 from oms.v1 import upload_pb2, upload_pb2_grpc
 from pydantic import SecretStr
-from redis.asyncio import Redis
 
-from common.clients.aws import client_kwargs, new_session
-from common.clients.kafka import KafkaConsumer, ensure_topics
+from common.clients.kafka import KafkaConsumer
 from common.clients.mongo import MongoStore
 from common.grpc.credentials import authorized_channel
 from common.ids import new_id
 from common.settings import (
     AuthSettings,
-    AwsSettings,
     KafkaSettings,
-    MongoSettings,
-    PostgresSettings,
-    RedisSettings,
 )
 from common.tasks import cancel_and_wait
 from consumers.csv_ingester import main as ingester_main
 from consumers.csv_ingester.settings import IngesterSettings
-from devstack.aws import AwsEndpoint
+from devstack.scratch import Resources, own_resources, provisioned
 from ims_grpc import main as ims_main
 from ims_grpc.settings import ImsSettings
 from oms_grpc import main as oms_main
@@ -82,16 +74,6 @@ BENCH_AUTH = AuthSettings(
     service_secret=SecretStr(bench_auth.SERVICE_SECRET),
 )
 HEADER = ["tenant_id", "seller_id", "hub_id", "sku_id", "quantity"]
-
-
-@dataclass(frozen=True)
-class Resources:
-    suffix: str
-    postgres: PostgresSettings
-    redis: RedisSettings
-    mongo: MongoSettings
-    kafka: KafkaSettings
-    aws: AwsSettings
 
 
 @dataclass(frozen=True)
@@ -129,107 +111,6 @@ class Baseline:
     build_s: float
     insert_s: float
     inserted: int
-
-
-# --- resources ----------------------------------------------------------------------------
-
-
-def own_resources() -> Resources:
-    suffix = uuid.uuid4().hex[:10]
-    base_pg = PostgresSettings()
-    kafka = KafkaSettings().model_copy(
-        update={
-            "topic_order_created": f"bench-{suffix}.order.created",
-            "topic_order_updated": f"bench-{suffix}.order.updated",
-            "topic_inventory_changed": f"bench-{suffix}.inventory.changed",
-            "topic_dead_letter": f"bench-{suffix}.order.dead-letter",
-        }
-    )
-    return Resources(
-        suffix=suffix,
-        postgres=base_pg.model_copy(update={"dsn": _with_database(base_pg.dsn, f"bench_{suffix}")}),
-        redis=RedisSettings(key_prefix=f"bench-{suffix}"),
-        mongo=MongoSettings(database=f"bench_{suffix}"),
-        kafka=kafka,
-        aws=AwsSettings(
-            s3_bucket=f"bench-{suffix}",
-            sqs_queue_name=f"bench-{suffix}",
-            sqs_dead_letter_queue_name=f"bench-{suffix}-dlq",
-        ),
-    )
-
-
-def _with_database(dsn: str, name: str) -> str:
-    head, _, _ = dsn.rpartition("/")
-    return f"{head}/{name}"
-
-
-@asynccontextmanager
-async def provisioned(res: Resources) -> AsyncIterator[None]:
-    admin_dsn = _with_database(res.postgres.dsn, "postgres")
-    database = res.postgres.dsn.rpartition("/")[2]
-    async with AsyncExitStack() as cleanup:
-        conn = await asyncpg.connect(admin_dsn)
-        try:
-            await conn.execute(f'CREATE DATABASE "{database}"')  # a generated name
-        finally:
-            await conn.close()
-        cleanup.push_async_callback(_drop_database, admin_dsn, database)
-        cleanup.push_async_callback(_drop_redis_prefix, res.redis)
-        cleanup.push_async_callback(_drop_mongo, res.mongo)
-        await ensure_topics(res.kafka, res.kafka.topics())
-        cleanup.push_async_callback(_drop_topics, res.kafka)
-        await asyncio.to_thread(AwsEndpoint(res.aws).provision)
-        cleanup.push_async_callback(_drop_aws, res.aws)
-        yield
-
-
-async def _drop_database(admin_dsn: str, database: str) -> None:
-    conn = await asyncpg.connect(admin_dsn)
-    try:
-        await conn.execute(f'DROP DATABASE IF EXISTS "{database}" WITH (FORCE)')
-    finally:
-        await conn.close()
-
-
-async def _drop_redis_prefix(settings: RedisSettings) -> None:
-    client = Redis.from_url(settings.url)
-    try:
-        keys = [k async for k in client.scan_iter(match=f"{settings.key_prefix}:*", count=500)]
-        if keys:
-            await client.delete(*keys)
-    finally:
-        await client.aclose()
-
-
-async def _drop_mongo(settings: MongoSettings) -> None:
-    store = MongoStore.from_settings(settings)
-    try:
-        await store.client.drop_database(settings.database)
-    finally:
-        await store.close()
-
-
-async def _drop_topics(settings: KafkaSettings) -> None:
-    admin = AIOKafkaAdminClient(bootstrap_servers=settings.bootstrap_servers)
-    await admin.start()
-    try:
-        await admin.delete_topics(settings.topics())
-    finally:
-        await admin.close()
-
-
-async def _drop_aws(settings: AwsSettings) -> None:
-    session = new_session()
-    async with session.client("s3", **client_kwargs(settings)) as s3:
-        listed = await s3.list_objects_v2(Bucket=settings.s3_bucket)
-        for item in listed.get("Contents", []):
-            await s3.delete_object(Bucket=settings.s3_bucket, Key=item["Key"])
-        await s3.delete_bucket(Bucket=settings.s3_bucket)
-    async with session.client("sqs", **client_kwargs(settings)) as sqs:
-        for name in (settings.sqs_queue_name, settings.sqs_dead_letter_queue_name):
-            url = (await sqs.get_queue_url(QueueName=name))["QueueUrl"]
-            await sqs.delete_queue(QueueUrl=url)
 
 
 # --- data ---------------------------------------------------------------------------------

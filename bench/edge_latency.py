@@ -30,7 +30,7 @@ from typing import Any
 
 import aiohttp
 import bench_auth
-from bulk_upload import BENCH_AUTH, Resources, own_resources, provisioned
+from bulk_upload import BENCH_AUTH
 from iam.v1 import api_key_pb2, api_key_pb2_grpc
 from ims.v1 import (
     hub_pb2,
@@ -48,6 +48,7 @@ from oms.v1 import order_pb2, order_pb2_grpc
 
 from common.grpc.credentials import authorized_channel
 from devstack.envoy_bin import ensure_envoy, gateway_config
+from devstack.scratch import Resources, own_resources, provisioned
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -59,20 +60,10 @@ def _free_port() -> int:
 
 
 def _env(res: Resources, **extra: str) -> dict[str, str]:
-    kafka, aws = res.kafka, res.aws
     assert BENCH_AUTH.admin_token is not None and BENCH_AUTH.service_secret is not None
     return {
         **os.environ,
-        "POSTGRES_DSN": res.postgres.dsn,
-        "REDIS_KEY_PREFIX": res.redis.key_prefix,
-        "MONGODB_DATABASE": res.mongo.database,
-        "KAFKA_TOPIC_ORDER_CREATED": kafka.topic_order_created,
-        "KAFKA_TOPIC_ORDER_UPDATED": kafka.topic_order_updated,
-        "KAFKA_TOPIC_INVENTORY_CHANGED": kafka.topic_inventory_changed,
-        "KAFKA_TOPIC_DEAD_LETTER": kafka.topic_dead_letter,
-        "AWS_S3_BUCKET": aws.s3_bucket,
-        "AWS_SQS_QUEUE_NAME": aws.sqs_queue_name,
-        "AWS_SQS_DEAD_LETTER_QUEUE_NAME": aws.sqs_dead_letter_queue_name,
+        **res.environment(),
         "AUTH_ADMIN_TOKEN": BENCH_AUTH.admin_token.get_secret_value(),
         "AUTH_SERVICE_SECRET": BENCH_AUTH.service_secret.get_secret_value(),
         "LOG_LEVEL": "WARNING",

@@ -26,10 +26,11 @@ from pathlib import Path
 
 import aiohttp
 import bench_auth
-from bulk_upload import BENCH_AUTH, HEADER, own_resources, provisioned
+from bulk_upload import BENCH_AUTH, HEADER
 from ims.v1 import tenant_pb2, tenant_pb2_grpc
 
 from common.grpc.credentials import authorized_channel
+from devstack.scratch import own_resources, provisioned
 from ims_grpc import main as ims_main
 from ims_grpc.settings import ImsSettings
 from oms_grpc import main as oms_main

@@ -1,0 +1,152 @@
+"""Resources of their own for a benchmark or a fuzz run on the local stack: a PostgreSQL
+database, a Redis key prefix, a MongoDB database, Kafka topics, an S3 bucket and SQS queues,
+all named after a random suffix and removed at the end (also on error), so such a run
+neither sees nor leaves anything in the data of `scripts/run` or of the tests."""
+
+from __future__ import annotations
+
+import asyncio
+import uuid
+from collections.abc import AsyncIterator
+from contextlib import AsyncExitStack, asynccontextmanager
+from dataclasses import dataclass
+
+import asyncpg
+from aiokafka.admin import AIOKafkaAdminClient
+from redis.asyncio import Redis
+
+from common.clients.aws import client_kwargs, new_session
+from common.clients.kafka import ensure_topics
+from common.clients.mongo import MongoStore
+from common.settings import (
+    AwsSettings,
+    KafkaSettings,
+    MongoSettings,
+    PostgresSettings,
+    RedisSettings,
+)
+from devstack.aws import AwsEndpoint
+
+
+@dataclass(frozen=True)
+class Resources:
+    suffix: str
+    postgres: PostgresSettings
+    redis: RedisSettings
+    mongo: MongoSettings
+    kafka: KafkaSettings
+    aws: AwsSettings
+
+    def environment(self) -> dict[str, str]:
+        """The settings of a process of ours (IMS, OMS, a consumer) that uses them."""
+        kafka, aws = self.kafka, self.aws
+        return {
+            "POSTGRES_DSN": self.postgres.dsn,
+            "REDIS_KEY_PREFIX": self.redis.key_prefix,
+            "MONGODB_DATABASE": self.mongo.database,
+            "KAFKA_TOPIC_ORDER_CREATED": kafka.topic_order_created,
+            "KAFKA_TOPIC_ORDER_UPDATED": kafka.topic_order_updated,
+            "KAFKA_TOPIC_INVENTORY_CHANGED": kafka.topic_inventory_changed,
+            "KAFKA_TOPIC_DEAD_LETTER": kafka.topic_dead_letter,
+            "AWS_S3_BUCKET": aws.s3_bucket,
+            "AWS_SQS_QUEUE_NAME": aws.sqs_queue_name,
+            "AWS_SQS_DEAD_LETTER_QUEUE_NAME": aws.sqs_dead_letter_queue_name,
+        }
+
+
+def own_resources() -> Resources:
+    suffix = uuid.uuid4().hex[:10]
+    base_pg = PostgresSettings()
+    kafka = KafkaSettings().model_copy(
+        update={
+            "topic_order_created": f"bench-{suffix}.order.created",
+            "topic_order_updated": f"bench-{suffix}.order.updated",
+            "topic_inventory_changed": f"bench-{suffix}.inventory.changed",
+            "topic_dead_letter": f"bench-{suffix}.order.dead-letter",
+        }
+    )
+    return Resources(
+        suffix=suffix,
+        postgres=base_pg.model_copy(update={"dsn": _with_database(base_pg.dsn, f"bench_{suffix}")}),
+        redis=RedisSettings(key_prefix=f"bench-{suffix}"),
+        mongo=MongoSettings(database=f"bench_{suffix}"),
+        kafka=kafka,
+        aws=AwsSettings(
+            s3_bucket=f"bench-{suffix}",
+            sqs_queue_name=f"bench-{suffix}",
+            sqs_dead_letter_queue_name=f"bench-{suffix}-dlq",
+        ),
+    )
+
+
+def _with_database(dsn: str, name: str) -> str:
+    head, _, _ = dsn.rpartition("/")
+    return f"{head}/{name}"
+
+
+@asynccontextmanager
+async def provisioned(res: Resources) -> AsyncIterator[None]:
+    admin_dsn = _with_database(res.postgres.dsn, "postgres")
+    database = res.postgres.dsn.rpartition("/")[2]
+    async with AsyncExitStack() as cleanup:
+        conn = await asyncpg.connect(admin_dsn)
+        try:
+            await conn.execute(f'CREATE DATABASE "{database}"')  # a generated name
+        finally:
+            await conn.close()
+        cleanup.push_async_callback(_drop_database, admin_dsn, database)
+        cleanup.push_async_callback(_drop_redis_prefix, res.redis)
+        cleanup.push_async_callback(_drop_mongo, res.mongo)
+        await ensure_topics(res.kafka, res.kafka.topics())
+        cleanup.push_async_callback(_drop_topics, res.kafka)
+        await asyncio.to_thread(AwsEndpoint(res.aws).provision)
+        cleanup.push_async_callback(_drop_aws, res.aws)
+        yield
+
+
+async def _drop_database(admin_dsn: str, database: str) -> None:
+    conn = await asyncpg.connect(admin_dsn)
+    try:
+        await conn.execute(f'DROP DATABASE IF EXISTS "{database}" WITH (FORCE)')
+    finally:
+        await conn.close()
+
+
+async def _drop_redis_prefix(settings: RedisSettings) -> None:
+    client = Redis.from_url(settings.url)
+    try:
+        keys = [k async for k in client.scan_iter(match=f"{settings.key_prefix}:*", count=500)]
+        if keys:
+            await client.delete(*keys)
+    finally:
+        await client.aclose()
+
+
+async def _drop_mongo(settings: MongoSettings) -> None:
+    store = MongoStore.from_settings(settings)
+    try:
+        await store.client.drop_database(settings.database)
+    finally:
+        await store.close()
+
+
+async def _drop_topics(settings: KafkaSettings) -> None:
+    admin = AIOKafkaAdminClient(bootstrap_servers=settings.bootstrap_servers)
+    await admin.start()
+    try:
+        await admin.delete_topics(settings.topics())
+    finally:
+        await admin.close()
+
+
+async def _drop_aws(settings: AwsSettings) -> None:
+    session = new_session()
+    async with session.client("s3", **client_kwargs(settings)) as s3:
+        listed = await s3.list_objects_v2(Bucket=settings.s3_bucket)
+        for item in listed.get("Contents", []):
+            await s3.delete_object(Bucket=settings.s3_bucket, Key=item["Key"])
+        await s3.delete_bucket(Bucket=settings.s3_bucket)
+    async with session.client("sqs", **client_kwargs(settings)) as sqs:
+        for name in (settings.sqs_queue_name, settings.sqs_dead_letter_queue_name):
+            url = (await sqs.get_queue_url(QueueName=name))["QueueUrl"]
+            await sqs.delete_queue(QueueUrl=url)
