@@ -16,10 +16,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import os
-import socket
 import statistics
-import sys
 import tempfile
 import time
 from collections.abc import Awaitable, Callable
@@ -47,59 +44,9 @@ from ims.v1 import (
 from oms.v1 import order_pb2, order_pb2_grpc
 
 from common.grpc.credentials import authorized_channel
-from devstack.envoy_bin import ensure_envoy, gateway_config
-from devstack.scratch import Resources, own_resources, provisioned
+from devstack.scratch import own_resources, provisioned, scratch_system
 
 ROOT = Path(__file__).resolve().parents[1]
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
-def _env(res: Resources, **extra: str) -> dict[str, str]:
-    assert BENCH_AUTH.admin_token is not None and BENCH_AUTH.service_secret is not None
-    return {
-        **os.environ,
-        **res.environment(),
-        "AUTH_ADMIN_TOKEN": BENCH_AUTH.admin_token.get_secret_value(),
-        "AUTH_SERVICE_SECRET": BENCH_AUTH.service_secret.get_secret_value(),
-        "LOG_LEVEL": "WARNING",
-        **extra,
-    }
-
-
-async def _listening(port: int, process: asyncio.subprocess.Process) -> None:
-    async with asyncio.timeout(60):
-        while True:
-            if process.returncode is not None:
-                raise RuntimeError(f"a server exited with {process.returncode}")
-            try:
-                _, writer = await asyncio.open_connection("127.0.0.1", port)
-                writer.close()
-                return
-            except OSError:
-                await asyncio.sleep(0.1)
-
-
-async def _start(stack: AsyncExitStack, *command: str, env: dict[str, str], port: int) -> None:
-    process = await asyncio.create_subprocess_exec(
-        *command,
-        cwd=ROOT,
-        env=env,
-        stdout=asyncio.subprocess.DEVNULL,
-        stderr=asyncio.subprocess.DEVNULL,
-    )
-
-    async def stop() -> None:
-        if process.returncode is None:
-            process.terminate()
-        await process.wait()
-
-    stack.push_async_callback(stop)
-    await _listening(port, process)
 
 
 @dataclass(frozen=True)
@@ -197,39 +144,16 @@ def http_call(
 
 async def run(args: argparse.Namespace) -> None:
     res = own_resources()
-    ims_port, oms_port, edge_port, envoy_port = (_free_port() for _ in range(4))
-    async with provisioned(res), AsyncExitStack() as stack:
-        python = sys.executable
-        await _start(
-            stack,
-            python,
-            "-m",
-            "ims_grpc.main",
-            env=_env(res, IMS_PORT=str(ims_port)),
-            port=ims_port,
-        )
-        ims_target = f"127.0.0.1:{ims_port}"
-        oms_env = _env(res, OMS_PORT=str(oms_port), OMS_IMS_TARGET=ims_target)
-        await _start(stack, python, "-m", "oms_grpc.main", env=oms_env, port=oms_port)
-        edge_env = _env(res, EDGE_IMS_TARGET=ims_target, EDGE_OMS_TARGET=f"127.0.0.1:{oms_port}")
-        await _start(
-            stack,
-            *(python, "-m", "uvicorn", "--factory", "edge_rest.app:create_app"),
-            *("--port", str(edge_port), "--no-access-log", "--log-level", "warning"),
-            env=edge_env,
-            port=edge_port,
-        )
-        workdir = Path(stack.enter_context(tempfile.TemporaryDirectory()))
-        config = workdir / "envoy.yaml"
-        text = gateway_config(envoy_port, _free_port(), ims_port, oms_port, edge_port)
-        await asyncio.to_thread(config.write_text, text)
-        envoy = str(await asyncio.to_thread(ensure_envoy))
-        await _start(
-            stack,
-            *(envoy, "-c", str(config), "--log-level", "error", "--disable-hot-restart"),
-            env=dict(os.environ),
-            port=envoy_port,
-        )
+    assert BENCH_AUTH.admin_token is not None and BENCH_AUTH.service_secret is not None
+    auth = {
+        "AUTH_ADMIN_TOKEN": BENCH_AUTH.admin_token.get_secret_value(),
+        "AUTH_SERVICE_SECRET": BENCH_AUTH.service_secret.get_secret_value(),
+    }
+    async with AsyncExitStack() as stack:
+        await stack.enter_async_context(provisioned(res))
+        logs = Path(stack.enter_context(tempfile.TemporaryDirectory()))
+        system = await stack.enter_async_context(scratch_system(res, auth, logs))
+        ims_target, oms_target = system.ims_target, system.oms_target
         world = await seed(ims_target)
         headers = {"Authorization": f"Bearer {world.key}"}
         session = await stack.enter_async_context(
@@ -238,12 +162,10 @@ async def run(args: argparse.Namespace) -> None:
             )
         )
         ims = await stack.enter_async_context(authorized_channel(ims_target, world.key))
-        oms = await stack.enter_async_context(
-            authorized_channel(f"127.0.0.1:{oms_port}", world.key)
-        )
+        oms = await stack.enter_async_context(authorized_channel(oms_target, world.key))
         inventory = inventory_pb2_grpc.InventoryServiceStub(ims)
         orders = order_pb2_grpc.OrderServiceStub(oms)
-        falcon_url, envoy_url = f"http://127.0.0.1:{edge_port}", f"http://127.0.0.1:{envoy_port}"
+        falcon_url, envoy_url = system.edge_url, system.envoy_url
         query = {"hub_id": world.hub_id, "sku_ids": world.sku_id}
         line = {"sku_id": world.sku_id, "quantity": 1}
 

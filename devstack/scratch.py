@@ -6,10 +6,14 @@ neither sees nor leaves anything in the data of `scripts/run` or of the tests.""
 from __future__ import annotations
 
 import asyncio
+import os
+import socket
+import sys
 import uuid
 from collections.abc import AsyncIterator
 from contextlib import AsyncExitStack, asynccontextmanager
 from dataclasses import dataclass
+from pathlib import Path
 
 import asyncpg
 from aiokafka.admin import AIOKafkaAdminClient
@@ -26,6 +30,8 @@ from common.settings import (
     RedisSettings,
 )
 from devstack.aws import AwsEndpoint
+from devstack.envoy_bin import ensure_envoy, gateway_config
+from devstack.paths import PROJECT_ROOT
 
 
 @dataclass(frozen=True)
@@ -150,3 +156,117 @@ async def _drop_aws(settings: AwsSettings) -> None:
         for name in (settings.sqs_queue_name, settings.sqs_dead_letter_queue_name):
             url = (await sqs.get_queue_url(QueueName=name))["QueueUrl"]
             await sqs.delete_queue(QueueUrl=url)
+
+
+@dataclass(frozen=True)
+class ScratchSystem:
+    ims_target: str
+    oms_target: str
+    edge_url: str
+    envoy_url: str
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+async def _listening(port: int, process: asyncio.subprocess.Process) -> None:
+    async with asyncio.timeout(60):
+        while True:
+            if process.returncode is not None:
+                raise RuntimeError(f"a server exited with {process.returncode}")
+            try:
+                _, writer = await asyncio.open_connection("127.0.0.1", port)
+            except OSError:
+                await asyncio.sleep(0.1)
+                continue
+            writer.close()
+            await writer.wait_closed()
+            return
+
+
+async def _started(
+    stack: AsyncExitStack, *command: str, env: dict[str, str], port: int, log: Path
+) -> None:
+    output = stack.enter_context(log.open("wb"))
+    process = await asyncio.create_subprocess_exec(
+        *command,
+        cwd=PROJECT_ROOT,
+        env=env,
+        stdin=asyncio.subprocess.DEVNULL,
+        stdout=output,
+        stderr=asyncio.subprocess.STDOUT,
+    )
+
+    async def stop() -> None:
+        if process.returncode is None:
+            process.terminate()
+            try:
+                await asyncio.wait_for(process.wait(), timeout=15)
+            except TimeoutError:
+                process.kill()
+                await process.wait()
+
+    stack.push_async_callback(stop)
+    await _listening(port, process)
+
+
+@asynccontextmanager
+async def scratch_system(
+    res: Resources, auth: dict[str, str], logs: Path
+) -> AsyncIterator[ScratchSystem]:
+    """IMS, OMS, the Falcon edge and Envoy, each its own process (production entry points),
+    on `res`, checking callers with `auth` (AUTH_* variables), on free ports; their output
+    goes to files in `logs`. Stopped (SIGTERM) at the end."""
+    ims, oms, edge, envoy, admin = (_free_port() for _ in range(5))
+    python = sys.executable
+    env = {**os.environ, **res.environment(), **auth}
+    await asyncio.to_thread(logs.mkdir, parents=True, exist_ok=True)
+    async with AsyncExitStack() as stack:
+        ims_target, oms_target = f"127.0.0.1:{ims}", f"127.0.0.1:{oms}"
+        await _started(
+            stack,
+            python,
+            "-m",
+            "ims_grpc.main",
+            env={**env, "IMS_PORT": str(ims)},
+            port=ims,
+            log=logs / "ims.log",
+        )
+        await _started(
+            stack,
+            python,
+            "-m",
+            "oms_grpc.main",
+            env={**env, "OMS_PORT": str(oms), "OMS_IMS_TARGET": ims_target},
+            port=oms,
+            log=logs / "oms.log",
+        )
+        await _started(
+            stack,
+            *(python, "-m", "uvicorn", "--factory", "edge_rest.app:create_app"),
+            *("--port", str(edge), "--no-access-log", "--http", "httptools", "--loop", "uvloop"),
+            env={**env, "EDGE_IMS_TARGET": ims_target, "EDGE_OMS_TARGET": oms_target},
+            port=edge,
+            log=logs / "edge.log",
+        )
+        config = logs / "envoy.yaml"
+        await asyncio.to_thread(config.write_text, gateway_config(envoy, admin, ims, oms, edge))
+        binary = str(await asyncio.to_thread(ensure_envoy))
+        await _started(
+            stack,
+            binary,
+            "-c",
+            str(config),
+            "--log-level",
+            "warn",
+            "--disable-hot-restart",
+            env=dict(os.environ),
+            port=envoy,
+            log=logs / "envoy.log",
+        )
+        yield ScratchSystem(
+            ims_target, oms_target, f"http://127.0.0.1:{edge}", f"http://127.0.0.1:{envoy}"
+        )
