@@ -16,9 +16,8 @@ import falcon.asgi
 from google.protobuf.duration_pb2 import Duration
 from iam.v1 import token_pb2, token_pb2_grpc
 
-from edge_rest.bodies import json_object, refuse_unknown, text_field
+from edge_rest.bodies import MAX_DURATION_S, json_object, refuse_unknown, text_field, whole_number
 from edge_rest.calls import respond
-from edge_rest.errors import bad_request
 from edge_rest.shapes import rfc3339
 
 Tokens = Callable[[], token_pb2_grpc.TokenServiceStub]
@@ -41,9 +40,8 @@ class AccessTokenResource:
         request = token_pb2.IssueTokenRequest(subject=text_field(body, "username"))
         expires_in = body.get("expires_in")
         if expires_in is not None:
-            if isinstance(expires_in, bool) or not isinstance(expires_in, int):
-                raise bad_request({"expires_in": "must be a whole number of seconds"})
-            request.ttl.CopyFrom(Duration(seconds=expires_in))
+            seconds = whole_number(expires_in, "expires_in", maximum=MAX_DURATION_S)
+            request.ttl.CopyFrom(Duration(seconds=seconds))
         await respond(
             req,
             resp,

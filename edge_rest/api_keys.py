@@ -8,6 +8,7 @@ POST /tenants/{tenant_id}/api-keys/{id}/revoke  the key, revoked
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable
 from typing import Any
 
@@ -15,7 +16,7 @@ import falcon
 import falcon.asgi
 from iam.v1 import api_key_pb2, api_key_pb2_grpc
 
-from edge_rest.bodies import json_object, refuse_unknown, text_field
+from edge_rest.bodies import INT32_MAX, json_object, refuse_unknown, text_field, whole_number
 from edge_rest.calls import all_pages, respond
 from edge_rest.errors import bad_request
 from edge_rest.shapes import api_key_json
@@ -31,12 +32,13 @@ def _rate_limit(body: dict[str, Any]) -> api_key_pb2.RateLimit | None:
         return None
     if not isinstance(raw, dict) or set(raw) - {"per_second", "burst"}:
         raise bad_request({"rate_limit": "must be {per_second, burst}"})
-    per_second, burst = raw.get("per_second", 0), raw.get("burst", 0)
+    per_second = raw.get("per_second", 0)
     if isinstance(per_second, bool) or not isinstance(per_second, int | float):
         raise bad_request({"rate_limit.per_second": "must be a number"})
-    if isinstance(burst, bool) or not isinstance(burst, int):
-        raise bad_request({"rate_limit.burst": "must be a whole number"})
-    return api_key_pb2.RateLimit(per_second=per_second, burst=burst)
+    if not math.isfinite(per_second) or abs(per_second) > 1e300:
+        raise bad_request({"rate_limit.per_second": "must be a finite number"})
+    burst = whole_number(raw.get("burst", 0), "rate_limit.burst", maximum=INT32_MAX)
+    return api_key_pb2.RateLimit(per_second=float(per_second), burst=burst)
 
 
 class ApiKeysResource:
@@ -50,7 +52,9 @@ class ApiKeysResource:
         body = await json_object(req)
         refuse_unknown(body, {"name", "scopes", "rate_limit"})
         scopes = body.get("scopes", [])
-        if not isinstance(scopes, list) or not all(s in _SCOPES for s in scopes):
+        if not isinstance(scopes, list) or not all(
+            isinstance(s, str) and s in _SCOPES for s in scopes
+        ):
             raise bad_request({"scopes": "must be a list of read, write"})
         request = api_key_pb2.CreateApiKeyRequest(
             tenant_id=tenant_id,

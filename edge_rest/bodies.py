@@ -41,6 +41,22 @@ def text_field(body: dict[str, Any], field: str) -> str:
     return value
 
 
+INT32_MAX = 2**31 - 1
+INT64_MAX = 2**63 - 1
+# google.protobuf.Duration holds at most 10,000 years.
+MAX_DURATION_S = 315_576_000_000
+
+
+def whole_number(value: object, field: str, maximum: int = INT64_MAX) -> int:
+    """A JSON whole number that fits the proto field it goes to (int64 unless said); the
+    service checks what it means (greater than 0, at most …)."""
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise bad_request({field: "must be a whole number"})
+    if not -maximum - 1 <= value <= maximum:
+        raise bad_request({field: f"must be between {-maximum - 1} and {maximum}"})
+    return value
+
+
 def object_field(body: dict[str, Any], field: str) -> Struct:
     """A JSON object field of the body (e.g. `metadata`) as a Struct; null or absent is {}."""
     value = body.get(field)

@@ -13,7 +13,7 @@ import falcon
 import falcon.asgi
 from ims.v1 import inventory_pb2, inventory_pb2_grpc
 
-from edge_rest.bodies import json_object, refuse_unknown, text_field
+from edge_rest.bodies import json_object, refuse_unknown, text_field, whole_number
 from edge_rest.calls import respond
 from edge_rest.errors import bad_request
 from edge_rest.queries import query_limit, query_time
@@ -53,9 +53,9 @@ class InventoryResource:
     async def on_put(self, req: falcon.asgi.Request, resp: falcon.asgi.Response) -> None:
         body = await json_object(req)
         refuse_unknown(body, self._accepted)
-        quantity = body.get("quantity")
-        if isinstance(quantity, bool) or not isinstance(quantity, int):
+        if body.get("quantity") is None:
             raise bad_request({"quantity": "is required, a whole number"})
+        quantity = whole_number(body["quantity"], "quantity")
         request = inventory_pb2.UpsertInventoryRequest(
             tenant_id=text_field(body, "tenant_id") or (req.get_param("tenant_id") or ""),
             hub_id=text_field(body, "hub_id"),

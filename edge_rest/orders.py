@@ -17,7 +17,7 @@ import falcon
 import falcon.asgi
 from oms.v1 import order_pb2, order_pb2_grpc
 
-from edge_rest.bodies import json_object, refuse_unknown, text_field
+from edge_rest.bodies import json_object, refuse_unknown, text_field, whole_number
 from edge_rest.calls import all_pages, respond
 from edge_rest.errors import bad_request
 from edge_rest.queries import query_time
@@ -72,9 +72,7 @@ def _lines(body: dict[str, Any]) -> tuple[list[order_pb2.OrderLine], Callable[[s
 def _quantity(value: object, field: str) -> int:
     if value is None:
         return 0  # the service names it: "is required"/"must be greater than 0"
-    if isinstance(value, bool) or not isinstance(value, int):
-        raise bad_request({field: "must be a whole number"})
-    return value
+    return whole_number(value, field)
 
 
 def _attributes(body: dict[str, Any]) -> dict[str, str]:

@@ -13,7 +13,7 @@ import falcon.asgi
 from google.protobuf.duration_pb2 import Duration
 from oms.v1 import webhook_pb2
 
-from edge_rest.bodies import json_object, refuse_unknown
+from edge_rest.bodies import MAX_DURATION_S, json_object, refuse_unknown, whole_number
 from edge_rest.calls import respond
 from edge_rest.errors import bad_request
 from edge_rest.queries import query_limit
@@ -90,9 +90,8 @@ class SecretRotationResource:
         )
         grace = body.get("grace_period_s")
         if grace is not None:
-            if isinstance(grace, bool) or not isinstance(grace, int):
-                raise bad_request({"grace_period_s": "must be a whole number of seconds"})
-            request.grace_period.CopyFrom(Duration(seconds=grace))
+            seconds = whole_number(grace, "grace_period_s", maximum=MAX_DURATION_S)
+            request.grace_period.CopyFrom(Duration(seconds=seconds))
         await respond(
             req,
             resp,

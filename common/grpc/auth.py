@@ -28,6 +28,7 @@ from common.auth.current import bind_principal, unbind_principal
 from common.auth.principal import Principal, PrincipalKind, RateLimit
 from common.auth.rate_limit import RateLimiter
 from common.errors import ErrorCode, ServiceError
+from common.grpc.streams import drain
 from common.settings import AuthSettings
 
 log = logging.getLogger("grpc.auth")
@@ -187,9 +188,13 @@ class AuthInterceptor(ServerInterceptor):  # type: ignore[type-arg]
                 # Admitted on the first message, which carries the tenant (e.g. a header).
                 iterator = aiter(requests)
                 first = await anext(iterator, None)
-                principal = await self._admit(
-                    method, rule, authorization, first, fill_tenant=_can_fill(first, rule)
-                )
+                try:
+                    principal = await self._admit(
+                        method, rule, authorization, first, fill_tenant=_can_fill(first, rule)
+                    )
+                except ServiceError:
+                    await drain(iterator)  # so that the client gets this refusal
+                    raise
                 token = bind_principal(principal)
                 try:
                     return await inner_client_stream(_replayed(first, iterator), context)

@@ -5,13 +5,14 @@ from __future__ import annotations
 
 import logging
 import time
-from collections.abc import Awaitable, Callable
+from collections.abc import AsyncIterator, Awaitable, Callable
 from typing import Any
 
 import grpc
+from google.protobuf.message import DecodeError
 from grpc.aio import ServerInterceptor
 
-from common.grpc.errors import ServiceError, status_code, to_status
+from common.grpc.errors import ErrorCode, ServiceError, status_code, to_status
 from common.i18n import LANGUAGE_METADATA_KEY, bind_language
 from common.tracing import TRACE_METADATA_KEY, bind_trace_id
 
@@ -41,6 +42,44 @@ class ObservabilityInterceptor(ServerInterceptor):  # type: ignore[type-arg]
         return handler  # bidirectional streaming: none in our APIs
 
 
+class MalformedRequest:
+    """What a request that is not a valid message of its type deserializes to (instead of
+    grpc's own UNKNOWN "DecodeError"): the call is refused with INVALID_ARGUMENT. Envoy's
+    transcoder, for one, can produce such bytes from JSON it cannot map (an object where a
+    map wants a string)."""
+
+    def __init__(self, reason: str) -> None:
+        self.reason = reason
+
+
+def _tolerant(deserialize: Callable[[bytes], Any] | None) -> Callable[[bytes], Any] | None:
+    if deserialize is None:
+        return None
+
+    def parse(data: bytes) -> Any:
+        try:
+            return deserialize(data)
+        except DecodeError as exc:
+            return MalformedRequest(str(exc))
+
+    return parse
+
+
+def _well_formed(request: Any) -> Any:
+    if isinstance(request, MalformedRequest):
+        raise ServiceError(
+            ErrorCode.INVALID_ARGUMENT,
+            f"the request is not a valid message: {request.reason}",
+            reason="MALFORMED_REQUEST",
+        )
+    return request
+
+
+async def _well_formed_stream(requests: AsyncIterator[Any]) -> AsyncIterator[Any]:
+    async for request in requests:
+        yield _well_formed(request)
+
+
 def _metadata_value(details: grpc.HandlerCallDetails, wanted: str) -> str | None:
     for key, value in details.invocation_metadata or ():
         if key == wanted:
@@ -65,7 +104,7 @@ def _wrap_unary_unary(handler: Handler, details: grpc.HandlerCallDetails) -> Han
         started = time.perf_counter()
         code = grpc.StatusCode.OK
         try:
-            return await inner(request, context)
+            return await inner(_well_formed(request), context)
         except ServiceError as exc:
             code = status_code(exc)
             await context.abort_with_status(to_status(exc, language))
@@ -81,7 +120,7 @@ def _wrap_unary_unary(handler: Handler, details: grpc.HandlerCallDetails) -> Han
 
     return grpc.unary_unary_rpc_method_handler(
         wrapped,
-        request_deserializer=handler.request_deserializer,
+        request_deserializer=_tolerant(handler.request_deserializer),
         response_serializer=handler.response_serializer,
     )
 
@@ -94,7 +133,7 @@ def _wrap_unary_stream(handler: Handler, details: grpc.HandlerCallDetails) -> Ha
         started = time.perf_counter()
         code = grpc.StatusCode.OK
         try:
-            async for item in inner(request, context):
+            async for item in inner(_well_formed(request), context):
                 yield item
         except ServiceError as exc:
             code = status_code(exc)
@@ -104,7 +143,7 @@ def _wrap_unary_stream(handler: Handler, details: grpc.HandlerCallDetails) -> Ha
 
     return grpc.unary_stream_rpc_method_handler(
         wrapped,
-        request_deserializer=handler.request_deserializer,
+        request_deserializer=_tolerant(handler.request_deserializer),
         response_serializer=handler.response_serializer,
     )
 
@@ -118,7 +157,7 @@ def _wrap_stream_unary(handler: Handler, details: grpc.HandlerCallDetails) -> Ha
         started = time.perf_counter()
         code = grpc.StatusCode.OK
         try:
-            return await inner(requests, context)
+            return await inner(_well_formed_stream(requests), context)
         except ServiceError as exc:
             code = status_code(exc)
             await context.abort_with_status(to_status(exc, language))
@@ -134,7 +173,7 @@ def _wrap_stream_unary(handler: Handler, details: grpc.HandlerCallDetails) -> Ha
 
     return grpc.stream_unary_rpc_method_handler(
         wrapped,
-        request_deserializer=handler.request_deserializer,
+        request_deserializer=_tolerant(handler.request_deserializer),
         response_serializer=handler.response_serializer,
     )
 

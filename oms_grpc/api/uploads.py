@@ -55,6 +55,7 @@ from common.clients.sqs import QueueClient
 from common.error_phrases import localize_text
 from common.grpc.errors import FieldViolation, ServiceError, invalid_argument, not_found
 from common.grpc.server import ServiceRegistration
+from common.grpc.streams import drain
 from common.i18n import current_language
 from common.ids import new_id
 from common.timestamps import to_timestamp
@@ -134,8 +135,12 @@ class UploadServicer(upload_pb2_grpc.UploadServiceServicer):
         self, requests: AsyncIterator[upload_pb2.StreamUploadRequest], context: Context
     ) -> upload_pb2.StreamUploadResponse:
         iterator = aiter(requests)
-        header = stream_header(await anext(iterator, None))
-        await self._ims.require_tenant(header.tenant_id, "header.tenant_id")
+        try:
+            header = stream_header(await anext(iterator, None))
+            await self._ims.require_tenant(header.tenant_id, "header.tenant_id")
+        except ServiceError:
+            await drain(iterator)  # so that the client gets this refusal (common.grpc.streams)
+            raise
         upload_id = new_id()
         key = upload_object_key(datetime.now(UTC), upload_id, header.filename)
         writer = self._objects.writer(key, content_type=STORED_CONTENT_TYPE)
@@ -151,8 +156,13 @@ class UploadServicer(upload_pb2_grpc.UploadServiceServicer):
             scanner.finish()
         except UploadRejectedError as exc:
             await _aborted(writer)
+            await drain(iterator)
             raise _rejected_file(exc) from None
-        except BaseException:  # a refusal, a cancelled or broken stream: nothing stays
+        except ServiceError:
+            await _aborted(writer)
+            await drain(iterator)
+            raise
+        except BaseException:  # a cancelled or broken stream: nothing stays
             await _aborted(writer)
             raise
         accepted = StreamedFile(header.tenant_id, header.filename, upload_id, key, writer)

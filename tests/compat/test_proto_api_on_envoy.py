@@ -70,8 +70,8 @@ async def _journey(api: ProtoClient, session: aiohttp.ClientSession) -> None:
     await api.send(
         admin,
         "put",
-        "/tenants/{tenant.id}",
-        path={"tenant.id": tid},
+        "/tenants/{id}",
+        path={"id": tid},
         json={"name": "Acme AG", "code": "acme-proto", "metadata": {"tier": "gold"}},
     )
     created_key = await api.send(
@@ -97,8 +97,8 @@ async def _journey(api: ProtoClient, session: aiohttp.ClientSession) -> None:
     await api.send(
         key,
         "put",
-        "/sellers/{seller.id}",
-        path={"seller.id": seller["id"]},
+        "/sellers/{id}",
+        path={"id": seller["id"]},
         json={"name": "Shop 1", "code": "shop"},
     )
     category = (await api.send(key, "post", "/categories", json={"name": "Tea", "code": "tea"}))[
@@ -112,8 +112,8 @@ async def _journey(api: ProtoClient, session: aiohttp.ClientSession) -> None:
     await api.send(
         key,
         "put",
-        "/categories/{category.id}",
-        path={"category.id": category["id"]},
+        "/categories/{id}",
+        path={"id": category["id"]},
         json={"name": "Teas", "code": "tea", "description": "hot"},
     )
     hub_body = {"seller_id": seller["id"], "name": "Hub", "code": "hub", "timezone": "UTC"}
@@ -124,8 +124,8 @@ async def _journey(api: ProtoClient, session: aiohttp.ClientSession) -> None:
     await api.send(
         key,
         "put",
-        "/hubs/{hub.id}",
-        path={"hub.id": hub["id"]},
+        "/hubs/{id}",
+        path={"id": hub["id"]},
         json={**hub_body, "name": "Hub 1"},
     )
     sku_body = {"seller_id": seller["id"], "code": "tea-1", "name": "Assam"}
@@ -136,8 +136,8 @@ async def _journey(api: ProtoClient, session: aiohttp.ClientSession) -> None:
     await api.send(
         key,
         "put",
-        "/skus/{sku.id}",
-        path={"sku.id": sku["id"]},
+        "/skus/{id}",
+        path={"id": sku["id"]},
         json={**sku_body, "category_id": category["id"], "weight_grams": 250},
     )
 
@@ -198,8 +198,8 @@ async def _journey(api: ProtoClient, session: aiohttp.ClientSession) -> None:
     await api.send(
         key,
         "put",
-        "/webhooks/{webhook.id}",
-        path={"webhook.id": webhook["id"]},
+        "/webhooks/{id}",
+        path={"id": webhook["id"]},
         json={**webhook_body, "description": "orders", "active": True},
     )
     await api.send(

@@ -178,3 +178,19 @@ async def test_bulk_imports_a_file_put_with_a_presigned_url(
         assert refused.status_code == status, (body, refused.text)
         if field:
             assert [f["field"] for f in refused.json["error"]["fields"]] == [field]
+
+
+async def test_an_upload_without_a_credential_is_a_401_whatever_the_file(
+    edge: falcon.testing.ASGIConductor,
+) -> None:
+    boundary = "b0undary"
+    png = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01" + bytes(range(256)) * 64
+    for body, content_type in (
+        (_form(boundary, ("file", "file.png", png)), f"multipart/form-data; boundary={boundary}"),
+        (b"tenant_id,seller_id,hub_id,sku_id,quantity\n" * 20_000, "text/csv"),
+    ):
+        refused = await edge.simulate_post(
+            "/orders/upload", body=body, headers={"Content-Type": content_type}
+        )
+        assert refused.status_code == 401, refused.text
+        assert refused.json["error"]["code"] == "UNAUTHENTICATED"
