@@ -51,6 +51,7 @@ def error_body(exc: grpc.aio.AioRpcError, field_name: FieldName = _same) -> dict
     body: dict[str, Any] = {"code": code.name, "message": exc.details() or code.name}
     status = rpc_status.from_call(exc)  # type: ignore[arg-type]
     fields: list[dict[str, str]] = []
+    ours: list[str] = []  # the services' own summary, "field: description; …"
     for detail in status.details if status is not None else ():
         if detail.Is(error_details_pb2.ErrorInfo.DESCRIPTOR):
             info = error_details_pb2.ErrorInfo()
@@ -63,8 +64,11 @@ def error_body(exc: grpc.aio.AioRpcError, field_name: FieldName = _same) -> dict
                 {"field": field_name(v.field), "description": v.description}
                 for v in bad.field_violations
             ]
+            ours += [f"{v.field}: {v.description}" for v in bad.field_violations]
     if fields:
         body["fields"] = fields
+        if body["message"] == "; ".join(ours):  # the summary, in the caller's field names
+            body["message"] = "; ".join(f"{f['field']}: {f['description']}" for f in fields)
     return {"error": body}
 
 

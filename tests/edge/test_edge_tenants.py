@@ -36,6 +36,7 @@ async def test_bad_input_is_a_400_naming_the_field_in_the_callers_language(
     )
     assert empty.status_code == 400
     assert empty.json["error"]["fields"] == [{"field": "name", "description": "ist erforderlich"}]
+    assert empty.json["error"]["message"] == "name: ist erforderlich"  # its names, not ours
 
     for body, field in (
         ({"name": "A", "colour": "red"}, "colour"),  # unknown: refused, not dropped
