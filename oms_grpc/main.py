@@ -17,6 +17,7 @@ from common.logs import configure_logging
 from common.signals import wait_for_stop_signal
 from common.tasks import cancel_and_wait
 from oms_grpc.api.orders import OrderServicer, OrderTopics, order_service
+from oms_grpc.api.upload_intake import UploadIntake
 from oms_grpc.api.upload_settings import UploadSettings
 from oms_grpc.api.uploads import UploadServicer, upload_service
 from oms_grpc.api.webhooks import WebhookServicer, webhook_service
@@ -45,12 +46,15 @@ def build_server(core: OmsCore, settings: OmsSettingsBundle) -> GrpcServer:
         OrderTopics(created=kafka.topic_order_created, updated=kafka.topic_order_updated),
         core.relay.notify,
     )
+    limits = UploadLimits(settings.uploads.max_bytes, settings.uploads.max_line_bytes)
     uploads = UploadServicer(
         uploads=core.uploads,
         objects=core.objects,
-        queue=core.queue,
+        intake=UploadIntake(
+            uploads=core.uploads, objects=core.objects, queue=core.queue, limits=limits
+        ),
         ims=core.ims,
-        limits=UploadLimits(settings.uploads.max_bytes, settings.uploads.max_line_bytes),
+        limits=limits,
         presign_ttl_s=settings.uploads.presign_ttl_s,
     )
     webhooks = WebhookServicer(
