@@ -24,9 +24,9 @@ from tests.support.envoy_gateway import envoy_gateway
 
 ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
-OPERATION = re.compile(
-    r'opblock-summary-method">(\w+)</span>.*?opblock-summary-path" data-path="([^"]*)"', re.S
-)
+# Each operation's summary is a `div.opblock-summary.opblock-summary-<method>` holding its path
+# (a deprecated one's too, whose block itself says only `opblock-deprecated`).
+OPERATION = re.compile(r'class="opblock-summary opblock-summary-(\w+)".*?data-path="([^"]*)"', re.S)
 METHODS = {"get", "post", "put", "delete", "patch"}
 
 pytestmark = pytest.mark.skipif(
@@ -91,7 +91,7 @@ async def rendered_operations(url: str) -> set[tuple[str, str]]:
             stderr=asyncio.subprocess.DEVNULL,
         )
         dom, _ = await asyncio.wait_for(process.communicate(), timeout=120)
-    return {(method.lower(), path) for method, path in OPERATION.findall(dom.decode())}
+    return {(method, path) for method, path in OPERATION.findall(dom.decode())}
 
 
 def documented(document: dict[str, object]) -> set[tuple[str, str]]:
