@@ -11,6 +11,8 @@ import enum
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
+from common.texts import N_, Text, t
+
 
 class ErrorCode(enum.Enum):
     """The canonical error codes (google.rpc.Code), by name; values are their numbers."""
@@ -77,10 +79,29 @@ def invalid_argument(
     )
 
 
+# The entities errors name ({resource}), as nouns to translate.
+RESOURCE_NOUNS = (
+    N_("tenant"),
+    N_("seller"),
+    N_("category"),
+    N_("hub"),
+    N_("sku"),
+    N_("SKU"),
+    N_("order"),
+    N_("upload"),
+    N_("webhook"),
+    N_("delivery"),
+    N_("reservation"),
+    N_("error file"),
+    N_("api_key"),
+    N_("object"),
+)
+
+
 def not_found(resource: str, identifier: str) -> ServiceError:
     return ServiceError(
         ErrorCode.NOT_FOUND,
-        f"{resource} {identifier!r} not found",
+        t("{resource} {identifier!r} not found", resource=Text(resource), identifier=identifier),
         reason=f"{resource.upper()}_NOT_FOUND",
         metadata={"resource": resource, "id": identifier},
     )
@@ -89,9 +110,14 @@ def not_found(resource: str, identifier: str) -> ServiceError:
 def already_exists(resource: str, field: str, value: str) -> ServiceError:
     return ServiceError(
         ErrorCode.ALREADY_EXISTS,
-        f"{resource} with {field} {value!r} already exists",
+        t(
+            "{resource} with {field} {value!r} already exists",
+            resource=Text(resource),
+            field=field,
+            value=value,
+        ),
         reason=f"{resource.upper()}_ALREADY_EXISTS",
-        violations=[FieldViolation(field, "already exists")],
+        violations=[FieldViolation(field, t("already exists"))],
         metadata={"resource": resource, field: value},
     )
 

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from common.errors import FieldViolation, invalid_argument
+from common.texts import t
 
 DEFAULT_PAGE_SIZE = 50
 MAX_PAGE_SIZE = 1000
@@ -20,7 +21,7 @@ def page_size(
 ) -> int:
     """0 means the default; above the maximum is coerced down (AIP-158); negative is an error."""
     if requested < 0:
-        raise invalid_argument([FieldViolation("page_size", "must not be negative")])
+        raise invalid_argument([FieldViolation("page_size", t("must not be negative"))])
     if requested == 0:
         return default
     return min(requested, maximum)
@@ -56,9 +57,9 @@ def decode_token(token: str, fingerprint: str) -> PageCursor | None:
         if not isinstance(after, list) or not isinstance(found, str):
             raise ValueError("bad shape")
     except (ValueError, KeyError, TypeError, binascii.Error, UnicodeDecodeError):
-        raise invalid_argument([FieldViolation("page_token", "is malformed")]) from None
+        raise invalid_argument([FieldViolation("page_token", t("is malformed"))]) from None
     if found != fingerprint:
         raise invalid_argument(
-            [FieldViolation("page_token", "does not belong to a request with these filters")]
+            [FieldViolation("page_token", t("does not belong to a request with these filters"))]
         )
     return PageCursor(after=after, fingerprint=found)

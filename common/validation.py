@@ -11,6 +11,7 @@ from collections.abc import Iterable, Sequence
 
 from common.errors import FieldViolation, invalid_argument
 from common.ids import parse_uuid
+from common.texts import t
 
 CODE_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
 EMAIL_PATTERN = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
@@ -45,68 +46,80 @@ class Violations:
     ) -> None:
         if not value.strip():
             if required:
-                self.add(field, "is required")
+                self.add(field, t("is required"))
             return
         if len(value) > max_length:
-            self.add(field, f"must be at most {max_length} characters")
+            self.add(field, t("must be at most {max_length} characters", max_length=max_length))
         if value != value.strip():
-            self.add(field, "must not start or end with whitespace")
+            self.add(field, t("must not start or end with whitespace"))
         if any(ord(ch) < 32 for ch in value):
-            self.add(field, "must not contain control characters")
+            self.add(field, t("must not contain control characters"))
 
     def code(self, field: str, value: str, *, required: bool = True) -> None:
         if not value:
             if required:
-                self.add(field, "is required")
+                self.add(field, t("is required"))
             return
         if len(value) > MAX_CODE:
-            self.add(field, f"must be at most {MAX_CODE} characters")
+            self.add(field, t("must be at most {max_code} characters", max_code=MAX_CODE))
         elif not CODE_PATTERN.match(value):
-            self.add(field, "may contain only letters, digits, '.', '_' and '-'")
+            self.add(field, t("may contain only letters, digits, '.', '_' and '-'"))
 
     def email(self, field: str, value: str, *, required: bool = False) -> None:
         if not value:
             if required:
-                self.add(field, "is required")
+                self.add(field, t("is required"))
             return
         if len(value) > 254 or not EMAIL_PATTERN.match(value):
-            self.add(field, "must be an email address")
+            self.add(field, t("must be an email address"))
 
     def uuid(self, field: str, value: str, *, required: bool = True) -> None:
         if not value:
             if required:
-                self.add(field, "is required")
+                self.add(field, t("is required"))
             return
         if parse_uuid(value) is None:
-            self.add(field, "must be a UUID")
+            self.add(field, t("must be a UUID"))
 
     def uuids(self, field: str, values: Sequence[str]) -> None:
         if len(values) > MAX_IDS_PER_FILTER:
-            self.add(field, f"must list at most {MAX_IDS_PER_FILTER} values")
+            self.add(
+                field,
+                t(
+                    "must list at most {max_ids_per_filter} values",
+                    max_ids_per_filter=MAX_IDS_PER_FILTER,
+                ),
+            )
             return
         for index, value in enumerate(values):
             self.uuid(f"{field}[{index}]", value)
 
     def codes(self, field: str, values: Sequence[str]) -> None:
         if len(values) > MAX_IDS_PER_FILTER:
-            self.add(field, f"must list at most {MAX_IDS_PER_FILTER} values")
+            self.add(
+                field,
+                t(
+                    "must list at most {max_ids_per_filter} values",
+                    max_ids_per_filter=MAX_IDS_PER_FILTER,
+                ),
+            )
             return
         for index, value in enumerate(values):
             self.code(f"{field}[{index}]", value)
 
     def positive(self, field: str, value: int) -> None:
         if value <= 0:
-            self.add(field, "must be greater than 0")
+            self.add(field, t("must be greater than 0"))
 
     def non_negative(self, field: str, value: float) -> None:
         if value < 0:
-            self.add(field, "must not be negative")
+            self.add(field, t("must not be negative"))
 
     def in_range(self, field: str, value: float, low: float, high: float) -> None:
         if not low <= value <= high:
-            self.add(field, f"must be between {low:g} and {high:g}")
+            self.add(field, t("must be between {low:g} and {high:g}", low=low, high=high))
 
     def one_of(self, field: str, value: str, allowed: Iterable[str]) -> None:
         options = sorted(allowed)
         if value not in options:
-            self.add(field, f"must be one of {', '.join(options)}")
+            self.add(field, t("must be one of {value}", value=", ".join(options)))

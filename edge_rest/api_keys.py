@@ -16,6 +16,7 @@ import falcon
 import falcon.asgi
 from iam.v1 import api_key_pb2, api_key_pb2_grpc
 
+from common.texts import t
 from edge_rest.bodies import INT32_MAX, json_object, refuse_unknown, text_field, whole_number
 from edge_rest.calls import all_pages, respond
 from edge_rest.errors import bad_request
@@ -31,12 +32,12 @@ def _rate_limit(body: dict[str, Any]) -> api_key_pb2.RateLimit | None:
     if raw is None:
         return None
     if not isinstance(raw, dict) or set(raw) - {"per_second", "burst"}:
-        raise bad_request({"rate_limit": "must be {per_second, burst}"})
+        raise bad_request({"rate_limit": t("must be {{per_second, burst}}")})
     per_second = raw.get("per_second", 0)
     if isinstance(per_second, bool) or not isinstance(per_second, int | float):
-        raise bad_request({"rate_limit.per_second": "must be a number"})
+        raise bad_request({"rate_limit.per_second": t("must be a number")})
     if not math.isfinite(per_second) or abs(per_second) > 1e300:
-        raise bad_request({"rate_limit.per_second": "must be a finite number"})
+        raise bad_request({"rate_limit.per_second": t("must be a finite number")})
     burst = whole_number(raw.get("burst", 0), "rate_limit.burst", maximum=INT32_MAX)
     return api_key_pb2.RateLimit(per_second=float(per_second), burst=burst)
 
@@ -55,7 +56,7 @@ class ApiKeysResource:
         if not isinstance(scopes, list) or not all(
             isinstance(s, str) and s in _SCOPES for s in scopes
         ):
-            raise bad_request({"scopes": "must be a list of read, write"})
+            raise bad_request({"scopes": t("must be a list of read, write")})
         request = api_key_pb2.CreateApiKeyRequest(
             tenant_id=tenant_id,
             name=text_field(body, "name"),

@@ -9,6 +9,7 @@ import falcon
 import falcon.asgi
 from google.protobuf.struct_pb2 import Struct
 
+from common.texts import t
 from edge_rest.errors import bad_request
 
 
@@ -16,11 +17,11 @@ async def json_object(req: falcon.asgi.Request) -> dict[str, Any]:
     try:
         body = await req.get_media()
     except falcon.MediaMalformedError:
-        raise bad_request({"body": "is not valid JSON"}) from None
+        raise bad_request({"body": t("is not valid JSON")}) from None
     except falcon.MediaNotFoundError:
-        raise bad_request({"body": "is required"}) from None
+        raise bad_request({"body": t("is required")}) from None
     if not isinstance(body, dict):
-        raise bad_request({"body": "must be a JSON object"})
+        raise bad_request({"body": t("must be a JSON object")})
     return body
 
 
@@ -37,7 +38,7 @@ def text_field(body: dict[str, Any], field: str) -> str:
     if value is None:
         return ""
     if not isinstance(value, str):
-        raise bad_request({field: "must be text"})
+        raise bad_request({field: t("must be text")})
     return value
 
 
@@ -51,9 +52,11 @@ def whole_number(value: object, field: str, maximum: int = INT64_MAX) -> int:
     """A JSON whole number that fits the proto field it goes to (int64 unless said); the
     service checks what it means (greater than 0, at most …)."""
     if isinstance(value, bool) or not isinstance(value, int):
-        raise bad_request({field: "must be a whole number"})
+        raise bad_request({field: t("must be a whole number")})
     if not -maximum - 1 <= value <= maximum:
-        raise bad_request({field: f"must be between {-maximum - 1} and {maximum}"})
+        raise bad_request(
+            {field: t("must be between {value} and {maximum}", value=-maximum - 1, maximum=maximum)}
+        )
     return value
 
 
@@ -64,6 +67,6 @@ def object_field(body: dict[str, Any], field: str) -> Struct:
     if value is None:
         return struct
     if not isinstance(value, dict):
-        raise bad_request({field: "must be a JSON object"})
+        raise bad_request({field: t("must be a JSON object")})
     struct.update(value)
     return struct

@@ -18,6 +18,8 @@ import grpc
 from google.rpc import error_details_pb2
 from grpc_status import rpc_status
 
+from common.i18n import negotiate, render
+
 log = logging.getLogger(__name__)
 
 _HTTP_STATUS = {
@@ -109,13 +111,15 @@ async def handle_refusal(
     req: falcon.asgi.Request, resp: falcon.asgi.Response, exc: Exception, params: Any
 ) -> None:
     assert isinstance(exc, RequestRefusedError)
+    language = negotiate(req.get_header("Accept-Language"))
+    fields = [{"field": f, "description": render(d, language)} for f, d in exc.fields.items()]
     resp.status = 400
     resp.media = {
         "error": {
             "code": "INVALID_ARGUMENT",
             "reason": "INVALID_ARGUMENT",
-            "message": str(exc),
-            "fields": [{"field": f, "description": d} for f, d in exc.fields.items()],
+            "message": "; ".join(f"{f['field']}: {f['description']}" for f in fields),
+            "fields": fields,
         }
     }
 

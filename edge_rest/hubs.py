@@ -18,6 +18,7 @@ import falcon.asgi
 from google.protobuf import field_mask_pb2
 from ims.v1 import common_pb2, hub_pb2, hub_pb2_grpc
 
+from common.texts import t
 from edge_rest.bodies import json_object, refuse_unknown, text_field
 from edge_rest.calls import all_pages, respond
 from edge_rest.codes import derived_code
@@ -53,7 +54,7 @@ def parse_location(text: str) -> common_pb2.Location | None:
     except ValueError:
         point = None
     if not sep or point is None or not all(map(math.isfinite, (point.latitude, point.longitude))):
-        raise bad_request({"location": "must be 'latitude,longitude', e.g. '52.52,13.405'"})
+        raise bad_request({"location": t("must be 'latitude,longitude', e.g. '52.52,13.405'")})
     return point
 
 

@@ -13,6 +13,7 @@ import falcon
 import falcon.asgi
 from ims.v1 import inventory_pb2, inventory_pb2_grpc
 
+from common.texts import t
 from edge_rest.bodies import json_object, refuse_unknown, text_field, whole_number
 from edge_rest.calls import respond
 from edge_rest.errors import bad_request
@@ -54,7 +55,7 @@ class InventoryResource:
         body = await json_object(req)
         refuse_unknown(body, self._accepted)
         if body.get("quantity") is None:
-            raise bad_request({"quantity": "is required, a whole number"})
+            raise bad_request({"quantity": t("is required, a whole number")})
         quantity = whole_number(body["quantity"], "quantity")
         request = inventory_pb2.UpsertInventoryRequest(
             tenant_id=text_field(body, "tenant_id") or (req.get_param("tenant_id") or ""),

@@ -17,6 +17,7 @@ import falcon
 import falcon.asgi
 from oms.v1 import order_pb2, order_pb2_grpc
 
+from common.texts import t
 from edge_rest.bodies import json_object, refuse_unknown, text_field, whole_number
 from edge_rest.calls import all_pages, respond
 from edge_rest.errors import bad_request
@@ -43,10 +44,10 @@ _ACCEPTED = frozenset(
 def _lines(body: dict[str, Any]) -> tuple[list[order_pb2.OrderLine], Callable[[str], str]]:
     if "lines" in body:
         if "sku_id" in body or "quantity" in body:
-            raise bad_request({"lines": "send either sku_id and quantity, or lines, not both"})
+            raise bad_request({"lines": t("send either sku_id and quantity, or lines, not both")})
         raw = body["lines"]
         if not isinstance(raw, list) or not all(isinstance(item, dict) for item in raw):
-            raise bad_request({"lines": "must be a list of {sku_id or sku_code, quantity}"})
+            raise bad_request({"lines": t("must be a list of {{sku_id or sku_code, quantity}}")})
         lines = []
         for n, item in enumerate(raw):
             refuse_unknown(item, {"sku_id", "sku_code", "quantity"})
@@ -78,7 +79,7 @@ def _quantity(value: object, field: str) -> int:
 def _attributes(body: dict[str, Any]) -> dict[str, str]:
     raw = body.get("attributes") or {}
     if not isinstance(raw, dict) or not all(isinstance(v, str) for v in raw.values()):
-        raise bad_request({"attributes": "must be an object of texts"})
+        raise bad_request({"attributes": t("must be an object of texts")})
     return {str(k): v for k, v in raw.items()}
 
 
@@ -113,7 +114,9 @@ class OrdersResource:
     async def on_get(self, req: falcon.asgi.Request, resp: falcon.asgi.Response) -> None:
         status_name = req.get_param("status") or ""
         if status_name and status_name not in _STATUS_BY_NAME:
-            raise bad_request({"status": f"must be one of {', '.join(_STATUS_BY_NAME)}"})
+            raise bad_request(
+                {"status": t("must be one of {value}", value=", ".join(_STATUS_BY_NAME))}
+            )
         request = order_pb2.ListOrdersRequest(
             tenant_id=req.get_param("tenant_id") or "",
             seller_id=req.get_param("seller_id") or "",

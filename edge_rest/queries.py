@@ -7,6 +7,7 @@ from datetime import datetime
 import falcon.asgi
 from google.protobuf.timestamp_pb2 import Timestamp
 
+from common.texts import t
 from edge_rest.errors import bad_request
 
 MAX_LIMIT = 1000
@@ -20,9 +21,11 @@ def query_time(req: falcon.asgi.Request, name: str) -> Timestamp | None:
     try:
         moment = datetime.fromisoformat(value.replace("Z", "+00:00"))
     except ValueError:
-        raise bad_request({name: "must be an RFC 3339 time, e.g. 2026-01-31T12:00:00Z"}) from None
+        raise bad_request(
+            {name: t("must be an RFC 3339 time, e.g. 2026-01-31T12:00:00Z")}
+        ) from None
     if moment.tzinfo is None:
-        raise bad_request({name: "must say its time zone, e.g. 2026-01-31T12:00:00Z"})
+        raise bad_request({name: t("must say its time zone, e.g. 2026-01-31T12:00:00Z")})
     stamp = Timestamp()
     stamp.FromDatetime(moment)
     return stamp
@@ -34,5 +37,7 @@ def query_limit(req: falcon.asgi.Request, default: int = 100) -> int:
     if value is None:
         return default
     if not value.isdigit() or not 1 <= int(value) <= MAX_LIMIT:
-        raise bad_request({"limit": f"must be a whole number from 1 to {MAX_LIMIT}"})
+        raise bad_request(
+            {"limit": t("must be a whole number from 1 to {max_limit}", max_limit=MAX_LIMIT)}
+        )
     return int(value)

@@ -19,6 +19,7 @@ import falcon.asgi
 from google.protobuf import field_mask_pb2
 from ims.v1 import sku_pb2, sku_pb2_grpc
 
+from common.texts import t
 from edge_rest.bodies import json_object, refuse_unknown, text_field
 from edge_rest.calls import all_pages, respond
 from edge_rest.errors import bad_request
@@ -63,14 +64,14 @@ def _sku(body: dict[str, Any]) -> sku_pb2.Sku:
     if body.get("weight") is not None:
         unit = text_field(body, "weight_unit")
         if not unit:
-            raise bad_request({"weight_unit": "is required with weight (g, kg, oz or lb)"})
+            raise bad_request({"weight_unit": t("is required with weight (g, kg, oz or lb)")})
         sku.weight_grams = grams(body["weight"], unit)
     given = [name for name in _DIMENSIONS if body.get(name) is not None]
     if given:
         unit = text_field(body, "dimension_unit")
         if not unit:
             raise bad_request(
-                {"dimension_unit": "is required with length, width or height (mm, cm, m or in)"}
+                {"dimension_unit": t("is required with length, width or height (mm, cm, m or in)")}
             )
         for name in given:
             setattr(sku.dimensions, f"{name}_mm", millimetres(name, body[name], unit))

@@ -17,6 +17,7 @@ import falcon
 import falcon.asgi
 from falcon.asgi.multipart import BodyPart
 
+from common.texts import t
 from edge_rest.errors import bad_request
 
 RAW_TYPES = frozenset({"text/csv", "application/csv", "application/octet-stream"})
@@ -42,11 +43,19 @@ async def upload_source(req: falcon.asgi.Request) -> UploadSource:
         return UploadSource(_raw(req))
     if media_type != MULTIPART_TYPE:
         supported = ", ".join(sorted(RAW_TYPES | {MULTIPART_TYPE}))
-        raise bad_request({"file": f"{req.content_type!r} is not supported; use {supported}"})
+        raise bad_request(
+            {
+                "file": t(
+                    "{content_type!r} is not supported; use {supported}",
+                    content_type=req.content_type,
+                    supported=supported,
+                )
+            }
+        )
     try:
         form = await req.get_media()
     except falcon.MediaMalformedError:
-        raise bad_request({"file": "multipart/form-data needs a valid boundary"}) from None
+        raise bad_request({"file": t("multipart/form-data needs a valid boundary")}) from None
     parts = aiter(form)
     fields: dict[str, str] = {}
     try:
@@ -55,8 +64,8 @@ async def upload_source(req: falcon.asgi.Request) -> UploadSource:
                 return UploadSource(_file_then_nothing(part, parts), part.filename or "", fields)
             await _form_field(part, fields)
     except falcon.MediaMalformedError:
-        raise bad_request({"file": "the multipart body is malformed"}) from None
-    raise bad_request({"file": f"the form has no {FILE_PART!r} part"})
+        raise bad_request({"file": t("the multipart body is malformed")}) from None
+    raise bad_request({"file": t("the form has no {file_part!r} part", file_part=FILE_PART)})
 
 
 def _media_type(content_type: str) -> str:
@@ -76,17 +85,24 @@ async def _form_field(part: BodyPart, fields: dict[str, str]) -> None:
     name = part.name or ""
     if name not in FORM_FIELDS:
         raise bad_request(
-            {name or "form": "is not a field of this form (tenant_id, filename, file)"}
+            {name or "form": t("is not a field of this form (tenant_id, filename, file)")}
         )
     if name in fields:
-        raise bad_request({name: "the form gives this field twice"})
+        raise bad_request({name: t("the form gives this field twice")})
     data = await part.stream.read(MAX_FORM_FIELD_BYTES + 1)
     if len(data) > MAX_FORM_FIELD_BYTES:
-        raise bad_request({name: f"the form field is longer than {MAX_FORM_FIELD_BYTES} bytes"})
+        raise bad_request(
+            {
+                name: t(
+                    "the form field is longer than {max_form_field_bytes} bytes",
+                    max_form_field_bytes=MAX_FORM_FIELD_BYTES,
+                )
+            }
+        )
     try:
         fields[name] = data.decode("utf-8")
     except UnicodeDecodeError:
-        raise bad_request({name: "the form field is not UTF-8 text"}) from None
+        raise bad_request({name: t("the form field is not UTF-8 text")}) from None
 
 
 async def _file_then_nothing(file: BodyPart, rest: AsyncIterator[BodyPart]) -> AsyncIterator[bytes]:
@@ -98,9 +114,15 @@ async def _file_then_nothing(file: BodyPart, rest: AsyncIterator[BodyPart]) -> A
         async for part in rest:
             name = part.name or "form"
             if name in FORM_FIELDS:
-                raise bad_request({name: "must come before the file part"})
+                raise bad_request({name: t("must come before the file part")})
             if name == FILE_PART:
-                raise bad_request({FILE_PART: f"the form has more than one {FILE_PART!r} part"})
+                raise bad_request(
+                    {
+                        FILE_PART: t(
+                            "the form has more than one {file_part!r} part", file_part=FILE_PART
+                        )
+                    }
+                )
             raise bad_request({name: NOT_A_FORM_FIELD})
     except falcon.MediaMalformedError:
-        raise bad_request({"file": "the multipart body is malformed"}) from None
+        raise bad_request({"file": t("the multipart body is malformed")}) from None

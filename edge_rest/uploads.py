@@ -21,6 +21,7 @@ import falcon.asgi
 import grpc
 from oms.v1 import upload_pb2, upload_pb2_grpc
 
+from common.texts import t
 from edge_rest.bodies import json_object, refuse_unknown, text_field
 from edge_rest.calls import respond
 from edge_rest.errors import answer_rpc_error, bad_request
@@ -42,7 +43,7 @@ class UploadsResource:
         source = await upload_source(req)
         tenant_id = req.get_param("tenant_id") or source.fields.get("tenant_id", "")
         if req.get_param("tenant_id") and source.fields.get("tenant_id", tenant_id) != tenant_id:
-            raise bad_request({"tenant_id": "the form's tenant_id differs from the query's"})
+            raise bad_request({"tenant_id": t("the form's tenant_id differs from the query's")})
         header = upload_pb2.UploadHeader(
             tenant_id=tenant_id,
             filename=req.get_param("filename") or source.fields.get("filename") or source.filename,

@@ -13,6 +13,7 @@ import falcon.asgi
 from google.protobuf.duration_pb2 import Duration
 from oms.v1 import webhook_pb2
 
+from common.texts import t
 from edge_rest.bodies import MAX_DURATION_S, json_object, refuse_unknown, whole_number
 from edge_rest.calls import respond
 from edge_rest.errors import bad_request
@@ -36,7 +37,9 @@ class DeliveriesResource:
     async def on_get(self, req: falcon.asgi.Request, resp: falcon.asgi.Response, id: str) -> None:
         state = req.get_param("state") or ""
         if state and state not in _STATE_BY_NAME:
-            raise bad_request({"state": f"must be one of {', '.join(_STATE_BY_NAME)}"})
+            raise bad_request(
+                {"state": t("must be one of {value}", value=", ".join(_STATE_BY_NAME))}
+            )
         limit = query_limit(req)
         request = webhook_pb2.ListWebhookDeliveriesRequest(
             tenant_id=req.get_param("tenant_id") or "",

@@ -17,6 +17,7 @@ import falcon.asgi
 from google.protobuf import field_mask_pb2
 from oms.v1 import webhook_pb2, webhook_pb2_grpc
 
+from common.texts import t
 from edge_rest.bodies import json_object, refuse_unknown, text_field
 from edge_rest.calls import all_pages, call, respond
 from edge_rest.errors import bad_request
@@ -41,10 +42,10 @@ def _webhook(body: dict[str, Any]) -> webhook_pb2.Webhook:
     refuse_unknown(body, _ACCEPTED)
     events = body.get("events", [])
     if not isinstance(events, list) or not all(isinstance(e, str) for e in events):
-        raise bad_request({"events": "must be a list of event names"})
+        raise bad_request({"events": t("must be a list of event names")})
     headers = body.get("headers") or {}
     if not isinstance(headers, dict) or not all(isinstance(v, str) for v in headers.values()):
-        raise bad_request({"headers": "must be an object of texts"})
+        raise bad_request({"headers": t("must be an object of texts")})
     webhook = webhook_pb2.Webhook(
         tenant_id=text_field(body, "tenant_id"),
         url=text_field(body, "callback_url"),
@@ -55,7 +56,7 @@ def _webhook(body: dict[str, Any]) -> webhook_pb2.Webhook:
     active = body.get("is_active")
     if active is not None:
         if not isinstance(active, bool):
-            raise bad_request({"is_active": "must be true or false"})
+            raise bad_request({"is_active": t("must be true or false")})
         webhook.active = active
     return webhook
 

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from common.auth.principal import Principal, PrincipalKind, Scope
 from common.errors import ErrorCode, FieldViolation, ServiceError
+from common.texts import t
 
 
 class Access(enum.Enum):
@@ -41,21 +42,21 @@ def authorize(principal: Principal, rule: AccessRule, requested_tenant: str) -> 
     kind = principal.kind
     if rule.access is Access.ADMIN:
         if kind is not PrincipalKind.ADMIN:
-            raise _denied("only the admin credential may do this", "ADMIN_ONLY")
+            raise _denied(t("only the admin credential may do this"), "ADMIN_ONLY")
         return requested_tenant
     if rule.access is Access.SERVICE:
         if kind is PrincipalKind.TENANT_KEY:
-            raise _denied("only service credentials may do this", "SERVICE_ONLY")
+            raise _denied(t("only service credentials may do this"), "SERVICE_ONLY")
         return requested_tenant
     if rule.access is Access.TENANT_KEY:
         if kind is not PrincipalKind.TENANT_KEY:
-            raise _denied("only a tenant API key may do this", "TENANT_KEY_ONLY")
+            raise _denied(t("only a tenant API key may do this"), "TENANT_KEY_ONLY")
         return _own_tenant(principal, rule, requested_tenant)
     scope = _SCOPE_OF[rule.access]
     if scope not in principal.scopes:
         raise ServiceError(
             ErrorCode.PERMISSION_DENIED,
-            f"the credential lacks the {scope.value} scope",
+            t("the credential lacks the {value} scope", value=scope.value),
             reason="SCOPE_MISSING",
             metadata={"scope": scope.value},
         )
@@ -69,9 +70,9 @@ def _own_tenant(principal: Principal, rule: AccessRule, requested_tenant: str) -
     if requested_tenant and requested_tenant != principal.tenant_id:
         raise ServiceError(
             ErrorCode.PERMISSION_DENIED,
-            f"{rule.tenant_field}: must be the credential's tenant",
+            t("{tenant_field}: must be the credential's tenant", tenant_field=rule.tenant_field),
             reason="TENANT_MISMATCH",
-            violations=[FieldViolation(rule.tenant_field, "must be the credential's tenant")],
+            violations=[FieldViolation(rule.tenant_field, t("must be the credential's tenant"))],
         )
     return principal.tenant_id
 

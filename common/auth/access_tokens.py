@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from common.auth.credentials import ACCESS_TOKEN_PREFIX
 from common.auth.principal import Principal, PrincipalKind, RateLimit, Scope
 from common.errors import ErrorCode, FieldViolation, ServiceError, invalid_argument
+from common.texts import t
 
 # Who a token is for: a user name or an e-mail address of the key holder's choosing.
 SUBJECT = re.compile(r"[A-Za-z0-9._@+-]{1,64}")
@@ -133,20 +134,24 @@ def claims_for(
     if principal is None or principal.kind is not PrincipalKind.TENANT_KEY:
         raise ServiceError(
             ErrorCode.PERMISSION_DENIED,
-            "only a tenant API key can be exchanged for a token",
+            t("only a tenant API key can be exchanged for a token"),
             reason="TENANT_KEY_ONLY",
         )
     if principal.from_token:
         raise ServiceError(
             ErrorCode.PERMISSION_DENIED,
-            "a token cannot be exchanged for another; use the API key",
+            t("a token cannot be exchanged for another; use the API key"),
             reason="TOKEN_FROM_TOKEN",
         )
     violations = []
     if subject and not SUBJECT.fullmatch(subject):
-        violations.append(FieldViolation("subject", "must be 1-64 of A-Z a-z 0-9 . _ @ + -"))
+        violations.append(FieldViolation("subject", t("must be 1-64 of A-Z a-z 0-9 . _ @ + -")))
     if ttl_s is not None and not 1 <= ttl_s <= policy.max_ttl_s:
-        violations.append(FieldViolation("ttl", f"must be between 1s and {policy.max_ttl_s}s"))
+        violations.append(
+            FieldViolation(
+                "ttl", t("must be between 1s and {max_ttl_s}s", max_ttl_s=policy.max_ttl_s)
+            )
+        )
     if violations:
         raise invalid_argument(violations)
     assert principal.tenant_id is not None and principal.key_id is not None

@@ -30,6 +30,7 @@ from common.auth.rate_limit import RateLimiter
 from common.errors import ErrorCode, ServiceError
 from common.grpc.streams import drain
 from common.settings import AuthSettings
+from common.texts import t
 
 log = logging.getLogger("grpc.auth")
 
@@ -239,7 +240,7 @@ class AuthInterceptor(ServerInterceptor):  # type: ignore[type-arg]
             RATE_LIMITED.labels(self._service).inc()
             raise ServiceError(
                 ErrorCode.RESOURCE_EXHAUSTED,
-                "rate limit exceeded; retry later",
+                t("rate limit exceeded; retry later"),
                 reason="RATE_LIMITED",
                 metadata={"actor": principal.actor},
                 retry_after_s=wait_s,

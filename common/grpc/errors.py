@@ -15,7 +15,6 @@ from google.protobuf.message import Message
 from google.rpc import code_pb2, error_details_pb2, status_pb2
 from grpc_status import rpc_status
 
-from common.error_phrases import localize_text
 from common.errors import (  # re-exported: the transports' one import for errors
     ErrorCode,
     FieldViolation,
@@ -26,7 +25,8 @@ from common.errors import (  # re-exported: the transports' one import for error
     not_found,
     summarize,
 )
-from common.i18n import DEFAULT_LANGUAGE
+from common.i18n import DEFAULT_LANGUAGE, render
+from common.texts import Text
 
 __all__ = [
     "ErrorCode",
@@ -50,16 +50,14 @@ def to_status(error: ServiceError, language: str = DEFAULT_LANGUAGE) -> grpc.Sta
     """The rich status of `error`, its texts in `language` where a translation exists
     (English otherwise); a LocalizedMessage detail says which language the message is in."""
     violations = [
-        FieldViolation(v.field, localize_text(v.description, language) or v.description)
-        for v in error.violations
+        FieldViolation(v.field, render(v.description, language)) for v in error.violations
     ]
-    message: str | None
     if error.violations and error.message == summarize(error.violations):
         message = summarize(violations)
     else:
-        message = localize_text(error.message, language)
-    locale = language if message is not None else DEFAULT_LANGUAGE
-    message = message or error.message
+        message = render(error.message, language)
+    translated = isinstance(error.message, Text) or bool(error.violations)
+    locale = language if translated else DEFAULT_LANGUAGE
     details = [
         _packed(
             error_details_pb2.ErrorInfo(

@@ -14,6 +14,7 @@ from grpc.aio import ServerInterceptor
 
 from common.grpc.errors import ErrorCode, ServiceError, status_code, to_status
 from common.i18n import LANGUAGE_METADATA_KEY, bind_language
+from common.texts import t
 from common.tracing import TRACE_METADATA_KEY, bind_trace_id
 
 log = logging.getLogger("grpc.access")
@@ -69,7 +70,7 @@ def _well_formed(request: Any) -> Any:
     if isinstance(request, MalformedRequest):
         raise ServiceError(
             ErrorCode.INVALID_ARGUMENT,
-            f"the request is not a valid message: {request.reason}",
+            t("the request is not a valid message: {reason}", reason=request.reason),
             reason="MALFORMED_REQUEST",
         )
     return request

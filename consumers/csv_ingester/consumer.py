@@ -26,6 +26,7 @@ from pymongo.errors import PyMongoError
 
 from common.clients.s3 import ObjectStore
 from common.clients.sqs import QueueClient, QueueMessage
+from common.texts import t
 from common.tracing import bind_trace_id
 from consumers.csv_ingester.lease import visibility_lease
 from consumers.csv_ingester.order_writer import OrderWriter
@@ -135,11 +136,11 @@ class CsvIngester:
                     await self._queue.extend_visibility(message, 0)
             raise
         except ImsUnavailableError as exc:
-            error, cause = exc, "the inventory service was unavailable"
+            error, cause = exc, t("the inventory service was unavailable")
         except _TRANSIENT as exc:
-            error, cause = exc, "a storage service was unavailable"
+            error, cause = exc, t("a storage service was unavailable")
         except Exception as exc:
-            error, cause = exc, "an internal error"
+            error, cause = exc, t("an internal error")
         if not self._queue_config.is_last_delivery(message):
             # A dependency's failure is expected now and then; anything else is a bug.
             level = logging.WARNING if isinstance(error, _TRANSIENT) else logging.ERROR
@@ -168,9 +169,11 @@ class CsvIngester:
             extra={**context, "cause": cause},
         )
         attempts = message.receive_count
-        reason = (
-            f"processing failed {attempts} times ({cause}); the file was set aside for an "
-            "operator to retry"
+        reason = t(
+            "processing failed {n} times ({detail}); the file was set aside for an operator "
+            "to retry",
+            n=attempts,
+            detail=cause,
         )
         try:
             await self._uploads.fail(upload_id, reason)

@@ -22,7 +22,8 @@ from contextlib import aclosing
 from dataclasses import dataclass
 
 from common.clients.s3 import ObjectNotFoundError, ObjectStore
-from common.i18n import translate
+from common.i18n import problem_text
+from common.texts import Text, t
 from consumers.csv_ingester.catalog import CatalogLookup
 from consumers.csv_ingester.csv_records import MalformedCsvError, Record
 from consumers.csv_ingester.error_rows import ErrorFileWriter
@@ -42,7 +43,7 @@ log = logging.getLogger(__name__)
 class FileRejectedError(Exception):
     """The file as a whole cannot be processed: the upload FAILS with this message."""
 
-    def __init__(self, message: str) -> None:
+    def __init__(self, message: Text) -> None:
         super().__init__(message)
         self.message = message
 
@@ -128,13 +129,19 @@ class UploadPass:
                     errors.close()
         except NotUtf8Error as exc:
             raise FileRejectedError(
-                f"the file is not UTF-8 text (line {exc.line}: {exc.reason}); "
-                "save it as UTF-8 CSV and upload it again"
+                t(
+                    "the file is not UTF-8 text (line {line}: {reason}); save it as UTF-8 CSV "
+                    "and upload it again",
+                    line=exc.line,
+                    reason=exc.reason,
+                )
             ) from exc
         except MalformedCsvError as exc:
-            raise FileRejectedError(f"the file is not valid CSV ({exc})") from exc
+            raise FileRejectedError(
+                t("the file is not valid CSV ({reason})", reason=str(exc))
+            ) from exc
         except ObjectNotFoundError as exc:
-            raise FileRejectedError("the uploaded file no longer exists in storage") from exc
+            raise FileRejectedError(t("the uploaded file no longer exists in storage")) from exc
         log.info(
             "upload processed",
             extra={
@@ -155,8 +162,11 @@ class UploadPass:
             for index, record in enumerate(batch):
                 if record.values is None:
                     raise FileRejectedError(
-                        f"the header (line {record.line}) is longer than "
-                        f"{self._config.max_row_chars} characters"
+                        t(
+                            "the header (line {line}) is longer than {n} characters",
+                            line=record.line,
+                            n=self._config.max_row_chars,
+                        )
                     )
                 if not record.values or is_blank(record.values):
                     continue
@@ -164,9 +174,9 @@ class UploadPass:
                     return resolve_header(record.values), batch[index + 1 :]
                 except HeaderError as exc:
                     problem = exc.problem
-                    message = translate(problem.code, "en", problem.params)
-                    raise FileRejectedError(f"invalid header: {message}") from exc
-        raise FileRejectedError("the file is empty")
+                    detail = problem_text(problem.code, problem.params)
+                    raise FileRejectedError(t("invalid header: {detail}", detail=detail)) from exc
+        raise FileRejectedError(t("the file is empty"))
 
     async def _process(
         self,

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from common.auth.principal import Principal, RateLimit, Scope
+from common.texts import t
 from common.validation import Violations
 
 MAX_NAME_CHARS = 200
@@ -56,13 +57,13 @@ def api_key_request(
     violations.uuid("tenant_id", tenant_id)
     violations.text("name", name, required=True, max_length=MAX_NAME_CHARS)
     if not scopes:
-        violations.add("scopes", "must list at least one of read, write")
+        violations.add("scopes", t("must list at least one of read, write"))
     elif any(scope is None for scope in scopes):
-        violations.add("scopes", "must be one of read, write")
+        violations.add("scopes", t("must be one of read, write"))
     limit: RateLimit | None = None
     if rate_per_s or rate_burst:
         if not math.isfinite(rate_per_s) or rate_per_s <= 0:
-            violations.add("rate_limit.per_second", "must be greater than 0")
+            violations.add("rate_limit.per_second", t("must be greater than 0"))
         else:
             violations.in_range("rate_limit.per_second", rate_per_s, 0, MAX_RATE_PER_S)
         violations.in_range("rate_limit.burst", rate_burst, 1, MAX_BURST)

@@ -18,6 +18,7 @@ from google.protobuf import json_format, struct_pb2
 from ims.v1 import category_pb2, common_pb2, hub_pb2, seller_pb2, sku_pb2, tenant_pb2
 
 from common.ids import parse_uuid
+from common.texts import t
 from common.validation import Violations
 from ims_grpc.domain.update_mask import FieldSelection
 
@@ -71,7 +72,7 @@ SKU_MUTABLE = frozenset(
 def _plain(violations: Violations, field: str, value: str) -> None:
     """Free text PostgreSQL can store: no control characters (NUL is refused by `text`)."""
     if any(ord(ch) < 32 or ord(ch) == 127 for ch in value):
-        violations.add(field, "must not contain control characters")
+        violations.add(field, t("must not contain control characters"))
 
 
 def check_email(violations: Violations, field: str, value: str) -> None:
@@ -83,22 +84,28 @@ def check_phone(violations: Violations, field: str, value: str) -> None:
     if not value:
         return
     if len(value) > MAX_PHONE:
-        violations.add(field, f"must be at most {MAX_PHONE} characters")
+        violations.add(field, t("must be at most {max_phone} characters", max_phone=MAX_PHONE))
     elif not PHONE_PATTERN.match(value) or not (
         MIN_PHONE_DIGITS <= sum(ch.isdigit() for ch in value) <= MAX_PHONE_DIGITS
     ):
-        violations.add(field, "must be a phone number, e.g. +919876543210")
+        violations.add(field, t("must be a phone number, e.g. +919876543210"))
 
 
 def check_country_code(violations: Violations, field: str, value: str) -> None:
     if value and not COUNTRY_CODE_PATTERN.match(value):
-        violations.add(field, "must be an ISO 3166-1 alpha-2 code in capitals, e.g. IN or DE")
+        violations.add(field, t("must be an ISO 3166-1 alpha-2 code in capitals, e.g. IN or DE"))
 
 
 def check_metadata(violations: Violations, field: str, metadata: struct_pb2.Struct) -> None:
     size = len(json.dumps(metadata_document(metadata), separators=(",", ":")).encode())
     if size > MAX_METADATA_BYTES:
-        violations.add(field, f"must be at most {MAX_METADATA_BYTES} bytes as JSON")
+        violations.add(
+            field,
+            t(
+                "must be at most {max_metadata_bytes} bytes as JSON",
+                max_metadata_bytes=MAX_METADATA_BYTES,
+            ),
+        )
 
 
 def metadata_document(metadata: struct_pb2.Struct) -> dict[str, Any]:
@@ -108,14 +115,19 @@ def metadata_document(metadata: struct_pb2.Struct) -> dict[str, Any]:
 
 def check_description(violations: Violations, field: str, value: str) -> None:
     if len(value) > MAX_DESCRIPTION:
-        violations.add(field, f"must be at most {MAX_DESCRIPTION} characters")
+        violations.add(
+            field,
+            t("must be at most {max_description} characters", max_description=MAX_DESCRIPTION),
+        )
     if any(ch in _DESCRIPTION_CONTROLS for ch in value):
-        violations.add(field, "must not contain control characters other than line breaks and tabs")
+        violations.add(
+            field, t("must not contain control characters other than line breaks and tabs")
+        )
 
 
 def check_timezone(violations: Violations, field: str, value: str) -> None:
     if value and value not in _time_zones():
-        violations.add(field, "must be an IANA time zone name, e.g. Europe/Berlin")
+        violations.add(field, t("must be an IANA time zone name, e.g. Europe/Berlin"))
 
 
 @cache
@@ -163,7 +175,7 @@ def check_category(
         violations.uuid(field, category.parent_id, required=False)
         parent = parse_uuid(category.parent_id)
         if parent is not None and parent == parse_uuid(category.id):
-            violations.add(field, "must not be the category itself")
+            violations.add(field, t("must not be the category itself"))
     if selection.includes("description"):
         check_description(violations, f"{prefix}.description", category.description)
 
@@ -174,7 +186,7 @@ def check_location(violations: Violations, location: common_pb2.Location, prefix
         ("longitude", location.longitude, 180.0),
     ):
         if math.isnan(value):
-            violations.add(f"{prefix}.{name}", "must be a number")
+            violations.add(f"{prefix}.{name}", t("must be a number"))
         else:
             violations.in_range(f"{prefix}.{name}", value, -bound, bound)
 
@@ -188,7 +200,13 @@ def check_address(
     """`selection` paths are relative to the hub (`address.city`); fields get `prefix`."""
     if selection.includes("address.lines"):
         if len(address.lines) > MAX_ADDRESS_LINES:
-            violations.add(f"{prefix}.lines", f"must have at most {MAX_ADDRESS_LINES} lines")
+            violations.add(
+                f"{prefix}.lines",
+                t(
+                    "must have at most {max_address_lines} lines",
+                    max_address_lines=MAX_ADDRESS_LINES,
+                ),
+            )
         for index, line in enumerate(address.lines):
             violations.text(f"{prefix}.lines[{index}]", line)
     if selection.includes("address.city"):

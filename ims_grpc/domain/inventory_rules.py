@@ -14,6 +14,8 @@ from enum import StrEnum
 from typing import Protocol
 from uuid import UUID
 
+from common.texts import t
+
 # Limits of one request. MAX_QUANTITY keeps every sum far away from the bigint range.
 MAX_QUANTITY = 1_000_000_000_000
 MAX_REFERENCE_LENGTH = 200
@@ -64,15 +66,18 @@ def check_change(change: StockChange, sink: ViolationSink) -> None:
     if change.kind is ChangeKind.SET:
         field = "set_quantity_on_hand"
         if change.amount < 0:
-            sink.add(field, "must not be negative")
+            sink.add(field, t("must not be negative"))
         elif change.amount > MAX_QUANTITY:
-            sink.add(field, f"must be at most {MAX_QUANTITY}")
+            sink.add(field, t("must be at most {max_quantity}", max_quantity=MAX_QUANTITY))
     else:
         field = "delta_quantity_on_hand"
         if change.amount == 0:
-            sink.add(field, "must not be 0")
+            sink.add(field, t("must not be 0"))
         elif abs(change.amount) > MAX_QUANTITY:
-            sink.add(field, f"must be between -{MAX_QUANTITY} and {MAX_QUANTITY}")
+            sink.add(
+                field,
+                t("must be between -{max_quantity} and {max_quantity}", max_quantity=MAX_QUANTITY),
+            )
 
 
 @dataclass(frozen=True)

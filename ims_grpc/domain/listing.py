@@ -20,6 +20,7 @@ from common.pagination import (
     filter_fingerprint,
     page_size,
 )
+from common.texts import t
 from common.validation import Violations
 from ims_grpc.domain.refs import canonical_uuid, canonical_uuid_or_none
 
@@ -91,7 +92,7 @@ def list_query(
     violations.uuids("ids", ids)
     violations.codes("codes", codes)
     if page_size_requested < 0:
-        violations.add("page_size", "must not be negative")
+        violations.add("page_size", t("must not be negative"))
     violations.raise_if_any()
 
     query_ids = _unique([canonical_uuid(value) for value in ids])
@@ -128,7 +129,7 @@ def _cursor_id(cursor: PageCursor | None) -> str | None:
         parsed = parse_uuid(cursor.after[0])
         if parsed is not None:
             return str(parsed)
-    raise invalid_argument([FieldViolation("page_token", "is malformed")])
+    raise invalid_argument([FieldViolation("page_token", t("is malformed"))])
 
 
 def finish_page(

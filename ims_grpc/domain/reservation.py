@@ -19,6 +19,7 @@ from enum import StrEnum
 from uuid import UUID
 
 from common.ids import parse_uuid
+from common.texts import t
 from ims_grpc.domain.inventory_rules import (
     MAX_QUANTITY,
     Refusal,
@@ -130,10 +131,10 @@ def normalise_lines(
     Returns () after reporting any problem to `sink`.
     """
     if not lines:
-        sink.add(field, "must contain at least one line")
+        sink.add(field, t("must contain at least one line"))
         return ()
     if len(lines) > MAX_LINES:
-        sink.add(field, f"must contain at most {MAX_LINES} lines")
+        sink.add(field, t("must contain at most {max_lines} lines", max_lines=MAX_LINES))
         return ()
     merged: dict[tuple[UUID, UUID], int] = {}
     valid = True
@@ -141,10 +142,13 @@ def normalise_lines(
         hub_id = _uuid(line.hub_id, f"{field}[{index}].hub_id", sink)
         sku_id = _uuid(line.sku_id, f"{field}[{index}].sku_id", sink)
         if line.quantity <= 0:
-            sink.add(f"{field}[{index}].quantity", "must be greater than 0")
+            sink.add(f"{field}[{index}].quantity", t("must be greater than 0"))
             valid = False
         elif line.quantity > MAX_QUANTITY:
-            sink.add(f"{field}[{index}].quantity", f"must be at most {MAX_QUANTITY}")
+            sink.add(
+                f"{field}[{index}].quantity",
+                t("must be at most {max_quantity}", max_quantity=MAX_QUANTITY),
+            )
             valid = False
         if hub_id is None or sku_id is None or not valid:
             valid = False
@@ -156,7 +160,13 @@ def normalise_lines(
         if quantity > MAX_QUANTITY:
             sink.add(
                 field,
-                f"the lines for hub {hub_id} and SKU {sku_id} add up to more than {MAX_QUANTITY}",
+                t(
+                    "the lines for hub {hub_id} and SKU {sku_id} add up to more than "
+                    "{max_quantity}",
+                    hub_id=hub_id,
+                    sku_id=sku_id,
+                    max_quantity=MAX_QUANTITY,
+                ),
             )
             return ()
     return tuple(
@@ -167,25 +177,25 @@ def normalise_lines(
 
 def _uuid(value: str, field: str, sink: ViolationSink) -> UUID | None:
     if not value:
-        sink.add(field, "is required")
+        sink.add(field, t("is required"))
         return None
     parsed = parse_uuid(value)
     if parsed is None:
-        sink.add(field, "must be a UUID")
+        sink.add(field, t("must be a UUID"))
     return parsed
 
 
 def check_ttl(seconds: int, nanos: int, sink: ViolationSink, *, field: str = "ttl") -> timedelta:
     """A google.protobuf.Duration as a timedelta; zero means no expiry."""
     if seconds < 0 or nanos < 0:
-        sink.add(field, "must not be negative")
+        sink.add(field, t("must not be negative"))
         return timedelta(0)
     if nanos >= 1_000_000_000:
-        sink.add(field, "has more than a second of nanos")
+        sink.add(field, t("has more than a second of nanos"))
         return timedelta(0)
     ttl = timedelta(seconds=seconds, microseconds=nanos // 1000)
     if ttl > MAX_TTL:
-        sink.add(field, f"must be at most {MAX_TTL.days} days")
+        sink.add(field, t("must be at most {days} days", days=MAX_TTL.days))
         return timedelta(0)
     return ttl
 

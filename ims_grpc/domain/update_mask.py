@@ -11,6 +11,7 @@ from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
 from common.errors import FieldViolation, invalid_argument
+from common.texts import t
 
 WILDCARD = "*"
 UPDATE_MASK_FIELD = "update_mask"
@@ -58,7 +59,7 @@ def resolve_update_mask(
     if not paths or WILDCARD in paths:
         if WILDCARD in paths and len(paths) > 1:
             raise invalid_argument(
-                [FieldViolation(UPDATE_MASK_FIELD, "'*' cannot be combined with other paths")]
+                [FieldViolation(UPDATE_MASK_FIELD, t("'*' cannot be combined with other paths"))]
             )
         return FieldSelection.everything()
     violations: list[FieldViolation] = []
@@ -66,10 +67,14 @@ def resolve_update_mask(
         if path in mutable:
             continue
         if path in immutable:
-            violations.append(FieldViolation(UPDATE_MASK_FIELD, f"{path!r} cannot be changed"))
+            violations.append(
+                FieldViolation(UPDATE_MASK_FIELD, t("{path!r} cannot be changed", path=path))
+            )
         else:
             violations.append(
-                FieldViolation(UPDATE_MASK_FIELD, f"{path!r} is not an updatable field")
+                FieldViolation(
+                    UPDATE_MASK_FIELD, t("{path!r} is not an updatable field", path=path)
+                )
             )
     if violations:
         raise invalid_argument(violations)

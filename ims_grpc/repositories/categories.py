@@ -8,6 +8,7 @@ from ims.v1 import category_pb2
 from common.clients.postgres import PostgresDatabase
 from common.errors import ErrorCode, FieldViolation, ServiceError
 from common.ids import new_id
+from common.texts import t
 from ims_grpc.domain.catalog_writes import CategoryPatch
 from ims_grpc.domain.listing import ListQuery
 from ims_grpc.domain.refs import EntityRef
@@ -101,11 +102,14 @@ def _category(row: asyncpg.Record) -> category_pb2.Category:
 def _cycle(parent_id: str) -> ServiceError:
     return ServiceError(
         ErrorCode.FAILED_PRECONDITION,
-        f"category.parent_id: {parent_id!r} is the category itself or one of its descendants",
+        t(
+            "category.parent_id: {parent_id!r} is the category itself or one of its descendants",
+            parent_id=parent_id,
+        ),
         reason="CATEGORY_CYCLE",
         violations=[
             FieldViolation(
-                "category.parent_id", "would make the category its own ancestor (a cycle)"
+                "category.parent_id", t("would make the category its own ancestor (a cycle)")
             )
         ],
     )

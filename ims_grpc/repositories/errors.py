@@ -16,6 +16,7 @@ from dataclasses import dataclass
 import asyncpg
 
 from common.errors import ErrorCode, FieldViolation, ServiceError, already_exists
+from common.texts import Text, t
 
 
 @dataclass(frozen=True)
@@ -48,9 +49,17 @@ _REFERENCING = {
 def missing_reference(reference: Reference) -> ServiceError:
     return ServiceError(
         ErrorCode.FAILED_PRECONDITION,
-        f"{reference.field}: no such {reference.resource} in this tenant",
+        t(
+            "{field}: no such {resource} in this tenant",
+            field=reference.field,
+            resource=Text(reference.resource),
+        ),
         reason=f"{reference.resource.upper()}_NOT_FOUND",
-        violations=[FieldViolation(reference.field, f"no such {reference.resource}")],
+        violations=[
+            FieldViolation(
+                reference.field, t("no such {resource}", resource=Text(reference.resource))
+            )
+        ],
         metadata={"resource": reference.resource, "field": reference.field},
     )
 
@@ -81,7 +90,12 @@ def delete_errors(resource: str, entity_id: str) -> Iterator[None]:
             users = "child categories"
         raise ServiceError(
             ErrorCode.FAILED_PRECONDITION,
-            f"{resource} {entity_id!r} is still used by {users}; remove those first",
+            t(
+                "{resource} {entity_id!r} is still used by {users}; remove those first",
+                resource=Text(resource),
+                entity_id=entity_id,
+                users=users,
+            ),
             reason=f"{resource.upper()}_IN_USE",
             metadata={"resource": resource, "id": entity_id, "used_by": table},
         ) from exc

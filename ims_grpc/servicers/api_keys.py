@@ -17,6 +17,7 @@ from common.errors import FieldViolation
 from common.grpc.errors import invalid_argument, not_found
 from common.grpc.server import ServiceRegistration
 from common.pagination import page_size
+from common.texts import t
 from ims_grpc.domain.refs import tenant_ref
 from ims_grpc.repositories.api_keys import ApiKeyRepository
 from ims_grpc.servicers import api_key_messages as messages
@@ -56,7 +57,7 @@ class ApiKeyServicer(api_key_pb2_grpc.ApiKeyServiceServicer):
     ) -> api_key_pb2.RevokeApiKeyResponse:
         tenant_id = tenant_ref(request.tenant_id, field="tenant_id")
         if not request.id:
-            raise invalid_argument([FieldViolation("id", "is required")])
+            raise invalid_argument([FieldViolation("id", t("is required"))])
         record = await self._keys.revoke(tenant_id, request.id)
         if record is None:
             raise not_found("api_key", request.id)

@@ -13,6 +13,7 @@ from ims.v1 import inventory_pb2
 from common.grpc.errors import FieldViolation, ServiceError, invalid_argument
 from common.ids import new_id, parse_uuid
 from common.pagination import PageCursor, decode_token, encode_token, filter_fingerprint
+from common.texts import t
 from common.timestamps import to_timestamp
 from common.validation import Violations
 from ims_grpc.domain.inventory_rules import (
@@ -89,7 +90,7 @@ def parse_upsert(request: inventory_pb2.UpsertInventoryRequest) -> UpsertCommand
     which = request.WhichOneof("change")
     change: StockChange | None = None
     if which is None:
-        v.add("change", "set either set_quantity_on_hand or delta_quantity_on_hand")
+        v.add("change", t("set either set_quantity_on_hand or delta_quantity_on_hand"))
     elif which == "set_quantity_on_hand":
         change = StockChange(ChangeKind.SET, request.set_quantity_on_hand)
     else:
@@ -111,9 +112,15 @@ def parse_levels(request: inventory_pb2.GetInventoryRequest) -> LevelsQuery:
     hub_id = _uuid(v, "hub_id", request.hub_id)
     sku_ids: list[UUID] = []
     if not request.sku_ids:
-        v.add("sku_ids", "list at least one SKU id")
+        v.add("sku_ids", t("list at least one SKU id"))
     elif len(request.sku_ids) > MAX_SKUS_PER_LOOKUP:
-        v.add("sku_ids", f"must list at most {MAX_SKUS_PER_LOOKUP} values")
+        v.add(
+            "sku_ids",
+            t(
+                "must list at most {max_skus_per_lookup} values",
+                max_skus_per_lookup=MAX_SKUS_PER_LOOKUP,
+            ),
+        )
     else:
         for index, value in enumerate(request.sku_ids):
             parsed = _uuid(v, f"sku_ids[{index}]", value)
@@ -133,9 +140,9 @@ def parse_ledger_query(request: inventory_pb2.ListInventoryTransactionsRequest) 
     start = _time(v, "start_time", request.start_time) if request.HasField("start_time") else None
     end = _time(v, "end_time", request.end_time) if request.HasField("end_time") else None
     if start is not None and end is not None and end <= start:
-        v.add("end_time", "must be after start_time")
+        v.add("end_time", t("must be after start_time"))
     if request.page_size < 0:
-        v.add("page_size", "must not be negative")
+        v.add("page_size", t("must not be negative"))
     v.raise_if_any()
     assert tenant_id
     filters = LedgerFilter(
@@ -183,7 +190,7 @@ def _time(v: Violations, field: str, value: timestamp_pb2.Timestamp) -> datetime
     try:
         return value.ToDatetime(tzinfo=UTC)
     except (ValueError, OverflowError):
-        v.add(field, "is not a valid timestamp")
+        v.add(field, t("is not a valid timestamp"))
         return None
 
 
@@ -200,7 +207,7 @@ def _ledger_cursor(token: str, fingerprint: str) -> LedgerCursor | None:
             create_time = None
         if entry_id is not None and create_time is not None and create_time.tzinfo is not None:
             return LedgerCursor(create_time, entry_id)
-    raise invalid_argument([FieldViolation("page_token", "is malformed")])
+    raise invalid_argument([FieldViolation("page_token", t("is malformed"))])
 
 
 def next_page_token(query: LedgerQuery, last: LedgerEntry) -> str:
@@ -227,7 +234,7 @@ def missing_error(missing: MissingCatalogue) -> ServiceError:
     metadata["resource"] = resource
     return ServiceError(
         grpc.StatusCode.NOT_FOUND,
-        f"not found in the tenant: {'; '.join(parts)}",
+        t("not found in the tenant: {value}", value="; ".join(parts)),
         reason=f"{resource.upper()}_NOT_FOUND",
         metadata=metadata,
     )

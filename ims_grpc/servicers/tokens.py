@@ -13,6 +13,7 @@ from common.auth.access_tokens import AccessTokens, TokenPolicy, claims_for
 from common.auth.current import current_principal
 from common.errors import ErrorCode, ServiceError
 from common.grpc.server import ServiceRegistration
+from common.texts import t
 
 Context = grpc.aio.ServicerContext[Any, Any]
 
@@ -34,7 +35,7 @@ class TokenServicer(token_pb2_grpc.TokenServiceServicer):
         if self._tokens is None:
             raise ServiceError(
                 ErrorCode.FAILED_PRECONDITION,
-                "access tokens are off: the servers have no AUTH_SERVICE_SECRET",
+                t("access tokens are off: the servers have no AUTH_SERVICE_SECRET"),
                 reason="TOKENS_DISABLED",
             )
         claims = claims_for(

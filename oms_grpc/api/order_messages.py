@@ -18,6 +18,7 @@ from oms.v1 import order_pb2
 from common.grpc.errors import FieldViolation, ServiceError, invalid_argument
 from common.ids import parse_uuid
 from common.pagination import PageCursor, decode_token, encode_token, filter_fingerprint, page_size
+from common.texts import t
 from common.timestamps import from_timestamp
 from common.validation import Violations
 from oms_grpc.core.domain.bulk_orders import HubInfo, SkuInfo
@@ -82,7 +83,7 @@ def parse_create(request: order_pb2.CreateOrderRequest, metadata_key: str) -> Cr
         ("external_reference", request.external_reference),
     ):
         if value and not value.strip():  # would silently be a key made of blanks
-            v.add(field, "must not be blank")
+            v.add(field, t("must not be blank"))
     _check_attributes(v, request.attributes)
     lines = _parse_lines(v, request.lines)
     v.raise_if_any()
@@ -99,47 +100,64 @@ def parse_create(request: order_pb2.CreateOrderRequest, metadata_key: str) -> Cr
 
 def _check_attributes(v: Violations, attributes: Mapping[str, str]) -> None:
     if len(attributes) > MAX_ATTRIBUTES:
-        v.add("attributes", f"must have at most {MAX_ATTRIBUTES} entries")
+        v.add(
+            "attributes",
+            t("must have at most {max_attributes} entries", max_attributes=MAX_ATTRIBUTES),
+        )
         return
     for name in sorted(attributes):
         field = f"attributes[{name[:MAX_ATTRIBUTE_NAME]!r}]"
         if not name.strip():
-            v.add(field, "the name must not be blank")
+            v.add(field, t("the name must not be blank"))
         elif len(name) > MAX_ATTRIBUTE_NAME:
-            v.add(field, f"the name must be at most {MAX_ATTRIBUTE_NAME} characters")
+            v.add(
+                field,
+                t(
+                    "the name must be at most {max_attribute_name} characters",
+                    max_attribute_name=MAX_ATTRIBUTE_NAME,
+                ),
+            )
         elif any(ord(ch) < 32 for ch in name):
-            v.add(field, "the name must not contain control characters")
+            v.add(field, t("the name must not contain control characters"))
         if len(attributes[name]) > MAX_ATTRIBUTE_VALUE:
-            v.add(field, f"the value must be at most {MAX_ATTRIBUTE_VALUE} characters")
+            v.add(
+                field,
+                t(
+                    "the value must be at most {max_attribute_value} characters",
+                    max_attribute_value=MAX_ATTRIBUTE_VALUE,
+                ),
+            )
 
 
 def _parse_lines(v: Violations, lines: Sequence[order_pb2.OrderLine]) -> tuple[RequestedLine, ...]:
     """Valid lines merged per SKU reference (quantities added), in first-seen order."""
     if not lines:
-        v.add("lines", "at least one line is required")
+        v.add("lines", t("at least one line is required"))
         return ()
     if len(lines) > MAX_LINES:
-        v.add("lines", f"must have at most {MAX_LINES} lines")
+        v.add("lines", t("must have at most {max_lines} lines", max_lines=MAX_LINES))
         return ()
     merged: dict[tuple[str, str], RequestedLine] = {}
     for index, line in enumerate(lines):
         field = f"lines[{index}]"
         valid = True
         if not line.sku_id and not line.sku_code:
-            v.add(f"{field}.sku_id", "give sku_id or sku_code")
+            v.add(f"{field}.sku_id", t("give sku_id or sku_code"))
             valid = False
         if line.sku_id and parse_uuid(line.sku_id) is None:
-            v.add(f"{field}.sku_id", "must be a UUID")
+            v.add(f"{field}.sku_id", t("must be a UUID"))
             valid = False
         if line.sku_code:
             before = len(v.found)
             v.code(f"{field}.sku_code", line.sku_code)
             valid = valid and len(v.found) == before
         if line.quantity <= 0:
-            v.add(f"{field}.quantity", "must be greater than 0")
+            v.add(f"{field}.quantity", t("must be greater than 0"))
             valid = False
         elif line.quantity > MAX_QUANTITY:
-            v.add(f"{field}.quantity", f"must be at most {MAX_QUANTITY}")
+            v.add(
+                f"{field}.quantity", t("must be at most {max_quantity}", max_quantity=MAX_QUANTITY)
+            )
             valid = False
         if not valid:
             continue
@@ -150,10 +168,16 @@ def _parse_lines(v: Violations, lines: Sequence[order_pb2.OrderLine]) -> tuple[R
             merged[key] = RequestedLine(sku_id, line.sku_code, line.quantity, (index,))
             continue
         if line.sku_code and previous.sku_code and line.sku_code != previous.sku_code:
-            v.add(f"{field}.sku_code", f"contradicts line {previous.positions[0]} for this SKU")
+            v.add(
+                f"{field}.sku_code",
+                t("contradicts line {value} for this SKU", value=previous.positions[0]),
+            )
         total = previous.quantity + line.quantity
         if total > MAX_QUANTITY:
-            v.add(f"{field}.quantity", f"the SKU's lines add up to more than {MAX_QUANTITY}")
+            v.add(
+                f"{field}.quantity",
+                t("the SKU's lines add up to more than {max_quantity}", max_quantity=MAX_QUANTITY),
+            )
         merged[key] = RequestedLine(
             sku_id,
             previous.sku_code or line.sku_code,
@@ -176,9 +200,16 @@ def resolve_lines(
     FAILED_PRECONDITION naming each offending field."""
     v = Violations()
     if hub is None:
-        v.add("hub_id", f"hub {intent.hub_id!r} does not exist for this tenant")
+        v.add("hub_id", t("hub {hub_id!r} does not exist for this tenant", hub_id=intent.hub_id))
     elif hub.seller_id != intent.seller_id:
-        v.add("hub_id", f"hub {intent.hub_id!r} does not belong to seller {intent.seller_id!r}")
+        v.add(
+            "hub_id",
+            t(
+                "hub {hub_id!r} does not belong to seller {seller_id!r}",
+                hub_id=intent.hub_id,
+                seller_id=intent.seller_id,
+            ),
+        )
     merged: dict[str, tuple[str, int, int]] = {}  # sku_id -> (code, quantity, first position)
     for line in intent.lines:
         sku = skus.get(line_ref(line))
@@ -186,17 +217,24 @@ def resolve_lines(
             name = "sku_id" if line.sku_id else "sku_code"
             value = line.sku_id or line.sku_code
             for position in line.positions:
-                v.add(f"lines[{position}].{name}", f"SKU {value!r} does not exist for this tenant")
+                v.add(
+                    f"lines[{position}].{name}",
+                    t("SKU {value!r} does not exist for this tenant", value=value),
+                )
             continue
         if line.sku_id and line.sku_code and sku.code != line.sku_code:
             for position in line.positions:
-                v.add(f"lines[{position}].sku_code", f"is not the code of SKU {sku.id!r}")
+                v.add(f"lines[{position}].sku_code", t("is not the code of SKU {id!r}", id=sku.id))
             continue
         code, quantity, first = merged.get(sku.id, (sku.code, 0, line.positions[0]))
         if quantity + line.quantity > MAX_QUANTITY:
             v.add(
                 f"lines[{line.positions[0]}].quantity",
-                f"the lines of SKU {sku.id!r} add up to more than {MAX_QUANTITY}",
+                t(
+                    "the lines of SKU {id!r} add up to more than {max_quantity}",
+                    id=sku.id,
+                    max_quantity=MAX_QUANTITY,
+                ),
             )
         merged[sku.id] = (code, quantity + line.quantity, first)
     if v:
@@ -266,13 +304,13 @@ def parse_list(request: order_pb2.ListOrdersRequest) -> ListOrdersQuery:
     if request.status != order_pb2.ORDER_STATUS_UNSPECIFIED:
         status = STATUS_FROM_PROTO.get(request.status)
         if status is None:
-            v.add("status", f"unknown status {request.status}")
+            v.add("status", t("unknown status {status}", status=request.status))
     created_from = _time(v, "from_time", request.from_time, request.HasField("from_time"))
     created_before = _time(v, "to_time", request.to_time, request.HasField("to_time"))
     if created_from and created_before and created_from > created_before:
-        v.add("from_time", "must not be after to_time")
+        v.add("from_time", t("must not be after to_time"))
     if request.page_size < 0:
-        v.add("page_size", "must not be negative")
+        v.add("page_size", t("must not be negative"))
     v.raise_if_any()
 
     filters = OrderListFilter(
@@ -304,7 +342,7 @@ def _time(v: Violations, field: str, stamp: Timestamp, present: bool) -> datetim
     if not present:
         return None
     if not _MIN_SECONDS <= stamp.seconds <= _MAX_SECONDS or not 0 <= stamp.nanos < 10**9:
-        v.add(field, "is not a valid timestamp")
+        v.add(field, t("is not a valid timestamp"))
         return None
     return from_timestamp(stamp)
 
@@ -322,7 +360,7 @@ def _position(cursor: PageCursor) -> ListPosition:
             return ListPosition(_EPOCH + after[0] * _MILLISECOND, after[1])
         except OverflowError:
             pass
-    raise invalid_argument([FieldViolation("page_token", "is malformed")])
+    raise invalid_argument([FieldViolation("page_token", t("is malformed"))])
 
 
 def finish_page(found: Sequence[Order], query: ListOrdersQuery) -> tuple[list[Order], str]:

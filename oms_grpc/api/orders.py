@@ -20,6 +20,7 @@ from common.auth.current import current_actor
 from common.grpc.errors import FieldViolation, ServiceError, failed_precondition, not_found
 from common.grpc.server import ServiceRegistration
 from common.ids import new_id
+from common.texts import t
 from common.timestamps import utc_now_ms
 from common.tracing import current_trace_id
 from oms_grpc.api import order_messages as messages
@@ -127,7 +128,8 @@ class OrderServicer(order_pb2_grpc.OrderServiceServicer):
                 return order_pb2.CancelOrderResponse(order=to_proto(order))
             if not can_transition(order.status, OrderStatus.CANCELLED):
                 raise failed_precondition(
-                    "ILLEGAL_TRANSITION", f"an order in status {order.status} cannot be cancelled"
+                    "ILLEGAL_TRANSITION",
+                    t("an order in status {status} cannot be cancelled", status=order.status),
                 )
             if order.may_hold_stock:
                 await self._release_stock(order)
@@ -143,7 +145,7 @@ class OrderServicer(order_pb2_grpc.OrderServiceServicer):
             return order_pb2.CancelOrderResponse(order=to_proto(cancelled))
         raise ServiceError(
             grpc.StatusCode.ABORTED,
-            "the order kept changing while being cancelled; retry",
+            t("the order kept changing while being cancelled; retry"),
             reason="CONCURRENT_UPDATE",
             metadata={"id": command.order.order_id},
         )
@@ -171,7 +173,7 @@ class OrderServicer(order_pb2_grpc.OrderServiceServicer):
         if outcome is ReleaseOutcome.COMMITTED:
             raise failed_precondition(
                 "RESERVATION_COMMITTED",
-                f"order {order.id!r} cannot be cancelled: its stock was already consumed",
+                t("order {id!r} cannot be cancelled: its stock was already consumed", id=order.id),
             )
 
 
@@ -204,9 +206,13 @@ def _replay(
         )
         raise ServiceError(
             grpc.StatusCode.FAILED_PRECONDITION,
-            f"{key.field}: already used by order {stored.id!r}, created by a different request",
+            t(
+                "{field}: already used by order {id!r}, created by a different request",
+                field=key.field,
+                id=stored.id,
+            ),
             reason=reason,
-            violations=[FieldViolation(key.field, "was already used for a different request")],
+            violations=[FieldViolation(key.field, t("was already used for a different request"))],
             metadata={"order_id": stored.id},
         )
     return True

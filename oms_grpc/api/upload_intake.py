@@ -39,6 +39,7 @@ from common.clients.sqs import QueueClient
 from common.grpc.errors import FieldViolation, ServiceError, invalid_argument, not_found
 from common.grpc.streams import drain
 from common.ids import new_id
+from common.texts import Text, t
 from common.tracing import current_trace_id
 from oms_grpc.api.upload_requests import AcceptedFile, rejected_file
 from oms_grpc.core.domain.bulk_messages import CreateBulkOrder
@@ -65,6 +66,27 @@ class StoredFile:
     filename: str
     key: str
     size: int
+
+
+@dataclass(frozen=True)
+class FailedStep:
+    """A step of taking a file in that failed: the upload's stored reason, and the answer."""
+
+    name: str  # for the log
+    reason: Text
+    retry: Text
+
+
+STORING = FailedStep(
+    "stored",
+    t("the file could not be stored"),
+    t("the file could not be stored; please try again"),
+)
+QUEUEING = FailedStep(
+    "queued for processing",
+    t("the file could not be queued for processing"),
+    t("the file could not be queued for processing; please try again"),
+)
 
 
 class UploadIntake:
@@ -100,7 +122,7 @@ class UploadIntake:
             async for message in messages:
                 if message.WhichOneof("part") != "chunk":
                     raise invalid_argument(
-                        [FieldViolation("header", "only the first message may be the header")]
+                        [FieldViolation("header", t("only the first message may be the header"))]
                     )
                 scanner.feed(message.chunk)
                 await writer.write(message.chunk)
@@ -148,22 +170,24 @@ class UploadIntake:
                 size=len(accepted.data),
             )
         except PyMongoError as exc:
-            raise unavailable("UPLOAD_STORE_UNAVAILABLE", "the upload cannot be recorded") from exc
+            raise unavailable(
+                "UPLOAD_STORE_UNAVAILABLE", t("the upload cannot be recorded")
+            ) from exc
         object_stored = False
         try:
             await self._objects.put(key, accepted.data, content_type=STORED_CONTENT_TYPE)
             object_stored = True
             await self._enqueue(upload_id, accepted.tenant_id, key)
         except Exception as exc:
-            step = "queued for processing" if object_stored else "stored"
+            step = QUEUEING if object_stored else STORING
             log.warning(
-                "upload could not be %s", step, exc_info=exc, extra={"upload_id": upload_id}
+                "upload could not be %s", step.name, exc_info=exc, extra={"upload_id": upload_id}
             )
             await self._give_up(upload_id, key, object_stored=object_stored, step=step)
             if isinstance(exc, STORAGE_ERRORS):
                 raise unavailable(
                     "UPLOAD_STORAGE_UNAVAILABLE",
-                    f"the file could not be {step}; please try again",
+                    step.retry,
                     upload_id=upload_id,
                 ) from exc
             raise
@@ -177,7 +201,7 @@ class UploadIntake:
         except STORAGE_ERRORS as exc:
             await _aborted(writer)
             raise unavailable(
-                "UPLOAD_STORAGE_UNAVAILABLE", "the file could not be stored; please try again"
+                "UPLOAD_STORAGE_UNAVAILABLE", t("the file could not be stored; please try again")
             ) from exc
         return await self._record_and_enqueue(
             StoredFile(upload_id, header.tenant_id, header.filename, key, writer.size)
@@ -195,7 +219,7 @@ class UploadIntake:
             check_size(size, self._limits)
             await self._objects.copy(request.key, key, STORED_CONTENT_TYPE)
         except STORAGE_ERRORS as exc:
-            raise unavailable("UPLOAD_STORAGE_UNAVAILABLE", "the object cannot be read") from exc
+            raise unavailable("UPLOAD_STORAGE_UNAVAILABLE", t("the object cannot be read")) from exc
         except UploadRejectedError as exc:
             raise rejected_file(exc) from None
         scanner = UploadScanner(self._limits)
@@ -226,17 +250,19 @@ class UploadIntake:
             )
         except PyMongoError as exc:
             await self._deleted(stored.key)
-            raise unavailable("UPLOAD_STORE_UNAVAILABLE", "the upload cannot be recorded") from exc
+            raise unavailable(
+                "UPLOAD_STORE_UNAVAILABLE", t("the upload cannot be recorded")
+            ) from exc
         try:
             await self._enqueue(stored.upload_id, stored.tenant_id, stored.key)
         except Exception as exc:
             log.warning("upload could not be queued", exc_info=exc)
-            step = "queued for processing"
+            step = QUEUEING
             await self._give_up(stored.upload_id, stored.key, object_stored=True, step=step)
             if isinstance(exc, STORAGE_ERRORS):
                 raise unavailable(
                     "UPLOAD_STORAGE_UNAVAILABLE",
-                    f"the file could not be {step}; please try again",
+                    step.retry,
                     upload_id=stored.upload_id,
                 ) from exc
             raise
@@ -257,12 +283,14 @@ class UploadIntake:
         except Exception:
             log.exception("orphaned upload object", extra={"object_key": key})
 
-    async def _give_up(self, upload_id: str, key: str, *, object_stored: bool, step: str) -> None:
+    async def _give_up(
+        self, upload_id: str, key: str, *, object_stored: bool, step: FailedStep
+    ) -> None:
         """Leave no half state: the upload FAILED, and no orphaned object."""
         if object_stored:
             await self._deleted(key)
         try:
-            await self._uploads.fail(upload_id, f"the file could not be {step}")
+            await self._uploads.fail(upload_id, step.reason)
         except Exception:
             log.exception("upload left QUEUED without a message", extra={"upload_id": upload_id})
 

@@ -12,6 +12,7 @@ from oms.v1 import upload_pb2
 
 from common.grpc.errors import FieldViolation, ServiceError, invalid_argument
 from common.i18n import current_language
+from common.texts import t
 from common.validation import Violations
 from oms_grpc.core.domain.upload_body import BodyError, extract_csv
 from oms_grpc.core.domain.upload_checks import UploadLimits, UploadRejectedError, check_upload
@@ -40,7 +41,7 @@ def accept_file(
     form = uploaded.fields if uploaded else {}
     tenant_id = request.tenant_id or form.get("tenant_id", "")
     if request.tenant_id and form.get("tenant_id", request.tenant_id) != request.tenant_id:
-        violations.add("tenant_id", "the form's tenant_id differs from the request's")
+        violations.add("tenant_id", t("the form's tenant_id differs from the request's"))
     violations.uuid("tenant_id", tenant_id)
 
     filename = (
@@ -62,7 +63,9 @@ def accept_file(
 def stream_header(first: upload_pb2.StreamUploadRequest | None) -> upload_pb2.UploadHeader:
     """The header that must open a StreamUpload, checked."""
     if first is None or first.WhichOneof("part") != "header":
-        raise invalid_argument([FieldViolation("header", "the first message must be the header")])
+        raise invalid_argument(
+            [FieldViolation("header", t("the first message must be the header"))]
+        )
     violations = Violations()
     violations.uuid("header.tenant_id", first.header.tenant_id)
     check_filename(violations, "header.filename", first.header.filename)
@@ -81,18 +84,24 @@ def check_import_request(request: upload_pb2.ImportUploadRequest, bucket: str) -
     violations = Violations()
     violations.uuid("tenant_id", request.tenant_id)
     if request.bucket != bucket:
-        violations.add("bucket", f"must be the upload bucket {bucket!r}")
+        violations.add("bucket", t("must be the upload bucket {bucket!r}", bucket=bucket))
     if not request.key:
-        violations.add("key", "is required")
+        violations.add("key", t("is required"))
     check_filename(violations, "filename", request.filename)
     violations.raise_if_any()
 
 
 def check_filename(violations: Violations, field: str, filename: str) -> None:
     if len(filename) > MAX_FILENAME_CHARS:
-        violations.add(field, f"must be at most {MAX_FILENAME_CHARS} characters")
+        violations.add(
+            field,
+            t(
+                "must be at most {max_filename_chars} characters",
+                max_filename_chars=MAX_FILENAME_CHARS,
+            ),
+        )
     if any(ord(ch) < 32 or ord(ch) == 127 for ch in filename):
-        violations.add(field, "must not contain control characters")
+        violations.add(field, t("must not contain control characters"))
 
 
 def rejected_file(exc: UploadRejectedError) -> ServiceError:

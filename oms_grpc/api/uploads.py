@@ -28,12 +28,12 @@ from google.api import httpbody_pb2
 from oms.v1 import upload_pb2, upload_pb2_grpc
 
 from common.clients.s3 import ObjectNotFoundError, ObjectStore
-from common.error_phrases import localize_text
 from common.grpc.errors import ServiceError, not_found
 from common.grpc.server import ServiceRegistration
 from common.grpc.streams import drain
-from common.i18n import current_language
+from common.i18n import current_language, render
 from common.ids import new_id
+from common.texts import t
 from common.timestamps import to_timestamp
 from common.validation import Violations
 from oms_grpc.api.upload_intake import (
@@ -63,7 +63,12 @@ from oms_grpc.core.domain.uploads import (
     is_incoming_key_of,
     upload_id_of_error_file,
 )
-from oms_grpc.core.repositories.uploads import UploadDocument, UploadRepository, to_proto
+from oms_grpc.core.repositories.uploads import (
+    UploadDocument,
+    UploadRepository,
+    stored_error,
+    to_proto,
+)
 
 log = logging.getLogger(__name__)
 
@@ -120,7 +125,7 @@ class UploadServicer(upload_pb2_grpc.UploadServiceServicer):
         try:
             url = await self._objects.presigned_put(key, STORED_CONTENT_TYPE, self._presign_ttl_s)
         except STORAGE_ERRORS as exc:
-            raise unavailable("UPLOAD_STORAGE_UNAVAILABLE", "no upload URL can be made") from exc
+            raise unavailable("UPLOAD_STORAGE_UNAVAILABLE", t("no upload URL can be made")) from exc
         reply = upload_pb2.CreateUploadUrlResponse(
             url=url, bucket=self._objects.bucket, key=key, expire_time=to_timestamp(expires)
         )
@@ -148,11 +153,8 @@ class UploadServicer(upload_pb2_grpc.UploadServiceServicer):
         if document is None:
             raise not_found("upload", request.id)
         upload = self._message(document)
-        if upload.error_message:  # stored in English, read in the caller's language
-            language = current_language()
-            upload.error_message = localize_text(upload.error_message, language) or (
-                upload.error_message
-            )
+        if upload.error_message:  # stored as a message id, read in the caller's language
+            upload.error_message = render(stored_error(document), current_language())
         return upload_pb2.GetUploadResponse(upload=upload)
 
     def _message(self, document: UploadDocument) -> upload_pb2.Upload:
@@ -167,7 +169,7 @@ class UploadServicer(upload_pb2_grpc.UploadServiceServicer):
         violations = Violations()
         violations.uuid("tenant_id", request.tenant_id)
         if not is_error_file_name(name) or "\n" in name:  # the pattern's `$` allows a final LF
-            violations.add("file_name", "must be an error file name: {upload_id}_errors.csv")
+            violations.add("file_name", t("must be an error file name: {{upload_id}}_errors.csv"))
         violations.raise_if_any()
         upload = await self._uploads.get(request.tenant_id, upload_id_of_error_file(name))
         if upload is None or upload.get("error_file_name") != name:
@@ -188,12 +190,12 @@ class UploadServicer(upload_pb2_grpc.UploadServiceServicer):
             log.error("corrupt error file", extra={"file_name": name, "reason": str(exc)})
             raise ServiceError(
                 grpc.StatusCode.DATA_LOSS,
-                f"error file {name!r} is corrupt",
+                t("error file {name!r} is corrupt", name=name),
                 reason="ERROR_FILE_CORRUPT",
                 metadata={"file_name": name},
             ) from exc
         except STORAGE_ERRORS as exc:
-            raise unavailable("ERROR_FILE_UNAVAILABLE", "the error file cannot be read") from exc
+            raise unavailable("ERROR_FILE_UNAVAILABLE", t("the error file cannot be read")) from exc
         finally:
             await chunks.aclose()
             if isinstance(stored, AsyncGenerator):

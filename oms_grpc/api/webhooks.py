@@ -22,6 +22,7 @@ from common.grpc.errors import (
     not_found,
 )
 from common.grpc.server import ServiceRegistration
+from common.texts import t
 from common.timestamps import utc_now_ms
 from oms_grpc.core.clients.ims import ImsClient
 from oms_grpc.core.domain.webhook_pages import delivery_page_token, webhooks_page_token
@@ -155,7 +156,7 @@ class WebhookServicer(webhook_pb2_grpc.WebhookServiceServicer):
         if not webhook["active"]:
             raise ServiceError(
                 ErrorCode.FAILED_PRECONDITION,
-                f"webhook {ref.id!r} is inactive; activate it before retrying a delivery",
+                t("webhook {id!r} is inactive; activate it before retrying a delivery", id=ref.id),
                 reason="WEBHOOK_INACTIVE",
             )
         scheduled = await self._deliveries.schedule_retry(ref, delivery_id)

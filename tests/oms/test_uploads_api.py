@@ -21,8 +21,10 @@ from common.clients.mongo import MongoStore
 from common.clients.s3 import ObjectNotFoundError, ObjectStore
 from common.clients.sqs import QueueClient, QueueMessage
 from common.grpc.errors import field_violations
+from common.i18n import problem_text
 from common.ids import new_id
 from common.settings import AwsSettings
+from common.texts import Text, t
 from oms_grpc.core.domain.bulk_messages import CreateBulkOrder
 from oms_grpc.core.domain.csv_rows import Problem
 from oms_grpc.core.domain.error_files import encode_records, stored_header, stored_row
@@ -459,12 +461,19 @@ async def test_get_upload_shows_progress(
     ("stored", "german"),
     [
         (
-            "invalid header: the header has no quantity column",
+            t(
+                "invalid header: {detail}",
+                detail=problem_text("missing_column", {"field": "quantity"}),
+            ),
             "ungültige Kopfzeile: der Kopfzeile fehlt die Spalte quantity",
         ),
         (
-            "processing failed 3 times (the inventory service was unavailable); the file was set "
-            "aside for an operator to retry",
+            t(
+                "processing failed {n} times ({detail}); the file was set aside for an operator "
+                "to retry",
+                n=3,
+                detail=t("the inventory service was unavailable"),
+            ),
             "die Verarbeitung ist 3-mal fehlgeschlagen (der Bestandsdienst war nicht erreichbar); "
             "die Datei wurde für einen erneuten Versuch durch den Betrieb zurückgelegt",
         ),
@@ -474,9 +483,10 @@ async def test_a_failed_uploads_reason_is_read_in_the_callers_language(
     uploads: upload_pb2_grpc.UploadServiceStub,
     tenant_id: str,
     repository: UploadRepository,
-    stored: str,
+    stored: Text,
     german: str,
 ) -> None:
+    """Stored as its message id and parameters (nested ones too), not as prose."""
     created = (await uploads.CreateUpload(create_request(tenant_id, csv_body(tenant_id)))).upload
     await repository.fail(created.id, stored)
     request = upload_pb2.GetUploadRequest(tenant_id=tenant_id, id=created.id)

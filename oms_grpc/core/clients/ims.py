@@ -34,6 +34,7 @@ from common.auth.principal import Principal, RateLimit, Scope
 from common.grpc.errors import FieldViolation, ServiceError, field_violations, invalid_argument
 from common.i18n import LANGUAGE_METADATA_KEY, current_language
 from common.ids import parse_uuid
+from common.texts import t
 from common.tracing import TRACE_METADATA_KEY, current_trace_id
 from common.validation import CODE_PATTERN, MAX_CODE
 from oms_grpc.core.domain.bulk_orders import HubInfo, SkuInfo
@@ -140,9 +141,9 @@ class ImsClient:
             if exc.code() == grpc.StatusCode.NOT_FOUND:
                 raise ServiceError(
                     grpc.StatusCode.NOT_FOUND,
-                    f"tenant {tenant_id!r} not found",
+                    t("tenant {tenant_id!r} not found", tenant_id=tenant_id),
                     reason="TENANT_NOT_FOUND",
-                    violations=[FieldViolation(field, "tenant does not exist")],
+                    violations=[FieldViolation(field, t("tenant does not exist"))],
                     metadata={"resource": "tenant", "id": tenant_id},
                 ) from None
             raise _service_error("GetTenant", exc) from exc
@@ -234,12 +235,18 @@ def _service_error(operation: str, exc: grpc.aio.AioRpcError) -> ServiceError:
     code = exc.code()
     if code == grpc.StatusCode.INVALID_ARGUMENT:
         violations = field_violations(exc) or [FieldViolation("", exc.details() or "")]
-        return invalid_argument(violations, f"the inventory service refused: {exc.details()}")
+        return invalid_argument(
+            violations, t("the inventory service refused: {value}", value=exc.details())
+        )
     if code in _TRANSIENT:
         return ImsUnavailableError(operation, code)
     return ServiceError(
         grpc.StatusCode.INTERNAL,
-        f"the inventory service failed ({operation}: {code.name})",
+        t(
+            "the inventory service failed ({operation}: {name})",
+            operation=operation,
+            name=code.name,
+        ),
         reason="IMS_FAILED",
         metadata={"operation": operation, "cause": code.name},
     )

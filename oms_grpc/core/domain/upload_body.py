@@ -19,6 +19,8 @@ from dataclasses import dataclass, field
 from email.message import Message
 from email.utils import collapse_rfc2231_value
 
+from common.texts import t
+
 RAW_TYPES = frozenset({"text/csv", "application/csv", "application/octet-stream"})
 MULTIPART_TYPE = "multipart/form-data"
 FORM_FIELDS = ("tenant_id", "filename")
@@ -67,23 +69,32 @@ def extract_csv(content_type: str, body: bytes) -> UploadedFile:
     if media_type == MULTIPART_TYPE:
         boundary = header.get_boundary()
         if not boundary or not _BOUNDARY.match(boundary):
-            raise BodyError("file.content_type", "multipart/form-data needs a valid boundary")
+            raise BodyError("file.content_type", t("multipart/form-data needs a valid boundary"))
         return _from_form(_parts(body, boundary.encode("ascii")))
     supported = ", ".join(sorted(RAW_TYPES | {MULTIPART_TYPE}))
-    raise BodyError("file.content_type", f"{content_type!r} is not supported; use {supported}")
+    raise BodyError(
+        "file.content_type",
+        t(
+            "{content_type!r} is not supported; use {supported}",
+            content_type=content_type,
+            supported=supported,
+        ),
+    )
 
 
 def _from_form(parts: list[_Part]) -> UploadedFile:
     named = [p for p in parts if p.name == FILE_PART]
     if len(named) > 1:
-        raise BodyError("file", f"the form has more than one {FILE_PART!r} part")
+        raise BodyError(
+            "file", t("the form has more than one {file_part!r} part", file_part=FILE_PART)
+        )
     with_names = [p for p in parts if p.filename is not None]
     if named:
         chosen = named[0]
     elif len(with_names) == 1:
         chosen = with_names[0]
     else:
-        raise BodyError("file", f"the form has no {FILE_PART!r} part")
+        raise BodyError("file", t("the form has no {file_part!r} part", file_part=FILE_PART))
 
     fields: dict[str, str] = {}
     for part in parts:
@@ -91,13 +102,19 @@ def _from_form(parts: list[_Part]) -> UploadedFile:
             continue
         name = part.name
         if name in fields:
-            raise BodyError(name, "the form gives this field twice")
+            raise BodyError(name, t("the form gives this field twice"))
         if len(part.content) > MAX_FORM_FIELD_BYTES:
-            raise BodyError(name, f"the form field is longer than {MAX_FORM_FIELD_BYTES} bytes")
+            raise BodyError(
+                name,
+                t(
+                    "the form field is longer than {max_form_field_bytes} bytes",
+                    max_form_field_bytes=MAX_FORM_FIELD_BYTES,
+                ),
+            )
         try:
             fields[name] = part.content.decode("utf-8")
         except UnicodeDecodeError:
-            raise BodyError(name, "the form field is not UTF-8 text") from None
+            raise BodyError(name, t("the form field is not UTF-8 text")) from None
     return UploadedFile(chosen.content, chosen.filename or "", fields)
 
 
@@ -109,7 +126,7 @@ def _parts(body: bytes, boundary: bytes) -> list[_Part]:
     else:
         found = body.find(_CRLF + delimiter)
         if found < 0:
-            raise BodyError("file", "the multipart body does not contain its boundary")
+            raise BodyError("file", t("the multipart body does not contain its boundary"))
         position = found + len(_CRLF) + len(delimiter)
 
     parts: list[_Part] = []
@@ -118,10 +135,12 @@ def _parts(body: bytes, boundary: bytes) -> list[_Part]:
         headers, content_start = _part_headers(body, position)
         content_end = body.find(_CRLF + delimiter, content_start)
         if content_end < 0:
-            raise BodyError("file", "the multipart body ends without its closing boundary")
+            raise BodyError("file", t("the multipart body ends without its closing boundary"))
         parts.append(_part(headers, body[content_start:content_end]))
         if len(parts) > MAX_PARTS:
-            raise BodyError("file", f"the form has more than {MAX_PARTS} parts")
+            raise BodyError(
+                "file", t("the form has more than {max_parts} parts", max_parts=MAX_PARTS)
+            )
         position = content_end + len(_CRLF) + len(delimiter)
     return parts
 
@@ -131,7 +150,7 @@ def _after_delimiter_line(body: bytes, position: int) -> int:
     while position < len(body) and body[position] in b" \t":
         position += 1
     if not body.startswith(_CRLF, position):
-        raise BodyError("file", "the multipart body ends without its closing boundary")
+        raise BodyError("file", t("the multipart body ends without its closing boundary"))
     return position + len(_CRLF)
 
 
@@ -140,7 +159,7 @@ def _part_headers(body: bytes, position: int) -> tuple[list[tuple[str, str]], in
         return [], position + len(_CRLF)
     end = body.find(_CRLF + _CRLF, position, position + MAX_PART_HEADER_BYTES)
     if end < 0:
-        raise BodyError("file", "a multipart part has no end of headers")
+        raise BodyError("file", t("a multipart part has no end of headers"))
     block = body[position:end]
     try:
         text = block.decode("utf-8")
@@ -150,7 +169,7 @@ def _part_headers(body: bytes, position: int) -> tuple[list[tuple[str, str]], in
     for line in text.split("\r\n"):
         name, colon, value = line.partition(":")
         if not colon or not name.strip():
-            raise BodyError("file", "a multipart part has a malformed header line")
+            raise BodyError("file", t("a multipart part has a malformed header line"))
         headers.append((name.strip().lower(), value.strip()))
     return headers, end + 2 * len(_CRLF)
 
@@ -158,14 +177,14 @@ def _part_headers(body: bytes, position: int) -> tuple[list[tuple[str, str]], in
 def _part(headers: list[tuple[str, str]], content: bytes) -> _Part:
     dispositions = [value for name, value in headers if name == "content-disposition"]
     if len(dispositions) != 1:
-        raise BodyError("file", "each multipart part needs one Content-Disposition header")
+        raise BodyError("file", t("each multipart part needs one Content-Disposition header"))
     header = _header("content-disposition", dispositions[0])
     if header.get_content_disposition() != "form-data":
-        raise BodyError("file", "multipart parts must be form-data")
+        raise BodyError("file", t("multipart parts must be form-data"))
     raw_name = header.get_param("name", header="content-disposition")
     name = collapse_rfc2231_value(raw_name) if raw_name is not None else None
     if not name:
-        raise BodyError("file", "a multipart part has no name")
+        raise BodyError("file", t("a multipart part has no name"))
     return _Part(name=name, filename=header.get_filename(), content=content)
 
 

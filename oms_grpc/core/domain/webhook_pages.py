@@ -11,6 +11,7 @@ from datetime import datetime
 from common.errors import FieldViolation, invalid_argument
 from common.ids import parse_uuid
 from common.pagination import PageCursor, decode_token, encode_token
+from common.texts import t
 
 
 def webhooks_page_token(webhook_id: str, fingerprint: str) -> str:
@@ -23,7 +24,7 @@ def webhooks_cursor(token: str, fingerprint: str) -> str | None:
     if cursor is None:
         return None
     if len(cursor.after) != 1 or parse_uuid(str(cursor.after[0])) is None:
-        raise invalid_argument([FieldViolation("page_token", "is malformed")])
+        raise invalid_argument([FieldViolation("page_token", t("is malformed"))])
     return str(cursor.after[0])
 
 
@@ -42,4 +43,4 @@ def deliveries_cursor(token: str, fingerprint: str) -> tuple[datetime, str] | No
         stamp, delivery_id = cursor.after
         return datetime.fromisoformat(stamp), str(delivery_id)
     except (ValueError, TypeError):
-        raise invalid_argument([FieldViolation("page_token", "is malformed")]) from None
+        raise invalid_argument([FieldViolation("page_token", t("is malformed"))]) from None

@@ -15,6 +15,7 @@ from oms.v1 import webhook_pb2
 
 from common.ids import parse_uuid
 from common.pagination import filter_fingerprint, page_size
+from common.texts import t
 from common.validation import MAX_TEXT, Violations
 from oms_grpc.core.domain.webhook_deliveries import DeliveryState
 from oms_grpc.core.domain.webhook_events import EVENT_TYPES, check_event_types
@@ -79,11 +80,11 @@ def update_paths(paths: Sequence[str]) -> frozenset[str]:
     violations = Violations()
     for path in paths:
         if path == "*":
-            violations.add("update_mask", "'*' cannot be combined with other paths")
+            violations.add("update_mask", t("'*' cannot be combined with other paths"))
         elif path in IMMUTABLE_FIELDS:
-            violations.add("update_mask", f"{path!r} cannot be changed")
+            violations.add("update_mask", t("{path!r} cannot be changed", path=path))
         elif path not in MUTABLE_FIELDS:
-            violations.add("update_mask", f"{path!r} is not an updatable field")
+            violations.add("update_mask", t("{path!r} is not an updatable field", path=path))
     violations.raise_if_any()
     return frozenset(paths)
 
@@ -129,7 +130,7 @@ def webhooks_query(request: webhook_pb2.ListWebhooksRequest) -> WebhooksQuery:
     violations = Violations()
     tenant_id = _uuid(violations, "tenant_id", request.tenant_id)
     if request.page_size < 0:
-        violations.add("page_size", "must not be negative")
+        violations.add("page_size", t("must not be negative"))
     violations.raise_if_any()
     fingerprint = filter_fingerprint({"list": "webhooks", "tenant_id": tenant_id})
     after_id = webhooks_cursor(request.page_token, fingerprint)
@@ -154,12 +155,12 @@ def deliveries_query(request: webhook_pb2.ListWebhookDeliveriesRequest) -> Deliv
     if request.state != webhook_pb2.WEBHOOK_DELIVERY_STATE_UNSPECIFIED:
         state = _DELIVERY_STATE_FROM_PROTO.get(request.state)
         if state is None:
-            violations.add("state", "is not a known delivery state")
+            violations.add("state", t("is not a known delivery state"))
     if request.event_type:
         violations.one_of("event_type", request.event_type, EVENT_TYPES)
     violations.text("event_id", request.event_id, required=False, max_length=MAX_EVENT_ID)
     if request.page_size < 0:
-        violations.add("page_size", "must not be negative")
+        violations.add("page_size", t("must not be negative"))
     violations.raise_if_any()
     filters = {
         "list": "webhook_deliveries",
@@ -198,7 +199,7 @@ def rotation_request(
     if request.HasField("grace_period"):
         grace = request.grace_period.ToTimedelta()
         if not timedelta(0) <= grace <= MAX_SECRET_GRACE:
-            violations.add("grace_period", "must be between 0 and 30 days")
+            violations.add("grace_period", t("must be between 0 and 30 days"))
     violations.raise_if_any()
     return ref, grace
 

@@ -45,6 +45,7 @@ from pymongo.errors import BulkWriteError, OperationFailure
 
 from common.errors import ErrorCode, ServiceError, not_found
 from common.ids import new_id
+from common.texts import t
 from common.timestamps import to_timestamp, utc_now_ms
 from oms_grpc.core.domain.webhook_deliveries import (
     FINAL_STATES,
@@ -131,7 +132,7 @@ class Claimable:
 def retry_in_flight() -> ServiceError:
     return ServiceError(
         ErrorCode.FAILED_PRECONDITION,
-        "an attempt of this delivery is in flight; retry when it has finished",
+        t("an attempt of this delivery is in flight; retry when it has finished"),
         reason="DELIVERY_IN_FLIGHT",
     )
 

@@ -12,6 +12,7 @@ from oms.v1 import upload_pb2
 from pymongo import ASCENDING, DESCENDING, IndexModel, ReturnDocument
 from pymongo.asynchronous.collection import AsyncCollection
 
+from common.texts import Text
 from common.timestamps import to_timestamp, utc_now_ms
 
 UploadDocument = dict[str, Any]
@@ -101,9 +102,13 @@ class UploadRepository:
         )
 
     async def fail(self, upload_id: str, message: str) -> UploadDocument | None:
-        return await self._set(
-            upload_id, {"state": UploadState.FAILED.value, "error_message": message}
-        )
+        """FAILED with `message`: stored in English (for logs and readers of the document)
+        and, for a Text, as its message id and parameters, to be rendered in the reader's
+        language (`stored_error`)."""
+        fields: dict[str, Any] = {"state": UploadState.FAILED.value, "error_message": str(message)}
+        if isinstance(message, Text):
+            fields["error_text"] = text_document(message)
+        return await self._set(upload_id, fields)
 
     async def _set(self, upload_id: str, fields: Mapping[str, Any]) -> UploadDocument | None:
         return await self._uploads.find_one_and_update(
@@ -111,6 +116,32 @@ class UploadRepository:
             {"$set": {**fields, "update_time": datetime.now(UTC)}},
             return_document=ReturnDocument.AFTER,
         )
+
+
+def text_document(text: Text) -> dict[str, Any]:
+    """A Text as a document: its id and its parameters, nested Texts included."""
+    return {
+        "msgid": text.msgid,
+        "params": {
+            name: text_document(value) if isinstance(value, Text) else value
+            for name, value in text.params.items()
+        },
+    }
+
+
+def text_from_document(document: Mapping[str, Any]) -> Text:
+    params = {
+        name: text_from_document(value) if isinstance(value, dict) and "msgid" in value else value
+        for name, value in document.get("params", {}).items()
+    }
+    return Text(str(document["msgid"]), **params)
+
+
+def stored_error(document: UploadDocument) -> str:
+    """An upload's reason for failing: a Text when it was stored as one, else its text."""
+    if document.get("error_text"):
+        return text_from_document(document["error_text"])
+    return str(document.get("error_message") or "")
 
 
 def _progress_fields(progress: Progress) -> dict[str, int]:

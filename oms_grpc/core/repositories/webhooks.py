@@ -34,6 +34,7 @@ from pymongo.asynchronous.collection import AsyncCollection
 
 from common.errors import ErrorCode, ServiceError
 from common.ids import new_id
+from common.texts import t
 from common.timestamps import to_timestamp, utc_now_ms
 from oms_grpc.core.domain.webhooks import (
     NewWebhook,
@@ -69,7 +70,7 @@ WEBHOOK_INDEXES = [
 def secrets_unavailable() -> ServiceError:
     return ServiceError(
         ErrorCode.FAILED_PRECONDITION,
-        "webhook signing secrets cannot be stored: WEBHOOK_SECRET_KEY is not configured",
+        t("webhook signing secrets cannot be stored: WEBHOOK_SECRET_KEY is not configured"),
         reason="WEBHOOK_SECRET_KEY_MISSING",
     )
 
