@@ -52,3 +52,11 @@ def format_template(template: str, params: Mapping[str, Any]) -> str:
         return template.format(**params)
     except (KeyError, IndexError, ValueError, AttributeError):
         return template
+
+
+class TextError(Exception):
+    """An error whose message is a Text (kept as `text`, shown as its English)."""
+
+    def __init__(self, text: str) -> None:
+        super().__init__(text)
+        self.text = text

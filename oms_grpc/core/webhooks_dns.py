@@ -13,13 +13,14 @@ from collections.abc import Sequence
 from ipaddress import ip_address
 from typing import Protocol
 
+from common.texts import TextError, t
 from oms_grpc.core.domain.ssrf import AllowList, IPAddress, is_local_name, refusal_for
 from oms_grpc.core.domain.webhook_urls import CallbackUrl
 
 DEFAULT_TIMEOUT_S = 2.0
 
 
-class ResolutionError(Exception):
+class ResolutionError(TextError):
     """The host name could not be resolved (unknown name, no address, timeout)."""
 
 
@@ -42,20 +43,22 @@ class SystemResolver:
             async with asyncio.timeout(self._timeout_s):
                 infos = await loop.getaddrinfo(host, port, type=socket.SOCK_STREAM)
         except TimeoutError:
-            raise ResolutionError(f"resolving {host} timed out") from None
+            raise ResolutionError(t("resolving {host} timed out", host=host)) from None
         except (socket.gaierror, UnicodeError) as exc:
-            raise ResolutionError(f"{host} does not resolve ({exc})") from None
+            raise ResolutionError(
+                t("{host} does not resolve ({reason})", host=host, reason=str(exc))
+            ) from None
         addresses: list[IPAddress] = []
         for _family, _type, _proto, _name, sockaddr in infos:
             address = ip_address(str(sockaddr[0]).split("%", 1)[0])
             if address not in addresses:
                 addresses.append(address)
         if not addresses:
-            raise ResolutionError(f"{host} has no address")
+            raise ResolutionError(t("{host} has no address", host=host))
         return addresses
 
 
-class DestinationRefusedError(Exception):
+class DestinationRefusedError(TextError):
     """The destination is not permitted by the SSRF policy; the message says why."""
 
 
@@ -78,7 +81,11 @@ class UrlGuard:
         refusal = refusal_for(address, self._allow)
         if refusal is None:
             return None
-        return f"host {host} is {refusal.description}; only public addresses are allowed"
+        return t(
+            "host {host} is {refusal}; only public addresses are allowed",
+            host=host,
+            refusal=refusal.description,
+        )
 
     async def addresses(self, host: str, port: int) -> Sequence[IPAddress]:
         """The addresses of a host name that may be called: every one it resolves to, all
@@ -97,8 +104,13 @@ class UrlGuard:
                 # One refused answer refuses the name: which one a connection would use is
                 # not ours to choose.
                 raise DestinationRefusedError(
-                    f"host {host} resolves to {address}, {refusal.description}; "
-                    "only public addresses are allowed"
+                    t(
+                        "host {host} resolves to {address}, {refusal}; only public addresses "
+                        "are allowed",
+                        host=host,
+                        address=str(address),
+                        refusal=refusal.description,
+                    )
                 )
         return addresses
 
@@ -111,7 +123,7 @@ class UrlGuard:
         try:
             await self.addresses(url.host, url.port)
         except DestinationRefusedError as refused:
-            return str(refused)
+            return refused.text
         except ResolutionError as exc:
-            return f"host cannot be resolved: {exc}"
+            return t("host cannot be resolved: {detail}", detail=exc.text)
         return None

@@ -42,3 +42,26 @@ async def test_oms_catalog_checks_in_the_callers_language(
     english = await rpc_error(orders.CreateOrder(request), refused)
     assert german.details() == f"hub_id: Hub '{missing}' existiert für diesen Mandanten nicht"
     assert english.details() == f"hub_id: hub '{missing}' does not exist for this tenant"
+
+
+async def test_webhook_url_refusals_in_german(
+    oms_channel: grpc.aio.Channel, ims_channel: grpc.aio.Channel
+) -> None:
+    """The SSRF policy's refusals are messages with ids too: no English labelled German."""
+    from oms.v1 import webhook_pb2, webhook_pb2_grpc
+
+    tenant_id = await ImsCatalog(ims_channel).tenant()
+    webhooks = webhook_pb2_grpc.WebhookServiceStub(oms_channel)
+    for url, german in (
+        ("https://127.0.0.1/hooks", "ist eine Loopback-Adresse; nur öffentliche Adressen"),
+        ("https://[::ffff:10.0.0.1]/hooks", "eine IPv6-Form von 10.0.0.1 (eine private Adresse)"),
+        ("ftp://example.com/hooks", "muss eine https://- oder http://-URL sein"),
+    ):
+        request = webhook_pb2.CreateWebhookRequest(
+            webhook=webhook_pb2.Webhook(tenant_id=tenant_id, url=url, event_types=["order.created"])
+        )
+        error = await rpc_error(
+            webhooks.CreateWebhook(request, metadata=GERMAN), grpc.StatusCode.INVALID_ARGUMENT
+        )
+        [violation] = field_violations(error)
+        assert german in violation.description, (url, violation.description)

@@ -17,6 +17,8 @@ from dataclasses import dataclass
 from enum import StrEnum
 from ipaddress import IPv4Address, IPv4Network, IPv6Address, IPv6Network, ip_address, ip_network
 
+from common.texts import N_, Text, t
+
 IPAddress = IPv4Address | IPv6Address
 IPNetwork = IPv4Network | IPv6Network
 
@@ -34,6 +36,18 @@ class AddressClass(StrEnum):
     RESERVED = "reserved"
 
 
+_KIND_TEXTS = {
+    AddressClass.UNSPECIFIED: N_("an unspecified address"),
+    AddressClass.LOOPBACK: N_("a loopback address"),
+    AddressClass.PRIVATE: N_("a private address"),
+    AddressClass.SHARED: N_("a carrier-grade NAT address"),
+    AddressClass.LINK_LOCAL: N_("a link-local address"),
+    AddressClass.MULTICAST: N_("a multicast address"),
+    AddressClass.DOCUMENTATION: N_("a documentation address"),
+    AddressClass.RESERVED: N_("a reserved address"),
+}
+
+
 @dataclass(frozen=True)
 class Refusal:
     """An address that is not public, and why (for the error message)."""
@@ -43,12 +57,11 @@ class Refusal:
     embedded_in: IPv6Address | None = None
 
     @property
-    def description(self) -> str:
-        article = "an" if self.kind.value[0] in "aeiou" else "a"
-        what = f"{article} {self.kind.value} address"
+    def description(self) -> Text:
+        what = Text(_KIND_TEXTS[self.kind])
         if self.embedded_in is None:
             return what
-        return f"an IPv6 form of {self.address} ({what})"
+        return t("an IPv6 form of {address} ({what})", address=str(self.address), what=what)
 
 
 def _table(

@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 from ipaddress import IPv4Address, IPv6Address
 
+from common.texts import TextError, t
 from oms_grpc.core.domain.problems import ProblemSink
 from oms_grpc.core.domain.ssrf import IPAddress
 
@@ -24,8 +25,8 @@ _PORT = re.compile(r"^[0-9]{1,5}$")
 MAX_HOST_LENGTH = 253
 
 
-class CallbackUrlError(ValueError):
-    """The URL is not an acceptable callback; the message says why."""
+class CallbackUrlError(TextError, ValueError):
+    """The URL is not an acceptable callback; `text` says why."""
 
 
 @dataclass(frozen=True)
@@ -42,25 +43,29 @@ class CallbackUrl:
 def parse_callback_url(url: str) -> CallbackUrl:
     """Parse strictly; raises CallbackUrlError (never resolves names)."""
     if not url:
-        raise CallbackUrlError("is required")
+        raise CallbackUrlError(t("is required"))
     if len(url) > MAX_URL_LENGTH:
-        raise CallbackUrlError(f"must be at most {MAX_URL_LENGTH} characters")
+        raise CallbackUrlError(
+            t("must be at most {max_url_length} characters", max_url_length=MAX_URL_LENGTH)
+        )
     if not url.isascii():
-        raise CallbackUrlError("must be ASCII (percent-encode the path, use punycode for the host)")
+        raise CallbackUrlError(
+            t("must be ASCII (percent-encode the path, use punycode for the host)")
+        )
     if any(ord(ch) <= 0x20 or ord(ch) == 0x7F for ch in url):
-        raise CallbackUrlError("must not contain spaces or control characters")
+        raise CallbackUrlError(t("must not contain spaces or control characters"))
     if "\\" in url:
-        raise CallbackUrlError("must not contain '\\'")
+        raise CallbackUrlError(t("must not contain '\\'"))
     scheme, separator, rest = url.partition("://")
     scheme = scheme.lower()
     if not separator or scheme not in SCHEMES:
-        raise CallbackUrlError("must be an https:// or http:// URL")
+        raise CallbackUrlError(t("must be an https:// or http:// URL"))
     authority_end = min((i for i in (rest.find(c) for c in "/?#") if i >= 0), default=len(rest))
     authority, tail = rest[:authority_end], rest[authority_end:]
     if "#" in tail:
-        raise CallbackUrlError("must not have a fragment")
+        raise CallbackUrlError(t("must not have a fragment"))
     if "@" in authority:
-        raise CallbackUrlError("must not contain a user name or password")
+        raise CallbackUrlError(t("must not contain a user name or password"))
     host, port = _split_authority(authority, scheme)
     address = _host_address(host)
     if address is None:
@@ -75,20 +80,20 @@ def _split_authority(authority: str, scheme: str) -> tuple[str, int]:
     if authority.startswith("["):
         end = authority.find("]")
         if end < 0:
-            raise CallbackUrlError("has an unterminated IPv6 address")
+            raise CallbackUrlError(t("has an unterminated IPv6 address"))
         host, after = authority[: end + 1], authority[end + 1 :]
         if after and not after.startswith(":"):
-            raise CallbackUrlError("has characters after the IPv6 address")
+            raise CallbackUrlError(t("has characters after the IPv6 address"))
         port_text = after[1:] if after else None
     else:
         host, colon, port_text_found = authority.partition(":")
         port_text = port_text_found if colon else None
     if not host:
-        raise CallbackUrlError("must have a host")
+        raise CallbackUrlError(t("must have a host"))
     if port_text is None:
         return host, _DEFAULT_PORTS[scheme]
     if not _PORT.match(port_text) or not 1 <= int(port_text) <= 65535:
-        raise CallbackUrlError("must have a port between 1 and 65535")
+        raise CallbackUrlError(t("must have a port between 1 and 65535"))
     return host, int(port_text)
 
 
@@ -96,11 +101,11 @@ def _host_address(host: str) -> IPAddress | None:
     if host.startswith("["):
         inner = host[1:-1]
         if "%" in inner:
-            raise CallbackUrlError("must not use an IPv6 zone id")
+            raise CallbackUrlError(t("must not use an IPv6 zone id"))
         try:
             return IPv6Address(inner)
         except ValueError:
-            raise CallbackUrlError("has an invalid IPv6 address") from None
+            raise CallbackUrlError(t("has an invalid IPv6 address")) from None
     try:
         return IPv4Address(host)
     except ValueError:
@@ -110,16 +115,16 @@ def _host_address(host: str) -> IPAddress | None:
 def _check_host_name(host: str) -> None:
     name = host.rstrip(".")
     if len(name) > MAX_HOST_LENGTH or not _HOST_NAME.match(host):
-        raise CallbackUrlError("has an invalid host name")
+        raise CallbackUrlError(t("has an invalid host name"))
     # Like browsers and curl, treat a numeric last label as an IPv4 address in disguise
     # (`2130706433`, `0x7f.1`, `127.1`): only the dotted-quad form is accepted.
     if _NUMERIC_LABEL.match(name.rsplit(".", 1)[-1]):
-        raise CallbackUrlError("must write an IPv4 address as four decimal numbers")
+        raise CallbackUrlError(t("must write an IPv4 address as four decimal numbers"))
 
 
 def check_url(violations: ProblemSink, field: str, url: str) -> CallbackUrl | None:
     try:
         return parse_callback_url(url)
     except CallbackUrlError as problem:
-        violations.add(field, str(problem))
+        violations.add(field, problem.text)
         return None
