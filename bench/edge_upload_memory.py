@@ -17,7 +17,6 @@ from __future__ import annotations
 import argparse
 import asyncio
 import os
-import socket
 import sys
 import time
 from collections.abc import AsyncIterator
@@ -30,6 +29,7 @@ from bulk_upload import BENCH_AUTH, HEADER
 from ims.v1 import tenant_pb2, tenant_pb2_grpc
 
 from common.grpc.credentials import authorized_channel
+from devstack.process import free_port, wait_listening
 from devstack.scratch import own_resources, provisioned
 from ims_grpc import main as ims_main
 from ims_grpc.settings import ImsSettings
@@ -42,12 +42,6 @@ ROOT = Path(__file__).resolve().parents[1]
 MIB = 1024 * 1024
 PIECE = 256 * 1024
 BOUNDARY = "bench-boundary"
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
 
 
 def _status_kib(pid: int, field: str) -> int:
@@ -123,7 +117,7 @@ async def run(args: argparse.Namespace) -> None:
                 tenant=tenant_pb2.Tenant(name="Bench", code=f"bench-{res.suffix}")
             )
         )
-        port = _free_port()
+        port = free_port()
         edge = await asyncio.create_subprocess_exec(
             sys.executable,
             "-m",
@@ -144,14 +138,7 @@ async def run(args: argparse.Namespace) -> None:
         )
         try:
             base = f"http://127.0.0.1:{port}"
-            async with asyncio.timeout(30):
-                while True:
-                    try:
-                        _, writer = await asyncio.open_connection("127.0.0.1", port)
-                        writer.close()
-                        break
-                    except OSError:
-                        await asyncio.sleep(0.1)
+            await wait_listening(port, edge, name="the Falcon edge", timeout_s=30)
             status, text = await _upload(base, tenant.tenant.id, 64 * 1024)  # warm-up
             assert status == 202, text
             rest_kib = _status_kib(edge.pid, "VmRSS")

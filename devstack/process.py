@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import os
 import signal
@@ -151,3 +152,29 @@ def run(
             f"{proc.stdout[-3000:]}\n{proc.stderr[-3000:]}"
         )
     return proc.stdout
+
+
+def free_port() -> int:
+    """A TCP port on 127.0.0.1 nothing listens on now (for a server a test or a run starts)."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+async def wait_listening(
+    port: int, process: asyncio.subprocess.Process, *, name: str, timeout_s: float = 60.0
+) -> None:
+    """Until something accepts connections on 127.0.0.1:`port`; raises when `process`
+    exits first or `timeout_s` passes."""
+    async with asyncio.timeout(timeout_s):
+        while True:
+            if process.returncode is not None:
+                raise StackError(f"{name} exited with {process.returncode}")
+            try:
+                _, writer = await asyncio.open_connection("127.0.0.1", port)
+            except OSError:
+                await asyncio.sleep(0.05)
+                continue
+            writer.close()
+            await writer.wait_closed()
+            return

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import asyncio
 import os
-import socket
 import sys
 import uuid
 from collections.abc import AsyncIterator
@@ -32,6 +31,7 @@ from common.settings import (
 from devstack.aws import AwsEndpoint
 from devstack.envoy_bin import ensure_envoy, gateway_config
 from devstack.paths import PROJECT_ROOT
+from devstack.process import free_port, wait_listening
 
 
 @dataclass(frozen=True)
@@ -166,27 +166,6 @@ class ScratchSystem:
     envoy_url: str
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
-async def _listening(port: int, process: asyncio.subprocess.Process) -> None:
-    async with asyncio.timeout(60):
-        while True:
-            if process.returncode is not None:
-                raise RuntimeError(f"a server exited with {process.returncode}")
-            try:
-                _, writer = await asyncio.open_connection("127.0.0.1", port)
-            except OSError:
-                await asyncio.sleep(0.1)
-                continue
-            writer.close()
-            await writer.wait_closed()
-            return
-
-
 async def _started(
     stack: AsyncExitStack, *command: str, env: dict[str, str], port: int, log: Path
 ) -> None:
@@ -210,7 +189,7 @@ async def _started(
                 await process.wait()
 
     stack.push_async_callback(stop)
-    await _listening(port, process)
+    await wait_listening(port, process, name=command[0])
 
 
 @asynccontextmanager
@@ -220,7 +199,7 @@ async def scratch_system(
     """IMS, OMS, the Falcon edge and Envoy, each its own process (production entry points),
     on `res`, checking callers with `auth` (AUTH_* variables), on free ports; their output
     goes to files in `logs`. Stopped (SIGTERM) at the end."""
-    ims, oms, edge, envoy, admin = (_free_port() for _ in range(5))
+    ims, oms, edge, envoy, admin = (free_port() for _ in range(5))
     python = sys.executable
     env = {**os.environ, **res.environment(), **auth}
     await asyncio.to_thread(logs.mkdir, parents=True, exist_ok=True)

@@ -6,6 +6,7 @@ from __future__ import annotations
 import logging
 import time
 from collections.abc import AsyncIterator, Awaitable, Callable
+from contextlib import asynccontextmanager
 from typing import Any
 
 import grpc
@@ -95,29 +96,44 @@ def _bind_call_context(details: grpc.HandlerCallDetails) -> tuple[str, str]:
     return trace_id, language
 
 
+class _Outcome:
+    code = grpc.StatusCode.OK
+
+
+@asynccontextmanager
+async def _served(
+    details: grpc.HandlerCallDetails, context: Any, *, trailing_trace_id: bool
+) -> AsyncIterator[None]:
+    """One call: the caller's trace id and language bound, a ServiceError turned into its
+    status in that language, anything else logged, the call's outcome logged."""
+    trace_id, language = _bind_call_context(details)
+    if trailing_trace_id:
+        # Trailing, not initial, metadata: it rides on the status frame, no extra write.
+        context.set_trailing_metadata(((TRACE_METADATA_KEY, trace_id),))
+    started = time.perf_counter()
+    outcome = _Outcome()
+    try:
+        yield
+    except ServiceError as exc:
+        outcome.code = status_code(exc)
+        await context.abort_with_status(to_status(exc, language))
+    except grpc.aio.AbortError:
+        outcome.code = context.code() or grpc.StatusCode.UNKNOWN
+        raise
+    except Exception:
+        outcome.code = grpc.StatusCode.INTERNAL
+        log.exception("unhandled error", extra={"method": details.method})
+        raise
+    finally:
+        _log_call(details.method, outcome.code, started)
+
+
 def _wrap_unary_unary(handler: Handler, details: grpc.HandlerCallDetails) -> Handler:
     inner = handler.unary_unary
 
     async def wrapped(request: Any, context: Any) -> Any:
-        trace_id, language = _bind_call_context(details)
-        # Trailing, not initial, metadata: it rides on the status frame, no extra write.
-        context.set_trailing_metadata(((TRACE_METADATA_KEY, trace_id),))
-        started = time.perf_counter()
-        code = grpc.StatusCode.OK
-        try:
+        async with _served(details, context, trailing_trace_id=True):
             return await inner(_well_formed(request), context)
-        except ServiceError as exc:
-            code = status_code(exc)
-            await context.abort_with_status(to_status(exc, language))
-        except grpc.aio.AbortError:
-            code = context.code() or grpc.StatusCode.UNKNOWN
-            raise
-        except Exception:
-            code = grpc.StatusCode.INTERNAL
-            log.exception("unhandled error", extra={"method": details.method})
-            raise
-        finally:
-            _log_call(details.method, code, started)
 
     return grpc.unary_unary_rpc_method_handler(
         wrapped,
@@ -130,17 +146,9 @@ def _wrap_unary_stream(handler: Handler, details: grpc.HandlerCallDetails) -> Ha
     inner = handler.unary_stream
 
     async def wrapped(request: Any, context: Any) -> Any:
-        _, language = _bind_call_context(details)
-        started = time.perf_counter()
-        code = grpc.StatusCode.OK
-        try:
+        async with _served(details, context, trailing_trace_id=False):
             async for item in inner(_well_formed(request), context):
                 yield item
-        except ServiceError as exc:
-            code = status_code(exc)
-            await context.abort_with_status(to_status(exc, language))
-        finally:
-            _log_call(details.method, code, started)
 
     return grpc.unary_stream_rpc_method_handler(
         wrapped,
@@ -153,24 +161,8 @@ def _wrap_stream_unary(handler: Handler, details: grpc.HandlerCallDetails) -> Ha
     inner = handler.stream_unary
 
     async def wrapped(requests: Any, context: Any) -> Any:
-        trace_id, language = _bind_call_context(details)
-        context.set_trailing_metadata(((TRACE_METADATA_KEY, trace_id),))
-        started = time.perf_counter()
-        code = grpc.StatusCode.OK
-        try:
+        async with _served(details, context, trailing_trace_id=True):
             return await inner(_well_formed_stream(requests), context)
-        except ServiceError as exc:
-            code = status_code(exc)
-            await context.abort_with_status(to_status(exc, language))
-        except grpc.aio.AbortError:
-            code = context.code() or grpc.StatusCode.UNKNOWN
-            raise
-        except Exception:
-            code = grpc.StatusCode.INTERNAL
-            log.exception("unhandled error", extra={"method": details.method})
-            raise
-        finally:
-            _log_call(details.method, code, started)
 
     return grpc.stream_unary_rpc_method_handler(
         wrapped,

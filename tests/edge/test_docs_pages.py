@@ -9,7 +9,6 @@ import asyncio
 import os
 import re
 import shutil
-import socket
 import sys
 import tempfile
 from collections.abc import AsyncIterator
@@ -19,6 +18,7 @@ import pytest
 import yaml
 
 from common.grpc.server import GrpcServer
+from devstack.process import free_port, wait_listening
 from edge_rest.openapi_document import edge_document
 from tests.support.envoy_gateway import envoy_gateway
 
@@ -35,15 +35,9 @@ pytestmark = pytest.mark.skipif(
 )
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
 @pytest.fixture
 async def edge_url(ims_server: GrpcServer, oms_server: GrpcServer) -> AsyncIterator[str]:
-    port = _free_port()
+    port = free_port()
     process = await asyncio.create_subprocess_exec(
         *(sys.executable, "-m", "uvicorn", "--factory", "edge_rest.app:create_app"),
         *("--port", str(port), "--log-level", "warning"),
@@ -55,14 +49,7 @@ async def edge_url(ims_server: GrpcServer, oms_server: GrpcServer) -> AsyncItera
         },
     )
     try:
-        async with asyncio.timeout(30):
-            while True:
-                try:
-                    _, writer = await asyncio.open_connection("127.0.0.1", port)
-                    writer.close()
-                    break
-                except OSError:
-                    await asyncio.sleep(0.1)
+        await wait_listening(port, process, name="the Falcon edge", timeout_s=30)
         yield f"http://127.0.0.1:{port}"
     finally:
         process.terminate()

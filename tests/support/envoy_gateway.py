@@ -7,33 +7,12 @@ transcoder options and error conversion under test are those of `envoy/envoy.yam
 from __future__ import annotations
 
 import asyncio
-import socket
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
 
 from devstack.envoy_bin import ensure_envoy, gateway_config
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
-async def _wait_listening(port: int, proc: asyncio.subprocess.Process, timeout_s: float) -> None:
-    async with asyncio.timeout(timeout_s):
-        while True:
-            if proc.returncode is not None:
-                raise RuntimeError(f"envoy exited with {proc.returncode}")
-            try:
-                _, writer = await asyncio.open_connection("127.0.0.1", port)
-            except OSError:
-                await asyncio.sleep(0.05)
-                continue
-            writer.close()
-            await writer.wait_closed()
-            return
+from devstack.process import free_port, wait_listening
 
 
 @asynccontextmanager
@@ -43,10 +22,10 @@ async def envoy_gateway(
     """Envoy transcoding REST to the given servers (and /docs to a Falcon edge on
     `edge_port`; without one, to a port nothing listens on); yields its base URL."""
     envoy = await asyncio.to_thread(ensure_envoy)
-    listen_port, admin_port = _free_port(), _free_port()
+    listen_port, admin_port = free_port(), free_port()
     config = workdir / "envoy.yaml"
     config.write_text(
-        gateway_config(listen_port, admin_port, ims_port, oms_port, edge_port or _free_port())
+        gateway_config(listen_port, admin_port, ims_port, oms_port, edge_port or free_port())
     )
     with (workdir / "envoy.log").open("wb") as log:
         proc = await asyncio.create_subprocess_exec(
@@ -57,7 +36,7 @@ async def envoy_gateway(
             stderr=asyncio.subprocess.STDOUT,
         )
         try:
-            await _wait_listening(listen_port, proc, timeout_s=30)
+            await wait_listening(listen_port, proc, name="envoy", timeout_s=30)
             yield f"http://127.0.0.1:{listen_port}"
         finally:
             if proc.returncode is None:
