@@ -47,3 +47,9 @@ def test_every_message_id_has_a_german_entry_with_its_placeholders() -> None:
     assert not obsolete, f"entries for ids no longer in the source (run scripts/i18n): {obsolete}"
     wrong = sorted(i for i in ids if placeholders(i) != placeholders(str(entries[i].string)))
     assert not wrong, f"German entries whose placeholders differ from the id's: {wrong}"
+
+
+def test_the_template_lists_exactly_the_source_ids() -> None:
+    with (LOCALE_DIR / "messages.pot").open("rb") as pot:
+        template = {str(m.id) for m in read_po(pot) if m.id}
+    assert template == source_ids(), "common/locale/messages.pot is stale: run scripts/i18n"
