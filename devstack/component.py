@@ -69,8 +69,7 @@ class Component(abc.ABC):
 
     def health(self) -> Health:
         pid = process.read_pid(self.pid_path)
-        alive = pid is not None and process.pid_alive(pid)
-        if not alive:
+        if not process.running(self.pid_path):
             return Health(self.name, False, "not running", None)
         ok = self.ready()
         return Health(self.name, ok, self.endpoint() if ok else "running but not ready", pid)

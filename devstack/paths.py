@@ -24,3 +24,9 @@ def tools_dir() -> Path:
     path = stack_home() / "tools"
     path.mkdir(parents=True, exist_ok=True)
     return path
+
+
+def run_dir() -> Path:
+    """`scripts/run`'s pid file, its processes' logs, the demo's key: RUN_HOME, or
+    `.stack/run`."""
+    return Path(os.environ.get("RUN_HOME") or stack_home() / "run").resolve()

@@ -10,6 +10,7 @@ import socket
 import subprocess
 import time
 from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
 
@@ -56,29 +57,72 @@ def read_pid(pid_path: Path) -> int | None:
 
 
 def pid_alive(pid: int) -> bool:
+    """True while `pid` is a running process: not gone, and not a zombie (a dead process
+    its parent has not reaped still answers kill(0), from any process)."""
     try:
         os.kill(pid, 0)
     except ProcessLookupError:
         return False
     except PermissionError:
-        return True
-    # A zombie child of ours still answers kill(0); reap it if we can.
-    try:
+        pass  # someone else's process: it exists
+    # Our own child that died is reaped here; anyone else's zombie is read from /proc.
+    with contextlib.suppress(ChildProcessError):
         done, _ = os.waitpid(pid, os.WNOHANG)
-        return done == 0
-    except ChildProcessError:
-        return True
+        if done:
+            return False
+    stat = _proc_stat(pid)
+    return stat is None or stat.state not in _DEAD_STATES
+
+
+_DEAD_STATES = frozenset({"Z", "X", "x"})  # zombie, dead (proc(5))
+
+
+@dataclass(frozen=True)
+class _ProcStat:
+    state: str
+    started_at: float  # wall clock, seconds since the epoch
+
+
+def _proc_stat(pid: int) -> _ProcStat | None:
+    """The state and start time of `pid` from /proc (None where there is no /proc)."""
+    try:
+        raw = Path(f"/proc/{pid}/stat").read_text()
+        boot_time = next(
+            float(line.split()[1])
+            for line in Path("/proc/stat").read_text().splitlines()
+            if line.startswith("btime ")
+        )
+    except (OSError, StopIteration):
+        return None
+    # The command name (field 2) is in parentheses and may hold spaces: split after it.
+    fields = raw[raw.rindex(")") + 2 :].split()
+    ticks = os.sysconf("SC_CLK_TCK")
+    return _ProcStat(state=fields[0], started_at=boot_time + int(fields[19]) / ticks)
+
+
+# A pid file is written right after its process starts; a process that started clearly
+# later merely reuses the number of ours, which is gone.
+_PID_REUSE_MARGIN_S = 2.0
 
 
 def running(pid_path: Path) -> bool:
+    """True when the process this pid file records is alive: not gone, not a zombie, and not
+    a newer process that happens to have been given the same pid."""
     pid = read_pid(pid_path)
-    return pid is not None and pid_alive(pid)
+    if pid is None or not pid_alive(pid):
+        return False
+    stat = _proc_stat(pid)
+    try:
+        written_at = pid_path.stat().st_mtime
+    except FileNotFoundError:
+        return False
+    return stat is None or stat.started_at <= written_at + _PID_REUSE_MARGIN_S
 
 
 def stop(pid_path: Path, *, timeout: float = 30.0, sig: int = signal.SIGTERM) -> bool:
     """Signal the process group we started, then SIGKILL after `timeout`. True if it was up."""
     pid = read_pid(pid_path)
-    if pid is None or not pid_alive(pid):
+    if pid is None or not running(pid_path):
         pid_path.unlink(missing_ok=True)
         return False
     with contextlib.suppress(ProcessLookupError):

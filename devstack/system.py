@@ -1,40 +1,76 @@
-"""`scripts/run`: the local stack plus every service process, supervised in the foreground.
+"""`scripts/run`: the local stack plus every process of ours, supervised in the foreground.
 
-Ctrl-C (or SIGTERM) stops the services gracefully; the infrastructure stack keeps running
-(`scripts/stack down` stops it). If one service dies, the others are stopped too.
+A process that exits is restarted with backoff, a stack dependency whose process is gone is
+brought back, and each event is one plain line on the console; the processes' own (JSON)
+logs go to files under `.stack/run/`. Then, unless `--no-demo`, the demo shows the system
+doing its job (`devstack.demo`). Ctrl-C, SIGTERM or `scripts/run stop` stops our processes
+and the dependencies this run started.
 """
 
 from __future__ import annotations
 
+import argparse
 import os
 import signal
-import subprocess
 import sys
 import threading
 import time
-from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
-from typing import IO
 
+from devstack import process
+from devstack.component import Component
 from devstack.credentials import LocalCredentials, local_credentials
-from devstack.envoy_bin import ensure_envoy
+from devstack.envoy_bin import ensure_envoy, gateway_config
 from devstack.limits import raise_open_file_limit
-from devstack.paths import PROJECT_ROOT
+from devstack.paths import PROJECT_ROOT, run_dir, stack_home
 from devstack.stack import Stack, default_components
+from devstack.supervisor import DependencyWatch, ServiceProcess, Supervisor
 
-_GRACE_S = 15.0
+_TICK_S = 0.2
 
 
 @dataclass(frozen=True)
-class ServiceProcess:
-    name: str
-    argv: list[str]
-    env: dict[str, str] = field(default_factory=dict)
+class Ports:
+    """Where our processes listen; each can be moved with its variable (IMS_PORT, OMS_PORT,
+    EDGE_PORT, ENVOY_PORT, ENVOY_ADMIN_PORT), and the processes that call them follow."""
+
+    ims: int = 50051
+    oms: int = 50052
+    edge: int = 8000
+    envoy: int = 8080
+    envoy_admin: int = 9901
+
+    @classmethod
+    def from_environment(cls) -> Ports:
+        defaults = cls()
+
+        def port(name: str, default: int) -> int:
+            return int(os.environ.get(name) or default)
+
+        return cls(
+            ims=port("IMS_PORT", defaults.ims),
+            oms=port("OMS_PORT", defaults.oms),
+            edge=port("EDGE_PORT", defaults.edge),
+            envoy=port("ENVOY_PORT", defaults.envoy),
+            envoy_admin=port("ENVOY_ADMIN_PORT", defaults.envoy_admin),
+        )
+
+    def environment(self) -> dict[str, str]:
+        ims, oms = f"127.0.0.1:{self.ims}", f"127.0.0.1:{self.oms}"
+        return {
+            "IMS_PORT": str(self.ims),
+            "OMS_PORT": str(self.oms),
+            "OMS_IMS_TARGET": ims,
+            "EDGE_IMS_TARGET": ims,
+            "EDGE_OMS_TARGET": oms,
+            "OMSCTL_IMS": ims,
+            "OMSCTL_OMS": oms,
+        }
 
 
 def service_processes(
-    python: str, envoy: Path, credentials: LocalCredentials
+    python: str, envoy: Path, envoy_config: Path, ports: Ports, credentials: LocalCredentials
 ) -> list[ServiceProcess]:
     def consumer(name: str, module: str) -> ServiceProcess:
         return ServiceProcess(name, [python, "-m", module], credentials.service_env(name))
@@ -56,7 +92,7 @@ def service_processes(
                 "--host",
                 os.environ.get("EDGE_HOST", "127.0.0.1"),
                 "--port",
-                os.environ.get("EDGE_PORT", "8000"),
+                str(ports.edge),
                 "--no-access-log",
                 "--http",
                 "httptools",
@@ -66,77 +102,126 @@ def service_processes(
         ),
         ServiceProcess(
             "envoy",
-            [str(envoy), "-c", str(PROJECT_ROOT / "envoy" / "envoy.yaml"), "--log-level", "warn"],
+            # No hot restart: its shared memory would clash with a second Envoy on the machine.
+            [str(envoy), "-c", str(envoy_config), "--log-level", "warn", "--disable-hot-restart"],
         ),
     ]
 
 
-def _pump(name: str, stream: IO[bytes]) -> None:
-    prefix = f"[{name}] ".encode()
-    for line in stream:
-        sys.stdout.buffer.write(prefix + line)
-        sys.stdout.buffer.flush()
+def say(line: str) -> None:
+    print(f"{time.strftime('%H:%M:%S')}  {line}", flush=True)
 
 
-def supervise(processes: Sequence[ServiceProcess]) -> int:
-    running: dict[str, subprocess.Popen[bytes]] = {}
-    stopping = threading.Event()
-
-    def request_stop(signum: int, frame: object) -> None:
-        stopping.set()
-
-    signal.signal(signal.SIGINT, request_stop)
-    signal.signal(signal.SIGTERM, request_stop)
-
-    for proc in processes:
-        child = subprocess.Popen(
-            proc.argv,
-            cwd=PROJECT_ROOT,
-            env={**os.environ, **proc.env},
-            stdout=subprocess.PIPE,
-            stderr=subprocess.STDOUT,
-            stdin=subprocess.DEVNULL,
-        )
-        running[proc.name] = child
-        assert child.stdout is not None
-        threading.Thread(target=_pump, args=(proc.name, child.stdout), daemon=True).start()
-        print(f"[run] started {proc.name} (pid {child.pid})", flush=True)
-
-    exit_code = 0
-    while not stopping.is_set():
-        for name, child in running.items():
-            if child.poll() is not None:
-                print(f"[run] {name} exited with {child.returncode}; stopping the rest", flush=True)
-                exit_code = child.returncode or 1
-                stopping.set()
-                break
-        time.sleep(0.2)
-
-    for child in running.values():
-        if child.poll() is None:
-            child.send_signal(signal.SIGTERM)
-    deadline = time.monotonic() + _GRACE_S
-    for child in running.values():
-        try:
-            child.wait(timeout=max(0.1, deadline - time.monotonic()))
-        except subprocess.TimeoutExpired:
-            child.kill()
-    print("[run] all services stopped (the stack keeps running: scripts/stack down)", flush=True)
-    return exit_code
+def _bring_up(component: Component) -> None:
+    Stack([component], report=lambda line: None).up()
 
 
-def main() -> int:
-    raise_open_file_limit()  # inherited by the stack's servers and the services
-    Stack(default_components(), report=lambda line: print(f"[stack] {line}", flush=True)).up()
+def _serve(demo: bool) -> int:
+    pid_file = run_dir() / "pid"
+    if process.running(pid_file):
+        say(f"already running (pid {process.read_pid(pid_file)}); stop it with: scripts/run stop")
+        return 1
+    raise_open_file_limit()  # inherited by the stack's servers and ours
+    components = default_components()
+    already_up = {c.name for c in components if process.running(c.pid_path)}
+    say("starting the local stack (PostgreSQL, Redis, Kafka, MongoDB-wire, S3/SQS)")
+    Stack(components, report=lambda line: say(f"stack: {line}")).up()
+    started_here = [c for c in components if c.name not in already_up]
     envoy = ensure_envoy()
     credentials = local_credentials()
-    print(
-        f"[run] admin credential: {credentials.admin_token}"
-        f" (kept in {credentials.admin_token_file}); call with"
-        " 'authorization: Bearer <it>' to create tenants and their API keys",
-        flush=True,
+
+    stopping = threading.Event()
+    signal.signal(signal.SIGINT, lambda signum, frame: stopping.set())
+    signal.signal(signal.SIGTERM, lambda signum, frame: stopping.set())
+    run_dir().mkdir(parents=True, exist_ok=True)
+    pid_file.write_text(str(os.getpid()))
+
+    ports = Ports.from_environment()
+    envoy_config = run_dir() / "envoy.yaml"
+    envoy_config.write_text(
+        gateway_config(ports.envoy, ports.envoy_admin, ports.ims, ports.oms, ports.edge)
     )
-    return supervise(service_processes(sys.executable, envoy, credentials))
+    os.environ.update(ports.environment())  # the demo's clients read them too
+    supervisor = Supervisor(
+        service_processes(sys.executable, envoy, envoy_config, ports, credentials),
+        log_dir=run_dir(),
+        say=say,
+        cwd=PROJECT_ROOT,
+        base_env={**os.environ, **_local_only_env()},
+    )
+    watch = DependencyWatch(components, bring_up=_bring_up, say=say)
+    say(f"logs of our processes: {run_dir()}/<name>.log; of the stack: {stack_home()}/<name>/")
+    supervisor.start()
+    demo_thread = _start_demo(credentials, stopping) if demo else None
+    try:
+        while not stopping.is_set():
+            supervisor.tick()
+            watch.tick()
+            stopping.wait(_TICK_S)
+    finally:
+        say("stopping our processes")
+        supervisor.stop()
+        if demo_thread is not None:
+            demo_thread.join(timeout=5)
+        watch.wait(timeout_s=60)
+        if started_here:
+            say(
+                "stopping the dependencies this run started: "
+                + ", ".join(c.name for c in started_here)
+            )
+            Stack(started_here, report=lambda line: say(f"stack: {line}")).down()
+        pid_file.unlink(missing_ok=True)
+        say("stopped")
+    return 0
+
+
+def _local_only_env() -> dict[str, str]:
+    """The local system accepts webhooks on loopback (the demo's receiver listens there);
+    a deployment leaves WEBHOOK_ALLOWED_NETWORKS empty."""
+    return {"WEBHOOK_ALLOWED_NETWORKS": os.environ.get("WEBHOOK_ALLOWED_NETWORKS", "127.0.0.1/32")}
+
+
+def _start_demo(credentials: LocalCredentials, stopping: threading.Event) -> threading.Thread:
+    from devstack.demo.main import run_demo  # the demo's clients load only when it runs
+
+    def target() -> None:
+        try:
+            run_demo(credentials, stopping)
+        except Exception as exc:  # the system keeps running; say what went wrong
+            say(f"the demo failed: {type(exc).__name__}: {exc}")
+
+    thread = threading.Thread(target=target, name="demo", daemon=True)
+    thread.start()
+    return thread
+
+
+def _stop() -> int:
+    pid_file = run_dir() / "pid"
+    pid = process.read_pid(pid_file)
+    if pid is None or not process.running(pid_file):
+        print("scripts/run is not running")
+        return 0
+    os.kill(pid, signal.SIGTERM)
+    deadline = time.monotonic() + 120
+    while process.pid_alive(pid) and time.monotonic() < deadline:
+        time.sleep(0.2)
+    if process.pid_alive(pid):
+        print(f"scripts/run (pid {pid}) did not stop within 120 s", file=sys.stderr)
+        return 1
+    print(f"stopped scripts/run (pid {pid}) and what it started")
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="scripts/run", description=__doc__)
+    parser.add_argument("command", nargs="?", choices=["stop"], help="stop a running system")
+    parser.add_argument(
+        "--no-demo", action="store_true", help="start the system without running the demo"
+    )
+    args = parser.parse_args(argv)
+    if args.command == "stop":
+        return _stop()
+    return _serve(demo=not args.no_demo)
 
 
 if __name__ == "__main__":

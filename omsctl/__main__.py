@@ -1,0 +1,3 @@
+from omsctl.cli import main
+
+main()
