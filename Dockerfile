@@ -10,6 +10,7 @@ COPY oms_grpc ./oms_grpc
 COPY edge_rest ./edge_rest
 COPY consumers ./consumers
 COPY devstack ./devstack
+COPY omsctl ./omsctl
 COPY gen ./gen
 COPY envoy/openapi.yaml ./envoy/openapi.yaml
 ENV EDGE_PROTO_OPENAPI=/app/envoy/openapi.yaml

@@ -24,11 +24,13 @@ from __future__ import annotations
 import asyncio
 import logging
 import random
+import time
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
 from common.clients.kafka import KafkaConsumer, KafkaProducer, Message, OutgoingRecord
+from common.metrics import CONSUMER_LAG, CONSUMER_MESSAGES, CONSUMER_SECONDS
 
 log = logging.getLogger(__name__)
 
@@ -128,6 +130,8 @@ async def consume_batches(
             async for batch in consumer.batches(timeout_ms=500):
                 await handle_batch(batch)
                 await consumer.commit(batch)
+                for (topic, partition), lag in consumer.lag(batch).items():
+                    CONSUMER_LAG.labels(name, topic, str(partition)).set(lag)
         except asyncio.CancelledError:
             raise
         except Exception:
@@ -191,6 +195,18 @@ class EventLoop:
                     letters.append(letter)
 
     async def _handle_with_retries(self, message: Message) -> DeadLetter | None:
+        started = time.perf_counter()
+        try:
+            letter = await self._try_until_done(message)
+        finally:
+            CONSUMER_SECONDS.labels(self._name, message.topic).observe(
+                time.perf_counter() - started
+            )
+        outcome = "handled" if letter is None else "dead_lettered"
+        CONSUMER_MESSAGES.labels(self._name, message.topic, outcome).inc()
+        return letter
+
+    async def _try_until_done(self, message: Message) -> DeadLetter | None:
         failures = 0
         while True:
             try:
@@ -218,6 +234,7 @@ class EventLoop:
                     )
                     return DeadLetter(message, f"{type(exc).__name__}: {exc}", failures)
                 delay = self._retry.delay_s(failures)
+                CONSUMER_MESSAGES.labels(self._name, message.topic, "retried").inc()
                 log.warning(
                     "%s: message failed (%s); retry %d in %.2f s",
                     self._name,

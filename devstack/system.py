@@ -40,6 +40,15 @@ class Ports:
     edge: int = 8000
     envoy: int = 8080
     envoy_admin: int = 9901
+    # Prometheus endpoints (`/metrics`) of the processes without an HTTP port of their own;
+    # the edge serves its metrics at :8000/metrics, Envoy at :9901/stats/prometheus.
+    metrics: tuple[tuple[str, int], ...] = (
+        ("IMS_METRICS_PORT", 9101),
+        ("OMS_METRICS_PORT", 9102),
+        ("INGESTER_METRICS_PORT", 9103),
+        ("FINALIZER_METRICS_PORT", 9104),
+        ("DISPATCHER_METRICS_PORT", 9105),
+    )
 
     @classmethod
     def from_environment(cls) -> Ports:
@@ -54,6 +63,7 @@ class Ports:
             edge=port("EDGE_PORT", defaults.edge),
             envoy=port("ENVOY_PORT", defaults.envoy),
             envoy_admin=port("ENVOY_ADMIN_PORT", defaults.envoy_admin),
+            metrics=tuple((name, port(name, default)) for name, default in defaults.metrics),
         )
 
     def environment(self) -> dict[str, str]:
@@ -66,6 +76,7 @@ class Ports:
             "EDGE_OMS_TARGET": oms,
             "OMSCTL_IMS": ims,
             "OMSCTL_OMS": oms,
+            **{name: str(port) for name, port in self.metrics},
         }
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import falcon
 import falcon.asgi
 import grpc
@@ -35,6 +37,7 @@ from edge_rest.errors import (
 from edge_rest.health import HealthResource
 from edge_rest.hubs import HubResource, HubsResource
 from edge_rest.inventory import InventoryResource, LedgerResource
+from edge_rest.metrics import MetricsResource, RequestMetrics
 from edge_rest.openapi_document import OpenApiResource
 from edge_rest.orders import OrderCancellationResource, OrderResource, OrdersResource
 from edge_rest.settings import EdgeSettings
@@ -111,12 +114,15 @@ def api_routes(channels: ServiceChannels, settings: EdgeSettings) -> list[Route]
 def create_app(settings: EdgeSettings | None = None) -> falcon.asgi.App:  # type: ignore[type-arg]
     settings = settings or EdgeSettings()
     channels = ServiceChannels({"ims": settings.ims_target, "oms": settings.oms_target})
-    app = falcon.asgi.App(middleware=[channels])
+    # Metrics outermost, so they see the final status of every request.
+    middleware: list[Any] = [RequestMetrics(), channels]
+    app = falcon.asgi.App(middleware=middleware)
     app.add_error_handler(falcon.HTTPError, handle_http_error)
     app.add_error_handler(grpc.aio.AioRpcError, handle_rpc_error)
     app.add_error_handler(RequestRefusedError, handle_refusal)
     # Operational, open, outside the API's document:
     app.add_route("/healthz", HealthResource(channels, settings.rpc_timeout_s))
+    app.add_route("/metrics", MetricsResource())
     app.add_route("/openapi.json", OpenApiResource())
     app.add_route(
         "/docs", DocsPage("OMS & IMS: the original REST API (Falcon edge)", "/openapi.json")

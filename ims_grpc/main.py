@@ -16,6 +16,7 @@ from common.clients.redis_cache import RedisCache
 from common.grpc.auth import server_guard
 from common.grpc.server import GrpcServer
 from common.logs import configure_logging
+from common.metrics import serving_metrics
 from common.settings import AuthSettings, KafkaSettings, PostgresSettings, RedisSettings
 from common.signals import wait_for_stop_signal
 from ims_grpc.cache.catalog_cache import hub_cache, sku_cache
@@ -165,7 +166,11 @@ async def running(deps: ImsDependencies) -> AsyncIterator[GrpcServer]:
 async def serve(
     settings: ImsSettings, postgres: PostgresSettings, redis: RedisSettings, kafka: KafkaSettings
 ) -> None:
-    async with open_dependencies(settings, postgres, redis, kafka) as deps, running(deps):
+    async with (
+        serving_metrics(settings.metrics_port),
+        open_dependencies(settings, postgres, redis, kafka) as deps,
+        running(deps),
+    ):
         await wait_for_stop_signal()
 
 

@@ -32,6 +32,7 @@ from collections.abc import AsyncIterator, Awaitable, Callable
 from ims.v1 import events_pb2
 
 from common.clients.kafka import KafkaProducer, OutgoingRecord
+from common.metrics import OUTBOX_BACKLOG, OUTBOX_PUBLISHED
 from common.tasks import cancel_and_wait
 from common.timestamps import to_timestamp
 from ims_grpc.repositories.outbox import InventoryOutboxRepository, OutboxEvent
@@ -157,6 +158,9 @@ class InventoryOutboxRelay:
                 failing, delay = False, MIN_RETRY_DELAY_S
             if published:
                 log.debug("inventory events published", extra={"count": published})
+                OUTBOX_PUBLISHED.labels("ims").inc(published)
+            with contextlib.suppress(Exception):  # a gauge is not worth failing a pass for
+                OUTBOX_BACKLOG.labels("ims").set(await self._outbox.pending_count())
             if published < self._batch_size:  # a full batch: more is probably waiting
                 await _wait(self._wake, self._poll_interval_s)
 

@@ -13,6 +13,8 @@ class ImsSettings(BaseSettings):
     port: int = Field(default=50051, ge=0, le=65535)
     shutdown_grace_s: float = Field(default=10.0, ge=0)
     log_level: str = "INFO"
+    # Prometheus metrics at http://127.0.0.1:<port>/metrics (common/metrics.py); unset: none.
+    metrics_port: int | None = Field(default=None, ge=1, le=65535)
     # Apply pending SQL migrations at start-up (also: python -m ims_grpc.db.migrate).
     migrate_on_start: bool = True
     # Reservation expiry sweeper: how often it runs and how many reservations one statement

@@ -14,6 +14,7 @@ from datetime import timedelta
 from common.grpc.auth import server_guard
 from common.grpc.server import GrpcServer
 from common.logs import configure_logging
+from common.metrics import serving_metrics
 from common.signals import wait_for_stop_signal
 from common.tasks import cancel_and_wait
 from oms_grpc.api.orders import OrderServicer, OrderTopics, order_service
@@ -93,7 +94,11 @@ async def running(core: OmsCore, settings: OmsSettingsBundle) -> AsyncIterator[G
 
 
 async def serve(settings: OmsSettingsBundle) -> None:
-    async with open_core(settings.core) as core, running(core, settings):
+    async with (
+        serving_metrics(settings.service.metrics_port),
+        open_core(settings.core) as core,
+        running(core, settings),
+    ):
         await wait_for_stop_signal()
 
 

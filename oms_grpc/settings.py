@@ -16,3 +16,5 @@ class OmsSettings(BaseSettings):
     max_message_bytes: int = Field(default=64 * 1024 * 1024, ge=4 * 1024 * 1024)
     shutdown_grace_s: float = Field(default=10.0, ge=0)
     log_level: str = "INFO"
+    # Prometheus metrics at http://127.0.0.1:<port>/metrics (common/metrics.py); unset: none.
+    metrics_port: int | None = Field(default=None, ge=1, le=65535)

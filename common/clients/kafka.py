@@ -133,6 +133,20 @@ class KafkaConsumer:
         if offsets:
             await self._consumer.commit(offsets)
 
+    def lag(self, messages: Sequence[Message]) -> dict[tuple[str, int], int]:
+        """Per partition of `messages`: how far the last of them is behind the partition's
+        high watermark, as this member last heard it (no broker round trip)."""
+        last: dict[tuple[str, int], int] = {}
+        for message in messages:
+            key = (message.topic, message.partition)
+            last[key] = max(last.get(key, -1), message.offset)
+        lags: dict[tuple[str, int], int] = {}
+        for (topic, partition), offset in last.items():
+            highwater = self._consumer.highwater(TopicPartition(topic, partition))
+            if highwater is not None:
+                lags[(topic, partition)] = max(0, highwater - offset - 1)
+        return lags
+
     async def close(self) -> None:
         await self._consumer.stop()
 

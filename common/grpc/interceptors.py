@@ -15,6 +15,7 @@ from grpc.aio import ServerInterceptor
 
 from common.grpc.errors import ErrorCode, ServiceError, status_code, to_status
 from common.i18n import LANGUAGE_METADATA_KEY, bind_language
+from common.metrics import RPC_HANDLED, RPC_SECONDS
 from common.texts import t
 from common.tracing import TRACE_METADATA_KEY, bind_trace_id
 
@@ -172,11 +173,11 @@ def _wrap_stream_unary(handler: Handler, details: grpc.HandlerCallDetails) -> Ha
 
 
 def _log_call(method: str, code: grpc.StatusCode, started: float) -> None:
+    elapsed = time.perf_counter() - started
+    service, _, name = method.lstrip("/").rpartition("/")
+    RPC_HANDLED.labels(service, name, code.name).inc()
+    RPC_SECONDS.labels(service, name).observe(elapsed)
     log.info(
         "rpc",
-        extra={
-            "method": method,
-            "code": code.name,
-            "duration_ms": round((time.perf_counter() - started) * 1000, 2),
-        },
+        extra={"method": method, "code": code.name, "duration_ms": round(elapsed * 1000, 2)},
     )

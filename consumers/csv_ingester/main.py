@@ -15,6 +15,7 @@ from contextlib import asynccontextmanager
 from dataclasses import dataclass
 
 from common.logs import configure_logging
+from common.metrics import serving_metrics
 from common.signals import wait_for_stop_signal
 from common.tasks import cancel_and_wait
 from consumers.csv_ingester.consumer import CsvIngester, QueueConfig
@@ -84,7 +85,7 @@ async def running(
 
 
 async def serve(settings: IngesterSettingsBundle) -> None:
-    async with open_core(settings.core) as core:
+    async with serving_metrics(settings.service.metrics_port), open_core(settings.core) as core:
         ingester = await build_ingester(core, settings.service)
         async with running(core, ingester):
             log.info(

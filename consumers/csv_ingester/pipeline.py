@@ -23,6 +23,7 @@ from dataclasses import dataclass
 
 from common.clients.s3 import ObjectNotFoundError, ObjectStore
 from common.i18n import problem_text
+from common.metrics import INGESTED_ROWS
 from common.texts import Text, t
 from consumers.csv_ingester.catalog import CatalogLookup
 from consumers.csv_ingester.csv_records import MalformedCsvError, Record
@@ -213,8 +214,11 @@ class UploadPass:
         outcome = await self._writer.write(self._job.upload_id, drafts, self._job.trace_id)
         # Orders that already existed (an earlier pass) are this file's orders all the same.
         self._counts.orders_created += outcome.inserted + outcome.duplicates
-        self._counts.rows_accepted += sum(len(d.source_lines) for d in drafts)
+        accepted = sum(len(d.source_lines) for d in drafts)
+        self._counts.rows_accepted += accepted
+        INGESTED_ROWS.labels("accepted").inc(accepted)
 
     async def _reject(self, rejected: list[Rejection], errors: ErrorFileWriter) -> None:
         await errors.add(rejected)
         self._counts.rows_rejected += len(rejected)
+        INGESTED_ROWS.labels("rejected").inc(len(rejected))

@@ -30,3 +30,5 @@ class IngesterSettings(BaseSettings):
     error_spool_bytes: int = Field(default=1024 * 1024, ge=0)
 
     log_level: str = "INFO"
+    # Prometheus metrics at http://127.0.0.1:<port>/metrics (common/metrics.py); unset: none.
+    metrics_port: int | None = Field(default=None, ge=1, le=65535)

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 
 from common.clients.kafka import KafkaConsumer, KafkaProducer
 from common.logs import configure_logging
+from common.metrics import serving_metrics
 from common.signals import wait_for_stop_signal
 from common.tasks import cancel_and_wait
 from consumers.event_loop import EventLoop, MessageHandler, RetryPolicy
@@ -115,7 +116,11 @@ async def running(core: OmsCore, loops: FinalizerLoops) -> AsyncIterator[None]:
 
 
 async def serve(settings: FinalizerSettingsBundle) -> None:
-    async with open_core(settings.core) as core, running(core, build_loops(core, settings.service)):
+    async with (
+        serving_metrics(settings.service.metrics_port),
+        open_core(settings.core) as core,
+        running(core, build_loops(core, settings.service)),
+    ):
         log.info("order finalizer consuming", extra={"group": settings.service.group_id})
         await wait_for_stop_signal()
     log.info("order finalizer stopped")

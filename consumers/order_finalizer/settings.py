@@ -25,3 +25,5 @@ class FinalizerSettings(BaseSettings):
     restock_max_orders: int = Field(default=2000, ge=1)
 
     log_level: str = "INFO"
+    # Prometheus metrics at http://127.0.0.1:<port>/metrics (common/metrics.py); unset: none.
+    metrics_port: int | None = Field(default=None, ge=1, le=65535)

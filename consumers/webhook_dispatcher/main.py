@@ -18,6 +18,7 @@ from datetime import timedelta
 
 from common.clients.kafka import KafkaConsumer, KafkaProducer
 from common.logs import configure_logging
+from common.metrics import serving_metrics
 from common.signals import wait_for_stop_signal
 from common.tasks import cancel_and_wait
 from consumers.event_loop import DeadLetters
@@ -141,6 +142,7 @@ async def running(dispatcher: Dispatcher) -> AsyncIterator[None]:
 
 async def serve(settings: DispatcherSettingsBundle) -> None:
     async with (
+        serving_metrics(settings.service.metrics_port),
         open_core(settings.core) as core,
         build_dispatcher(core, settings.service) as dispatcher,
         running(dispatcher),

@@ -66,6 +66,8 @@ class DispatcherSettings(BaseSettings):
     shutdown_grace_s: float = Field(default=5.0, ge=0, le=120)
 
     log_level: str = "INFO"
+    # Prometheus metrics at http://127.0.0.1:<port>/metrics (common/metrics.py); unset: none.
+    metrics_port: int | None = Field(default=None, ge=1, le=65535)
 
     @field_validator("retry_schedule_s", mode="before")
     @classmethod

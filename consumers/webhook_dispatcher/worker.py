@@ -29,6 +29,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
 from common.ids import new_id
+from common.metrics import WEBHOOK_ATTEMPTS
 from consumers.webhook_dispatcher.endpoint_health import EndpointHealth
 from consumers.webhook_dispatcher.lanes import Lanes
 from consumers.webhook_dispatcher.recorder import AttemptRecorder
@@ -246,6 +247,7 @@ class DeliveryWorker:
         )
         await self._recorder.record(delivery, attempt, verdict)
         self._rate.tick()
+        WEBHOOK_ATTEMPTS.labels(_result(answer.delivered, verdict.state)).inc()
         if verdict.next_attempt_time is not None:
             heapq.heappush(self._retries_due, verdict.next_attempt_time)
             self._wake.set()  # the claim loop sleeps until the earliest retry
@@ -288,6 +290,14 @@ class DeliveryWorker:
                     await self._deliveries.release(left)
             except Exception:
                 log.warning("could not hand %d leases back; they run out", len(left))
+
+
+def _result(delivered: bool, state: DeliveryState) -> str:
+    """An attempt as the metric counts it: delivered, retry (another attempt is due) or
+    failed (the last one)."""
+    if delivered:
+        return "delivered"
+    return "failed" if state is DeliveryState.FAILED else "retry"
 
 
 def _where(delivery: Delivery) -> dict[str, object]:

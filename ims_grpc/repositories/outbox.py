@@ -75,6 +75,7 @@ RETURNING o.id, o.event_id, o.tenant_id, o.hub_id, o.sku_id, o.quantity_on_hand,
 """
 
 PENDING_SQL = "SELECT EXISTS (SELECT FROM inventory_outbox)"
+PENDING_COUNT_SQL = "SELECT count(*) FROM inventory_outbox"
 
 
 @dataclass(frozen=True)
@@ -110,6 +111,10 @@ class InventoryOutboxRepository:
 
     async def has_pending(self) -> bool:
         return bool(await self._db.pool.fetchval(PENDING_SQL))
+
+    async def pending_count(self) -> int:
+        """Events not yet published (rows leave the table when they are)."""
+        return int(await self._db.pool.fetchval(PENDING_COUNT_SQL))
 
     @contextlib.asynccontextmanager
     async def notifications(self, on_notify: Callable[[], None]) -> AsyncIterator[asyncio.Event]:

@@ -12,6 +12,7 @@ from ims.v1 import inventory_pb2, inventory_pb2_grpc
 
 from common.grpc.errors import failed_precondition, not_found
 from common.grpc.server import ServiceRegistration
+from common.metrics import RESERVATIONS
 from common.pagination import page_size
 from ims_grpc.domain.inventory_rules import MissingCatalogue
 from ims_grpc.domain.reservation import (
@@ -101,11 +102,14 @@ class InventoryServicer(inventory_pb2_grpc.InventoryServiceServicer):
                     [line.sku_id for line in result.unstocked],
                 )
                 if missing:
+                    RESERVATIONS.labels("refused").inc()
                     raise messages.missing_error(missing)
+            RESERVATIONS.labels("insufficient_stock").inc()
             return inventory_pb2.ReserveInventoryResponse(
                 outcome=inventory_pb2.RESERVE_OUTCOME_INSUFFICIENT_STOCK,
                 shortages=[messages.shortage_message(s) for s in result.shortages],
             )
+        RESERVATIONS.labels("reserved").inc()
         return inventory_pb2.ReserveInventoryResponse(
             outcome=inventory_pb2.RESERVE_OUTCOME_RESERVED,
             reservation=messages.reservation_message(result.reservation),

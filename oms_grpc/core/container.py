@@ -63,7 +63,11 @@ async def open_core(
         queue = await QueueClient.open(settings.aws)
         stack.push_async_callback(queue.close)
 
-        relay = OutboxRelay(orders.collection, lambda: KafkaProducer.start(settings.kafka))
+        relay = OutboxRelay(
+            orders.collection,
+            lambda: KafkaProducer.start(settings.kafka),
+            service=settings.identity,
+        )
         stack.push_async_callback(relay.close)
 
         ims_channel = authorized_channel(

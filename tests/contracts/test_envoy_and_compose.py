@@ -67,7 +67,7 @@ async def test_compose_file_is_valid() -> None:
 def test_compose_envoy_rewrites_match_the_envoy_config() -> None:
     """compose.yaml runs envoy/envoy.yaml with sed swaps: each must still find its target."""
     rewrites = re.findall(r"-e 's/([^/]+)/([^/]+)/'", (ROOT / "compose.yaml").read_text())
-    assert len(rewrites) == 4  # listener, IMS, OMS, the edge (for /docs)
+    assert len(rewrites) == 5  # listener, IMS, OMS, the edge (for /docs), the admin (metrics)
     envoy_config = (ROOT / "envoy" / "envoy.yaml").read_text()
     for before, _after in rewrites:
         assert envoy_config.count(before) == 1, before

@@ -17,12 +17,14 @@ import subprocess
 import sys
 import threading
 import time
+import urllib.request
 from collections.abc import AsyncIterator, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
 from cryptography.fernet import Fernet
+from prometheus_client.parser import text_string_to_metric_families
 
 from devstack.process import free_port
 from devstack.scratch import own_resources, provisioned
@@ -31,6 +33,13 @@ from tests.support.auth import auth_env
 ROOT = Path(__file__).resolve().parents[2]
 STARTUP_S = 300.0  # first start on a cold machine installs Envoy; generous, not a speed check
 STEP_S = 180.0
+METRICS_PORTS = (
+    "IMS_METRICS_PORT",
+    "OMS_METRICS_PORT",
+    "INGESTER_METRICS_PORT",
+    "FINALIZER_METRICS_PORT",
+    "DISPATCHER_METRICS_PORT",
+)
 
 
 @dataclass
@@ -84,6 +93,7 @@ def _pump(stream: object, console: Console) -> None:
 async def running_system(stack: None, tmp_path: Path) -> AsyncIterator[RunningSystem]:
     res = own_resources()
     ims, oms, edge, envoy, envoy_admin = (free_port() for _ in range(5))
+    metrics = {name: str(free_port()) for name in METRICS_PORTS}
     env = {
         **os.environ,
         **res.environment(),
@@ -99,6 +109,7 @@ async def running_system(stack: None, tmp_path: Path) -> AsyncIterator[RunningSy
         "FINALIZER_RESTOCK_GROUP_ID": f"restock-{res.suffix}",
         "DISPATCHER_GROUP_ID": f"dispatcher-{res.suffix}",
         "INGESTER_RECEIVE_WAIT_S": "1",
+        **metrics,
     }
     async with provisioned(res):
         # A blocking Popen on purpose: the test body is synchronous (it waits on the
@@ -153,6 +164,29 @@ def _orders(system: RunningSystem, *args: str) -> list[dict[str, object]]:
     return orders
 
 
+def _metrics(url: str) -> dict[tuple[str, frozenset[tuple[str, str]]], float]:
+    """Every sample of a Prometheus endpoint, by name and labels."""
+    with urllib.request.urlopen(url, timeout=10) as response:
+        text = response.read().decode()
+    return {
+        (sample.name, frozenset(sample.labels.items())): sample.value
+        for family in text_string_to_metric_families(text)
+        for sample in family.samples
+    }
+
+
+def _value(
+    samples: dict[tuple[str, frozenset[tuple[str, str]]], float], name: str, **labels: str
+) -> float:
+    return samples.get((name, frozenset(labels.items())), 0.0)
+
+
+def _scrape(
+    system: RunningSystem, variable: str
+) -> dict[tuple[str, frozenset[tuple[str, str]]], float]:
+    return _metrics(f"http://127.0.0.1:{system.env[variable]}/metrics")
+
+
 def _gone(pids: Iterator[int] | list[int]) -> bool:
     return all(not Path(f"/proc/{pid}").exists() for pid in pids)
 
@@ -173,6 +207,7 @@ def test_the_run_command_shows_the_main_job_and_survives_a_killed_consumer(
     assert "0 refused" in text
     assert "scripts/run stop" in text
     assert '{"' not in text.split("what happened")[0].split("started envoy")[-1]  # no JSON logs
+    _check_metrics_after_the_demo(system)
 
     # The operator CLI, with the demo tenant's key: upload a file and follow it.
     first = _orders(system)[0]
@@ -210,3 +245,65 @@ def test_the_run_command_shows_the_main_job_and_survives_a_killed_consumer(
     system.pump.join(timeout=10)  # the last lines
     assert console.text().rstrip().endswith("stopped")
     assert _gone(pids), "a process of the run outlived it"
+
+
+def _check_metrics_after_the_demo(system: RunningSystem) -> None:
+    """Each process's /metrics counts what the demo made it do (51 orders from 57 rows, 58
+    reservations of which 7 short at first, 102 webhooks)."""
+    ims = _scrape(system, "IMS_METRICS_PORT")
+    assert _value(ims, "ims_reservations_total", outcome="reserved") >= 51
+    assert _value(ims, "ims_reservations_total", outcome="insufficient_stock") >= 7
+    reserve_ok = _value(
+        ims,
+        "grpc_server_handled_total",
+        grpc_service="ims.v1.InventoryService",
+        grpc_method="ReserveInventory",
+        grpc_code="OK",
+    )
+    assert reserve_ok >= 58
+    assert _value(ims, "outbox_events_published_total", service="ims") >= 3  # stock movements
+
+    oms = _scrape(system, "OMS_METRICS_PORT")
+    assert (
+        _value(
+            oms,
+            "grpc_server_handled_total",
+            grpc_service="oms.v1.UploadService",
+            grpc_method="StreamUpload",
+            grpc_code="OK",
+        )
+        == 1
+    )
+
+    ingester = _scrape(system, "INGESTER_METRICS_PORT")
+    assert _value(ingester, "ingester_rows_total", outcome="accepted") == 52
+    assert _value(ingester, "ingester_rows_total", outcome="rejected") == 5
+    assert _value(ingester, "outbox_events_published_total", service="csv-ingester") >= 51
+
+    finalizer = _scrape(system, "FINALIZER_METRICS_PORT")
+    topic = system.env["KAFKA_TOPIC_ORDER_CREATED"]
+    handled = _value(
+        finalizer,
+        "consumer_messages_total",
+        consumer="order-finalizer",
+        topic=topic,
+        outcome="handled",
+    )
+    assert handled >= 51
+    assert _value(finalizer, "outbox_events_published_total", service="order-finalizer") >= 51
+    assert any(name == "consumer_lag_messages" for name, _ in finalizer)
+
+    dispatcher = _scrape(system, "DISPATCHER_METRICS_PORT")
+    assert _value(dispatcher, "webhook_attempts_total", result="delivered") >= 102
+
+    edge = f"http://127.0.0.1:{system.env['EDGE_PORT']}"
+    with urllib.request.urlopen(f"{edge}/healthz", timeout=10):
+        pass
+    answered = _metrics(f"{edge}/metrics")
+    assert (
+        _value(answered, "http_requests_total", method="GET", route="/healthz", status="200") >= 1
+    )
+
+    envoy = f"http://127.0.0.1:{system.env['ENVOY_ADMIN_PORT']}/stats/prometheus"
+    with urllib.request.urlopen(envoy, timeout=10) as response:
+        assert b"envoy_cluster_upstream_rq" in response.read()

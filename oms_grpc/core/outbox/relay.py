@@ -30,6 +30,7 @@ from pymongo import UpdateOne
 from pymongo.asynchronous.collection import AsyncCollection
 
 from common.clients.kafka import KafkaProducer, OutgoingRecord
+from common.metrics import OUTBOX_BACKLOG, OUTBOX_PUBLISHED
 from oms_grpc.core.outbox.entries import (
     LEASE_FIELD,
     OUTBOX_FIELD,
@@ -56,8 +57,12 @@ class OutboxRelay:
         reserve_lease_s: float = 10.0,
         max_backlog: int = 2000,
         retry_delay_s: float = 1.0,
+        service: str = "oms",
     ) -> None:
+        """`service`: the process, as the metrics name it."""
         self._collection = collection
+        self._published_metric = OUTBOX_PUBLISHED.labels(service)
+        self._backlog_metric = OUTBOX_BACKLOG.labels(service)
         self._connect = connect
         self._producer: KafkaProducer | None = None
         self._batch_size = batch_size
@@ -185,6 +190,12 @@ class OutboxRelay:
             await self._release(list(published))  # let the next attempt take them at once
             raise
         await self._acknowledge(published)
+        self._published_metric.inc(len(records))
+        # What this process handed over and has not published yet; documents left to the
+        # recovery scan (a crashed writer's) are not known until a scan finds them.
+        self._backlog_metric.set(
+            sum(len(d[OUTBOX_FIELD]) if d else 1 for d in self._hinted.values())
+        )
         return len(records)
 
     async def close(self) -> None:
