@@ -63,11 +63,14 @@ class MongoSettings(BaseSettings):
 
 
 class AwsSettings(BaseSettings):
-    """S3 + SQS. An empty endpoint_url means real AWS (credentials from the usual chain)."""
+    """S3 + SQS, each at its own endpoint: the local stack runs SeaweedFS (S3) and ElasticMQ
+    (SQS), compose.yaml one moto for both. An empty endpoint means real AWS (credentials
+    from the usual chain)."""
 
     model_config = SettingsConfigDict(env_prefix="AWS_", extra="ignore")
 
-    endpoint_url: str = "http://127.0.0.1:5000"
+    s3_endpoint_url: str = "http://127.0.0.1:8333"
+    sqs_endpoint_url: str = "http://127.0.0.1:9324"
     region: str = "us-east-1"
     access_key_id: str = "test"
     secret_access_key: str = "test"

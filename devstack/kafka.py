@@ -5,10 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import base64
-import hashlib
 import os
-import re
-import shutil
 import string
 import time
 import uuid
@@ -21,8 +18,9 @@ from aiokafka.admin import AIOKafkaAdminClient, NewTopic
 from aiokafka.errors import TopicAlreadyExistsError, for_code
 
 from common.settings import KafkaSettings
-from devstack import paths, process
+from devstack import process
 from devstack.component import Component
+from devstack.maven import MavenRuntime, java
 from devstack.process import StackError
 
 RESOURCES = Path(__file__).resolve().parent / "resources" / "kafka"
@@ -42,7 +40,6 @@ TOOL_JVM_OPTS = ("-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1")
 SHUTDOWN_TIMEOUT_S = 30.0  # a clean KRaft shutdown takes a few seconds; SIGKILL after this
 READY_PROBE_TIMEOUT_S = 2.0
 PROVISION_TIMEOUT_S = 30.0
-INSTALL_TIMEOUT_S = 1800.0
 
 
 class Kafka(Component):
@@ -54,61 +51,20 @@ class Kafka(Component):
     # --- install ----------------------------------------------------------------------------
 
     @property
+    def runtime(self) -> MavenRuntime:
+        return MavenRuntime(
+            "kafka", RESOURCES / "pom.xml", "kafka.version", "kafka_2.13-{version}.jar"
+        )
+
+    @property
     def version(self) -> str:
-        match = re.search(r"<kafka\.version>([^<]+)</kafka\.version>", _pom_text())
-        if match is None:
-            raise StackError(f"no <kafka.version> in {RESOURCES / 'pom.xml'}")
-        return match.group(1).strip()
-
-    @property
-    def install_dir(self) -> Path:
-        return paths.tools_dir() / f"kafka-{self.version}"
-
-    @property
-    def lib_dir(self) -> Path:
-        return self.install_dir / "lib"
-
-    @property
-    def _marker(self) -> Path:
-        return self.install_dir / ".installed"
+        return self.runtime.version
 
     def installed(self) -> bool:
-        return self._marker.is_file() and self._marker.read_text().strip() == _pom_digest()
+        return self.runtime.installed()
 
     def install(self) -> None:
-        if self.installed():
-            return
-        if shutil.which("mvn") is None:
-            raise StackError("kafka: `mvn` not found on PATH (apt-get install -y maven)")
-        self.install_dir.mkdir(parents=True, exist_ok=True)
-        self._marker.unlink(missing_ok=True)
-        self._copy_jars()
-        self._marker.write_text(_pom_digest())
-
-    def _copy_jars(self) -> None:
-        """Resolve the broker runtime into a staging folder, then swap it in whole, so a failed
-        or interrupted copy never leaves a half-filled lib/ (stale jars from an older pom
-        would otherwise end up on the classpath)."""
-        (self.install_dir / "pom.xml").write_text(_pom_text())
-        staging = self.install_dir / "lib.partial"
-        shutil.rmtree(staging, ignore_errors=True)
-        process.run(
-            [
-                "mvn",
-                "-q",
-                "-B",
-                "dependency:copy-dependencies",
-                "-DincludeScope=runtime",
-                f"-DoutputDirectory={staging}",
-            ],
-            cwd=self.install_dir,
-            timeout=INSTALL_TIMEOUT_S,
-        )
-        broker_jar = staging / f"kafka_2.13-{self.version}.jar"
-        if not broker_jar.is_file():
-            raise StackError(f"kafka: mvn succeeded but {broker_jar.name} is missing in {staging}")
-        shutil.rmtree(self.lib_dir, ignore_errors=True)
-        staging.rename(self.lib_dir)
+        self.runtime.install()
 
     # --- start ------------------------------------------------------------------------------
 
@@ -150,7 +106,7 @@ class Kafka(Component):
             self._format_storage()
         process.spawn(
             [
-                _java(),
+                java(),
                 *JVM_OPTS,
                 _log4j_opt("log4j2.properties"),
                 "-cp",
@@ -164,7 +120,7 @@ class Kafka(Component):
         )
 
     def _classpath(self) -> str:
-        return f"{self.lib_dir}/*"  # the JVM expands the wildcard itself
+        return self.runtime.classpath
 
     def _render_config(self) -> None:
         host, port = self.address()
@@ -188,7 +144,7 @@ class Kafka(Component):
     def _format_storage(self) -> None:
         process.run(
             [
-                _java(),
+                java(),
                 *TOOL_JVM_OPTS,
                 _log4j_opt("tools-log4j2.properties"),
                 "-cp",
@@ -277,22 +233,6 @@ class Kafka(Component):
 
     def env(self) -> dict[str, str]:
         return {"KAFKA_BOOTSTRAP_SERVERS": self.settings.bootstrap_servers}
-
-
-def _pom_text() -> str:
-    return (RESOURCES / "pom.xml").read_text()
-
-
-def _pom_digest() -> str:
-    return hashlib.sha256(_pom_text().encode()).hexdigest()
-
-
-def _java() -> str:
-    java_home = os.environ.get("JAVA_HOME")
-    java = str(Path(java_home) / "bin" / "java") if java_home else shutil.which("java")
-    if java is None or not Path(java).is_file():
-        raise StackError("kafka: no `java` found (set JAVA_HOME or install a JDK 17+)")
-    return java
 
 
 def _log4j_opt(config_name: str) -> str:

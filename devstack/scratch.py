@@ -28,7 +28,7 @@ from common.settings import (
     PostgresSettings,
     RedisSettings,
 )
-from devstack.aws import AwsEndpoint
+from devstack.aws_resources import ensure_all
 from devstack.envoy_bin import ensure_envoy, gateway_config
 from devstack.paths import PROJECT_ROOT
 from devstack.process import free_port, wait_listening
@@ -105,7 +105,7 @@ async def provisioned(res: Resources) -> AsyncIterator[None]:
         cleanup.push_async_callback(_drop_mongo, res.mongo)
         await ensure_topics(res.kafka, res.kafka.topics())
         cleanup.push_async_callback(_drop_topics, res.kafka)
-        await asyncio.to_thread(AwsEndpoint(res.aws).provision)
+        await asyncio.to_thread(ensure_all, res.aws)
         cleanup.push_async_callback(_drop_aws, res.aws)
         yield
 
@@ -147,12 +147,12 @@ async def _drop_topics(settings: KafkaSettings) -> None:
 
 async def _drop_aws(settings: AwsSettings) -> None:
     session = new_session()
-    async with session.client("s3", **client_kwargs(settings)) as s3:
+    async with session.client("s3", **client_kwargs(settings, "s3")) as s3:
         listed = await s3.list_objects_v2(Bucket=settings.s3_bucket)
         for item in listed.get("Contents", []):
             await s3.delete_object(Bucket=settings.s3_bucket, Key=item["Key"])
         await s3.delete_bucket(Bucket=settings.s3_bucket)
-    async with session.client("sqs", **client_kwargs(settings)) as sqs:
+    async with session.client("sqs", **client_kwargs(settings, "sqs")) as sqs:
         for name in (settings.sqs_queue_name, settings.sqs_dead_letter_queue_name):
             url = (await sqs.get_queue_url(QueueName=name))["QueueUrl"]
             await sqs.delete_queue(QueueUrl=url)

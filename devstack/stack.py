@@ -17,12 +17,13 @@ from common.settings import (
     RedisSettings,
 )
 from devstack import paths, process
-from devstack.aws import AwsEndpoint
 from devstack.component import Component, Health
+from devstack.elasticmq import QueueServer
 from devstack.kafka import Kafka
 from devstack.mongo import MongoWire
 from devstack.postgres import Postgres
 from devstack.redis import Redis
+from devstack.seaweedfs import ObjectStore
 
 T = TypeVar("T")
 Reporter = Callable[[str], None]
@@ -35,7 +36,8 @@ def default_components() -> list[Component]:
         Redis(RedisSettings()),
         Kafka(KafkaSettings()),
         MongoWire(MongoSettings()),
-        AwsEndpoint(AwsSettings()),
+        ObjectStore(AwsSettings()),
+        QueueServer(AwsSettings()),
     ]
 
 

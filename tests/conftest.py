@@ -121,10 +121,10 @@ async def aws_settings(stack: None, unique: str) -> AwsSettings:
         sqs_max_receive_count=2,
         sqs_visibility_timeout_s=1,
     )
-    from devstack.aws import AwsEndpoint
+    from devstack.aws_resources import ensure_all
 
     # The same provisioning code the stack uses, for this test's own bucket and queues.
-    await asyncio.to_thread(AwsEndpoint(settings).provision)
+    await asyncio.to_thread(ensure_all, settings)
     return settings
 
 

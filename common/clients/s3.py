@@ -110,7 +110,7 @@ class ObjectStore:
     async def open(cls, settings: AwsSettings, bucket: str | None = None) -> ObjectStore:
         exit_stack = AsyncExitStack()
         client = await exit_stack.enter_async_context(
-            new_session().client("s3", **client_kwargs(settings))
+            new_session().client("s3", **client_kwargs(settings, "s3"))
         )
         return cls(client, bucket or settings.s3_bucket, exit_stack)
 

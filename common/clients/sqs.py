@@ -7,8 +7,12 @@ from contextlib import AsyncExitStack
 from dataclasses import dataclass
 from typing import Any
 
+from botocore.exceptions import ClientError
+
 from common.clients.aws import client_kwargs, new_session
 from common.settings import AwsSettings
+
+STALE_RECEIPT_HANDLE = "ReceiptHandleIsInvalid"
 
 
 @dataclass(frozen=True)
@@ -29,7 +33,7 @@ class QueueClient:
     async def open(cls, settings: AwsSettings, queue_name: str | None = None) -> QueueClient:
         exit_stack = AsyncExitStack()
         client = await exit_stack.enter_async_context(
-            new_session().client("sqs", **client_kwargs(settings))
+            new_session().client("sqs", **client_kwargs(settings, "sqs"))
         )
         try:
             reply = await client.get_queue_url(QueueName=queue_name or settings.sqs_queue_name)
@@ -81,9 +85,17 @@ class QueueClient:
         ]
 
     async def delete(self, message: QueueMessage) -> None:
-        await self._client.delete_message(
-            QueueUrl=self._queue_url, ReceiptHandle=message.receipt_handle
-        )
+        """Delete the message. A receipt handle that is no longer the latest (the message
+        was delivered again meanwhile, or already deleted) deletes nothing: AWS answers
+        that with success, some SQS servers (ElasticMQ) with ReceiptHandleIsInvalid; both
+        mean the same here."""
+        try:
+            await self._client.delete_message(
+                QueueUrl=self._queue_url, ReceiptHandle=message.receipt_handle
+            )
+        except ClientError as exc:
+            if exc.response.get("Error", {}).get("Code") != STALE_RECEIPT_HANDLE:
+                raise
 
     async def extend_visibility(self, message: QueueMessage, timeout_s: int) -> None:
         await self._client.change_message_visibility(

@@ -63,13 +63,13 @@ async def queued_messages(queue: QueueClient) -> list[QueueMessage]:
 
 
 async def object_keys(settings: AwsSettings) -> list[str]:
-    async with new_session().client("s3", **client_kwargs(settings)) as s3:
+    async with new_session().client("s3", **client_kwargs(settings, "s3")) as s3:
         reply = await s3.list_objects_v2(Bucket=settings.s3_bucket)
     return sorted(item["Key"] for item in reply.get("Contents", []))
 
 
 async def content_type_of(settings: AwsSettings, key: str) -> str:
-    async with new_session().client("s3", **client_kwargs(settings)) as s3:
+    async with new_session().client("s3", **client_kwargs(settings, "s3")) as s3:
         reply = await s3.head_object(Bucket=settings.s3_bucket, Key=key)
     return str(reply["ContentType"])
 
@@ -368,19 +368,23 @@ async def test_size_and_line_limits_come_from_the_settings(
 async def broken_storage(
     oms_settings: OmsSettingsBundle, request: pytest.FixtureRequest, unique: str
 ) -> AsyncIterator[upload_pb2_grpc.UploadServiceStub]:
-    """An OMS whose bucket (param "s3") or queue (param "sqs") does not exist: real failures
-    of the real endpoint, no mocks."""
+    """An OMS whose object store refuses it (param "s3": a wrong secret key) or whose queue
+    does not exist (param "sqs"): real failures of the real endpoint, no mocks. (Not a missing
+    bucket: SeaweedFS creates one on the first write of an identity allowed to.)"""
     from oms_grpc.core.container import open_core
     from oms_grpc.main import running
 
     async with open_core(oms_settings.core) as core, contextlib.AsyncExitStack() as stack:
         if request.param == "s3":
-            missing = await ObjectStore.open(oms_settings.core.aws, bucket=f"missing-{unique}")
+            refused = oms_settings.core.aws.model_copy(update={"secret_access_key": "wrong"})
+            missing = await ObjectStore.open(refused)
             stack.push_async_callback(missing.close)
             core = dataclasses.replace(core, objects=missing)
         else:
             name = f"gone-{unique}"
-            async with new_session().client("sqs", **client_kwargs(oms_settings.core.aws)) as sqs:
+            async with new_session().client(
+                "sqs", **client_kwargs(oms_settings.core.aws, "sqs")
+            ) as sqs:
                 url = (await sqs.create_queue(QueueName=name))["QueueUrl"]
                 gone = await QueueClient.open(oms_settings.core.aws, name)
                 stack.push_async_callback(gone.close)

@@ -56,7 +56,7 @@ def big_csv(tenant: str, size: int) -> bytes:
 
 
 async def incomplete_multipart_uploads(settings: AwsSettings) -> list[str]:
-    async with new_session().client("s3", **client_kwargs(settings)) as s3:
+    async with new_session().client("s3", **client_kwargs(settings, "s3")) as s3:
         reply = await s3.list_multipart_uploads(Bucket=settings.s3_bucket)
     return [u["Key"] for u in reply.get("Uploads", [])]
 

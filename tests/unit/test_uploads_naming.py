@@ -48,3 +48,13 @@ def test_error_file_names_round_trip_and_reject_traversal() -> None:
         assert not is_error_file_name(evil)
         with pytest.raises(ValueError, match="not an error file name"):
             error_object_key(evil)
+
+
+def test_an_incoming_key_whose_slot_is_a_dot_segment_is_nobodys() -> None:
+    """`incoming/<tenant>/../x` reads as `incoming/x` on a store that resolves paths."""
+    from oms_grpc.core.domain.uploads import incoming_object_key, is_incoming_key_of
+
+    good = incoming_object_key("t1", "01a2327b-0981-7eae-a25b-a1de0c1fbeed", "a.csv")
+    assert is_incoming_key_of("t1", good)
+    for slot in ("..", ".", "not-an-id", ""):
+        assert not is_incoming_key_of("t1", f"incoming/t1/{slot}/a.csv"), slot

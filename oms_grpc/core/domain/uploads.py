@@ -18,6 +18,7 @@ INCOMING_PREFIX = "incoming/"
 ERROR_PREFIX = "errors/"
 MAX_FILENAME = 100
 _UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")
+_SLOT = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
 _ERROR_FILE = re.compile(
     r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}_errors\.csv$"
 )
@@ -55,7 +56,14 @@ def is_incoming_key_of(tenant_id: str, key: str) -> bool:
     if not key.startswith(prefix):
         return False
     slot, _, name = key[len(prefix) :].partition("/")
-    return bool(slot) and bool(name) and "/" not in name and name == sanitise_filename(name)
+    # The slot is an id we made (`new_id()`): never `..` or `.`, which an object store that
+    # resolves paths (SeaweedFS does) would read as a step up or a no-op.
+    return (
+        _SLOT.fullmatch(slot) is not None
+        and bool(name)
+        and "/" not in name
+        and name == sanitise_filename(name)
+    )
 
 
 def error_file_name(upload_id: str) -> str:
