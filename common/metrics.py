@@ -9,9 +9,10 @@ process registers what it imports, and its `/metrics` shows what it records.
 - every HTTP request (the Falcon edge): `http_requests_total{method,route,status}`,
   `http_request_seconds{method,route}`;
 - Kafka consumers: `consumer_messages_total{consumer,topic,outcome}` (handled, retried,
-  dead_lettered) and `consumer_message_seconds{consumer,topic}` (the finalizer's two loops,
-  `EventLoop`), `consumer_lag_messages{consumer,topic,partition}` (every consumer
-  group loop, the dispatcher's intake too, after each batch);
+  dead_lettered; the finalizer's two loops and the dispatcher's intake),
+  `consumer_message_seconds{consumer,topic}` (the finalizer's loops: time per message,
+  retries included), `consumer_lag_messages{consumer,topic,partition}` (every consumer
+  group loop, after each batch);
 - outbox relays (IMS, OMS, the ingester, the finalizer): `outbox_events_published_total
   {service}`, `outbox_backlog_events{service}`;
 - `webhook_attempts_total{result}` (dispatcher), `ims_reservations_total{outcome}` (IMS),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable
 from typing import Any
 
@@ -12,17 +13,42 @@ from google.protobuf.struct_pb2 import Struct
 from common.texts import t
 from edge_rest.errors import bad_request
 
+# The largest JSON body the edge reads (every resource of the API is far smaller; a
+# tenant's metadata is at most 16 KiB). Larger is a 413 before anything is parsed.
+MAX_JSON_BYTES = 1024 * 1024
+_JSON_TYPES = ("application/json",)
+
 
 async def json_object(req: falcon.asgi.Request) -> dict[str, Any]:
+    """The request's JSON object: at most MAX_JSON_BYTES (413), JSON (415 for another
+    content type; 400 for malformed or too deeply nested JSON), an object (400)."""
+    media_type = (req.content_type or "application/json").split(";")[0].strip().lower()
+    if media_type not in _JSON_TYPES and not media_type.endswith("+json"):
+        raise falcon.HTTPUnsupportedMediaType(
+            description=t("send the body as {media_type}", media_type="application/json")
+        )
+    if req.content_length is not None and req.content_length > MAX_JSON_BYTES:
+        raise _too_large()
+    raw = await req.stream.read(MAX_JSON_BYTES + 1)  # a chunked body is bounded too
+    if len(raw) > MAX_JSON_BYTES:
+        raise _too_large()
+    if not raw.strip():
+        raise bad_request({"body": t("is required")})
     try:
-        body = await req.get_media()
-    except falcon.MediaMalformedError:
+        body = json.loads(raw)
+    except RecursionError:
+        raise bad_request({"body": t("is nested too deeply")}) from None
+    except ValueError:  # also UnicodeDecodeError: not UTF-8 text
         raise bad_request({"body": t("is not valid JSON")}) from None
-    except falcon.MediaNotFoundError:
-        raise bad_request({"body": t("is required")}) from None
     if not isinstance(body, dict):
         raise bad_request({"body": t("must be a JSON object")})
     return body
+
+
+def _too_large() -> falcon.HTTPError:
+    return falcon.HTTPContentTooLarge(
+        description=t("the body is larger than {limit} bytes", limit=MAX_JSON_BYTES)
+    )
 
 
 def refuse_unknown(body: dict[str, Any], accepted: Iterable[str]) -> None:

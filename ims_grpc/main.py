@@ -106,6 +106,7 @@ def build_server(deps: ImsDependencies) -> GrpcServer:
         host=deps.settings.host,
         port=deps.settings.port,
         services=services,
+        max_message_bytes=deps.settings.max_message_bytes,
         guard=server_guard(
             deps.auth,
             service="ims",

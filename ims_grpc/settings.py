@@ -11,6 +11,10 @@ class ImsSettings(BaseSettings):
 
     host: str = "127.0.0.1"
     port: int = Field(default=50051, ge=0, le=65535)
+    # As much as Envoy forwards (its transcoder's max_request_body_size): an over-long field
+    # in a large JSON body is then refused by IMS naming the field (400), not by gRPC's size
+    # limit as RESOURCE_EXHAUSTED (which Envoy turns into a misleading 429).
+    max_message_bytes: int = Field(default=64 * 1024 * 1024, ge=4 * 1024 * 1024)
     shutdown_grace_s: float = Field(default=10.0, ge=0)
     log_level: str = "INFO"
     # Prometheus metrics at http://127.0.0.1:<port>/metrics (common/metrics.py); unset: none.

@@ -104,6 +104,19 @@ class QueueClient:
             VisibilityTimeout=timeout_s,
         )
 
+    async def pending(self) -> int:
+        """Messages in the queue, waiting, in flight or delayed (SQS's approximations)."""
+        names = [
+            "ApproximateNumberOfMessages",
+            "ApproximateNumberOfMessagesNotVisible",
+            "ApproximateNumberOfMessagesDelayed",
+        ]
+        reply = await self._client.get_queue_attributes(
+            QueueUrl=self._queue_url, AttributeNames=names
+        )
+        attributes = reply.get("Attributes", {})
+        return sum(int(attributes.get(name, 0)) for name in names)
+
     async def max_receive_count(self) -> int | None:
         """The queue's redrive `maxReceiveCount`: after that many deliveries SQS moves a
         message to the dead-letter queue. None when the queue has no redrive policy."""

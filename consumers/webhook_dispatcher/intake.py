@@ -20,6 +20,7 @@ import logging
 from collections.abc import Awaitable, Callable, Sequence
 
 from common.clients.kafka import KafkaConsumer, Message
+from common.metrics import CONSUMER_MESSAGES
 from consumers.event_loop import DeadLetter, DeadLetters, PoisonMessageError, consume_batches
 from consumers.webhook_dispatcher.events import EventTopics, WebhookEvent, decode_event
 from consumers.webhook_dispatcher.subscriptions import SubscriptionCache
@@ -82,6 +83,8 @@ class Intake:
                 letters.append(DeadLetter(message, f"{type(exc).__name__}: {exc}", 1))
         if letters:
             await self._dead_letters.send(letters)
+            for letter in letters:
+                CONSUMER_MESSAGES.labels(NAME, letter.message.topic, "dead_lettered").inc()
         if not events:
             return
         delay = 0.2
@@ -96,6 +99,8 @@ class Intake:
                 await asyncio.sleep(delay)
                 delay = min(2 * delay, self._max_store_delay_s)
         self._worker.hand_over(created)
+        for message in batch:
+            CONSUMER_MESSAGES.labels(NAME, message.topic, "handled").inc()
 
     async def _store(self, events: Sequence[WebhookEvent]) -> list[Delivery]:
         subscribers = [

@@ -17,6 +17,9 @@ class Received:
     refused: int = 0
     webhook_ids: set[str] = field(default_factory=set)
     by_event: Counter[str] = field(default_factory=Counter)
+    # The order ids each kind of event was received for, and each order's webhook-ids.
+    orders: dict[str, set[str]] = field(default_factory=dict)
+    webhook_ids_of_order: dict[str, set[str]] = field(default_factory=dict)
 
 
 class WebhookReceiver:
@@ -59,7 +62,13 @@ class WebhookReceiver:
             return web.Response(status=401, text="bad signature")
         self.received.verified += 1
         self.received.webhook_ids.add(request.headers["webhook-id"])
-        self.received.by_event[_event_type(event)] += 1
+        kind = _event_type(event)
+        self.received.by_event[kind] += 1
+        order = event.get("order") if isinstance(event, dict) else None
+        if isinstance(order, dict) and isinstance(order.get("id"), str):
+            self.received.orders.setdefault(kind, set()).add(order["id"])
+            ids = self.received.webhook_ids_of_order.setdefault(order["id"], set())
+            ids.add(request.headers["webhook-id"])
         return web.Response(status=204)
 
 

@@ -1,0 +1,252 @@
+"""The work the resilience suite pushes through the running system, and the checks that
+nothing was lost or done twice: uploads of one-line orders for the demo tenant's T-shirt
+(stocked far beyond need), each through StreamUpload with the demo's API key, followed to
+the end; its orders finalized; stock, ledger, webhooks and Kafka events accounted for."""
+
+from __future__ import annotations
+
+import asyncio
+import tempfile
+import time
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+from aiokafka import AIOKafkaConsumer, TopicPartition
+from ims.v1 import inventory_pb2
+from oms.v1 import events_pb2, order_pb2, upload_pb2, webhook_pb2
+
+from devstack.demo.receiver import WebhookReceiver
+from omsctl.connection import Services, Target, connect
+from omsctl.upload_progress import send_file
+from tests.support.run_system import RunningSystem
+
+STOCK = 10_000_000
+SETTLE_S = 600.0  # deadlines for work to finish: generous, never a speed check
+
+
+@dataclass(frozen=True)
+class Catalogue:
+    tenant_id: str
+    seller_id: str
+    hub_id: str
+    sku_id: str
+
+
+@dataclass(frozen=True)
+class Accounts:
+    """What an upload's orders left behind, to compare with what it should have."""
+
+    reserved: int  # units reserved at the hub for the SKU
+    reserve_rows: int  # ledger rows of type RESERVE for it
+
+
+class Flow:
+    def __init__(
+        self, system: RunningSystem, api: Services, receiver: WebhookReceiver, catalogue: Catalogue
+    ) -> None:
+        self.system = system
+        self.api = api
+        self.receiver = receiver
+        self.catalogue = catalogue
+
+    @classmethod
+    @asynccontextmanager
+    async def open(cls, system: RunningSystem) -> AsyncIterator[Flow]:
+        ims, oms = system.targets
+        receiver = WebhookReceiver()
+        await receiver.start()
+        try:
+            async with connect(Target(ims, oms, system.api_key(), 30.0)) as api:
+                catalogue = await _demo_catalogue(api)
+                await api.inventory.UpsertInventory(
+                    inventory_pb2.UpsertInventoryRequest(
+                        hub_id=catalogue.hub_id,
+                        sku_id=catalogue.sku_id,
+                        set_quantity_on_hand=STOCK,
+                        reason="resilience: plenty",
+                    ),
+                    timeout=api.timeout_s,
+                )
+                hook = await api.webhooks.CreateWebhook(
+                    webhook_pb2.CreateWebhookRequest(
+                        webhook=webhook_pb2.Webhook(
+                            url=receiver.url, event_types=["order.created", "order.updated"]
+                        )
+                    ),
+                    timeout=api.timeout_s,
+                )
+                receiver.trust(hook.signing_secret)
+                yield cls(system, api, receiver, catalogue)
+        finally:
+            await receiver.stop()
+
+    async def start_upload(self, rows: int, tag: str) -> str:
+        """A file of `rows` one-line orders (quantities 1-3), streamed; its upload id."""
+        c = self.catalogue
+        lines = ["tenant_id,seller_id,hub_id,sku_id,quantity,note"]
+        lines += [
+            f"{c.tenant_id},{c.seller_id},{c.hub_id},{c.sku_id},{1 + n % 3},{tag}-{n}"
+            for n in range(rows)
+        ]
+        path = Path(tempfile.mkdtemp()) / f"{tag}.csv"
+        await asyncio.to_thread(path.write_text, "\n".join(lines) + "\n")
+        upload = await send_file(self.api, "", path, timeout_s=300)
+        return upload.id
+
+    @staticmethod
+    def units(rows: int) -> int:
+        return sum(1 + n % 3 for n in range(rows))
+
+    async def upload(self, upload_id: str) -> upload_pb2.Upload:
+        reply = await self.api.uploads.GetUpload(
+            upload_pb2.GetUploadRequest(id=upload_id), timeout=self.api.timeout_s
+        )
+        found: upload_pb2.Upload = reply.upload
+        return found
+
+    async def until_rows_read(self, upload_id: str, rows: int) -> None:
+        deadline = time.monotonic() + SETTLE_S
+        while (await self.upload(upload_id)).rows_read < rows:
+            assert time.monotonic() < deadline, f"upload {upload_id} never read {rows} rows"
+            await asyncio.sleep(0.05)
+
+    async def until_complete(self, upload_id: str) -> upload_pb2.Upload:
+        deadline = time.monotonic() + SETTLE_S
+        while True:
+            upload = await self.upload(upload_id)
+            if upload.state in (upload_pb2.UPLOAD_STATE_COMPLETED, upload_pb2.UPLOAD_STATE_FAILED):
+                return upload
+            assert time.monotonic() < deadline, f"upload {upload_id} never finished: {upload}"
+            await asyncio.sleep(0.5)
+
+    async def orders_of(self, upload_id: str) -> list[order_pb2.Order]:
+        found: list[order_pb2.Order] = []
+        token = ""
+        while True:
+            reply = await self.api.orders.ListOrders(
+                order_pb2.ListOrdersRequest(page_size=100, page_token=token),
+                timeout=self.api.timeout_s,
+            )
+            found.extend(o for o in reply.orders if o.upload_id == upload_id)
+            token = reply.next_page_token
+            if not token:
+                return found
+
+    async def until_finalized(self, upload_id: str, expected: int) -> list[order_pb2.Order]:
+        """Once the upload has `expected` orders and none is on hold any more."""
+        deadline = time.monotonic() + SETTLE_S
+        while True:
+            orders = await self.orders_of(upload_id)
+            held = sum(1 for o in orders if o.status == order_pb2.ORDER_STATUS_ON_HOLD)
+            if len(orders) >= expected and held == 0:
+                return orders
+            assert time.monotonic() < deadline, f"{len(orders)} orders, {held} on hold"
+            await asyncio.sleep(1.0)
+
+    async def accounts(self) -> Accounts:
+        c = self.catalogue
+        level = await self.api.inventory.GetInventory(
+            inventory_pb2.GetInventoryRequest(hub_id=c.hub_id, sku_ids=[c.sku_id]),
+            timeout=self.api.timeout_s,
+        )
+        rows = 0
+        token = ""
+        while True:
+            page = await self.api.inventory.ListInventoryTransactions(
+                inventory_pb2.ListInventoryTransactionsRequest(
+                    hub_id=c.hub_id, sku_id=c.sku_id, page_size=1000, page_token=token
+                ),
+                timeout=self.api.timeout_s,
+            )
+            rows += sum(
+                1
+                for tx in page.transactions
+                if tx.type == inventory_pb2.INVENTORY_TRANSACTION_TYPE_RESERVE
+            )
+            token = page.next_page_token
+            if not token:
+                return Accounts(level.levels[0].quantity_reserved, rows)
+
+    async def until_webhooks(self, order_ids: set[str]) -> None:
+        """Until the receiver has both events of every order (verified signatures)."""
+        deadline = time.monotonic() + SETTLE_S
+        while True:
+            got = self.receiver.received.orders
+            missing = [
+                kind
+                for kind in ("order.created", "order.updated")
+                if not order_ids <= got.get(kind, set())
+            ]
+            if not missing:
+                return
+            assert time.monotonic() < deadline, (
+                f"webhooks missing: {[(k, len(order_ids - got.get(k, set()))) for k in missing]}"
+            )
+            await asyncio.sleep(0.5)
+
+    async def events(self, order_ids: set[str]) -> tuple[int, int]:
+        """(messages, distinct events) on order.created + order.updated for these orders."""
+        env = self.system.env
+        total = distinct = 0
+        for topic, message in (
+            (env["KAFKA_TOPIC_ORDER_CREATED"], events_pb2.OrderCreated),
+            (env["KAFKA_TOPIC_ORDER_UPDATED"], events_pb2.OrderUpdated),
+        ):
+            ids: list[str] = []
+            for value in await topic_values(
+                env.get("KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:9092"), topic
+            ):
+                event = message()
+                event.ParseFromString(value)
+                if event.order.id in order_ids:
+                    ids.append(event.event_id)
+            total += len(ids)
+            distinct += len(set(ids))
+        return total, distinct
+
+
+async def _demo_catalogue(api: Services) -> Catalogue:
+    """The demo's seller, hub and T-shirt (the demo tenant's first order names them)."""
+    reply = await api.orders.ListOrders(order_pb2.ListOrdersRequest(page_size=100), timeout=30)
+    for order in reply.orders:
+        for line in order.lines:
+            if line.sku_code == "DEMO-TEE":
+                return Catalogue(order.tenant_id, order.seller_id, order.hub_id, line.sku_id)
+    raise AssertionError("the demo made no T-shirt order")
+
+
+@dataclass(frozen=True)
+class Record:
+    key: bytes | None
+    value: bytes
+    headers: list[tuple[str, bytes]]
+
+
+async def topic_records(bootstrap: str, topic: str) -> list[Record]:
+    """Every message of `topic` there is now (no consumer group, nothing committed)."""
+    consumer = AIOKafkaConsumer(bootstrap_servers=bootstrap, enable_auto_commit=False)
+    await consumer.start()
+    try:
+        await consumer.force_metadata_update()
+        numbers = sorted(consumer.partitions_for_topic(topic) or [])
+        partitions = [TopicPartition(topic, p) for p in numbers]
+        consumer.assign(partitions)
+        await consumer.seek_to_beginning(*partitions)
+        ends = await consumer.end_offsets(partitions)
+        records: list[Record] = []
+        while any(await consumer.position(tp) < ends[tp] for tp in partitions):
+            batch = await consumer.getmany(*partitions, timeout_ms=1000)
+            for found in batch.values():
+                records.extend(
+                    Record(r.key, r.value or b"", [(k, bytes(v)) for k, v in r.headers])
+                    for r in found
+                )
+        return records
+    finally:
+        await consumer.stop()
+
+
+async def topic_values(bootstrap: str, topic: str) -> list[bytes]:
+    return [record.value for record in await topic_records(bootstrap, topic)]
