@@ -33,6 +33,7 @@ from datetime import UTC, datetime
 
 import bench_auth
 import grpc
+import summary
 from google.api import httpbody_pb2
 from ims.v1 import (
     hub_pb2,
@@ -421,6 +422,14 @@ async def run(args: argparse.Namespace) -> None:
     )
     bound = "" if e2e.finished else "< "
     print(f"ratio        {bound}{e2e_rate / base_rate:.2f} (end to end / baseline)")
+    summary.record(
+        "bulk upload",
+        f"{rows:,} rows, CreateUpload to last order.created{'' if e2e.finished else ' (deadline)'}",
+        e2e_rate,
+        "rows/s",
+        baseline=base_rate,
+        baseline_label="parse + insert_many",
+    )
 
 
 def main() -> None:

@@ -27,6 +27,7 @@ from typing import Any
 
 import aiohttp
 import bench_auth
+import summary
 from bulk_upload import BENCH_AUTH
 from iam.v1 import api_key_pb2, api_key_pb2_grpc
 from ims.v1 import (
@@ -218,6 +219,16 @@ async def run(args: argparse.Namespace) -> None:
                     if path == "gRPC":
                         base_p50 = p50
                     added = "baseline" if path == "gRPC" else f"{p50 - base_p50:+.2f}"
+                    if path != "gRPC":
+                        summary.record(
+                            "edge latency",
+                            f"{name} via {path}, concurrency {concurrency}, p50",
+                            p50,
+                            "ms",
+                            baseline=base_p50,
+                            baseline_label="the same RPC over gRPC",
+                            higher_is_better=False,
+                        )
                     print(
                         f"| {name} | {concurrency} | {path} | {rps:,.0f} | {p50:.2f} | "
                         f"{p99:.2f} | {added} |",

@@ -25,6 +25,7 @@ from pathlib import Path
 
 import aiohttp
 import bench_auth
+import summary
 from bulk_upload import BENCH_AUTH, HEADER
 from ims.v1 import tenant_pb2, tenant_pb2_grpc
 
@@ -161,6 +162,15 @@ async def run(args: argparse.Namespace) -> None:
         f"upload answered in  {seconds:6.2f} s  ({size / MIB / seconds:.1f} MiB/s, to S3 via OMS)"
     )
     print(f"ratio               {grew / (size / MIB):.3f} (peak growth / file size)")
+    summary.record(
+        "edge memory",
+        f"peak RSS growth for a {size / MIB:.0f} MiB upload",
+        grew,
+        "MiB",
+        baseline=size / MIB,
+        baseline_label="the file size",
+        higher_is_better=False,
+    )
 
 
 def main() -> None:

@@ -44,6 +44,7 @@ from pathlib import Path
 from typing import IO, Any
 
 import asyncpg
+import summary
 from ims.v1 import inventory_pb2, inventory_pb2_grpc
 from oms.v1 import events_pb2
 
@@ -369,6 +370,14 @@ async def run(args: argparse.Namespace) -> None:
                         f"{raw.percentile(99):>9.1f}{e2e.rate / raw.rate:>7.2f}"
                         f"{writes.rate:>9.0f}{e2e.rate / writes.rate:>7.2f}",
                         flush=True,
+                    )
+                    summary.record(
+                        "order finalizer",
+                        f"{scenario}: order.created to new_order",
+                        e2e.rate,
+                        "orders/s",
+                        baseline=raw.rate,
+                        baseline_label="raw ReserveInventory",
                     )
         finally:
             if finalizer is not None:

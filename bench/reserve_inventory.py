@@ -38,6 +38,7 @@ from urllib.parse import urlsplit, urlunsplit
 import asyncpg
 import bench_auth
 import grpc
+import summary
 from grpc_health.v1 import health_pb2, health_pb2_grpc
 from ims.v1 import inventory_pb2, inventory_pb2_grpc
 
@@ -281,6 +282,14 @@ async def report(args: argparse.Namespace, catalog: Catalog, via_grpc: Call, via
                 f"{b.percentile(99):>10.2f}{g.rps / b.rps:>7.2f}"
                 + (f"  ({failed} not reserved!)" if failed else ""),
                 flush=True,
+            )
+            summary.record(
+                "ReserveInventory",
+                f"{scenario}, concurrency {workers}",
+                g.rps,
+                "calls/s",
+                baseline=b.rps,
+                baseline_label="the SQL statement",
             )
 
 

@@ -40,6 +40,7 @@ from datetime import datetime
 from pathlib import Path
 
 import aiohttp
+import summary
 from aiohttp import web
 from google.protobuf.timestamp_pb2 import Timestamp
 from oms.v1 import events_pb2, order_pb2
@@ -375,6 +376,21 @@ async def run(args: argparse.Namespace) -> None:
         f"{sent / baseline_s:,.0f} /s (same concurrency)"
     )
     print(f"  ratio    : {(delivered / burst_s) / (sent / baseline_s):.2f}")
+    summary.record(
+        "webhook dispatch",
+        f"{expected:,} deliveries, burst",
+        delivered / burst_s,
+        "deliveries/s",
+        baseline=sent / baseline_s,
+        baseline_label="signed POSTs straight to the receiver",
+    )
+    summary.record(
+        "webhook dispatch",
+        f"order event to arrival, p99 at {args.paced_rate:g} events/s",
+        percentile(paced_latencies, 99),
+        "ms",
+        higher_is_better=False,
+    )
     print(f"  delivery log: {succeeded} of {total} deliveries succeeded")
 
 

@@ -87,6 +87,22 @@ def ensure_all(settings: AwsSettings) -> None:
     ensure_queues(settings)
 
 
+def remove_all(settings: AwsSettings) -> None:
+    """The bucket (its objects and unfinished multipart uploads first) and both queues:
+    what a test or a benchmark made for itself, so the stack does not accumulate them."""
+    s3 = client(settings, "s3")
+    bucket = settings.s3_bucket
+    for page in s3.get_paginator("list_objects_v2").paginate(Bucket=bucket):
+        for item in page.get("Contents", []):
+            s3.delete_object(Bucket=bucket, Key=item["Key"])
+    for upload in s3.list_multipart_uploads(Bucket=bucket).get("Uploads", []):
+        s3.abort_multipart_upload(Bucket=bucket, Key=upload["Key"], UploadId=upload["UploadId"])
+    s3.delete_bucket(Bucket=bucket)
+    sqs = client(settings, "sqs")
+    for name in (settings.sqs_queue_name, settings.sqs_dead_letter_queue_name):
+        sqs.delete_queue(QueueUrl=sqs.get_queue_url(QueueName=name)["QueueUrl"])
+
+
 def reachable(settings: AwsSettings, service: Literal["s3", "sqs"]) -> bool:
     """True when the endpoint answers an authenticated call (ListBuckets / ListQueues)."""
     try:

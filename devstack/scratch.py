@@ -18,7 +18,6 @@ import asyncpg
 from aiokafka.admin import AIOKafkaAdminClient
 from redis.asyncio import Redis
 
-from common.clients.aws import client_kwargs, new_session
 from common.clients.kafka import ensure_topics
 from common.clients.mongo import MongoStore
 from common.settings import (
@@ -28,7 +27,7 @@ from common.settings import (
     PostgresSettings,
     RedisSettings,
 )
-from devstack.aws_resources import ensure_all
+from devstack.aws_resources import ensure_all, remove_all
 from devstack.envoy_bin import ensure_envoy, gateway_config
 from devstack.paths import PROJECT_ROOT
 from devstack.process import free_port, wait_listening
@@ -146,16 +145,7 @@ async def _drop_topics(settings: KafkaSettings) -> None:
 
 
 async def _drop_aws(settings: AwsSettings) -> None:
-    session = new_session()
-    async with session.client("s3", **client_kwargs(settings, "s3")) as s3:
-        listed = await s3.list_objects_v2(Bucket=settings.s3_bucket)
-        for item in listed.get("Contents", []):
-            await s3.delete_object(Bucket=settings.s3_bucket, Key=item["Key"])
-        await s3.delete_bucket(Bucket=settings.s3_bucket)
-    async with session.client("sqs", **client_kwargs(settings, "sqs")) as sqs:
-        for name in (settings.sqs_queue_name, settings.sqs_dead_letter_queue_name):
-            url = (await sqs.get_queue_url(QueueName=name))["QueueUrl"]
-            await sqs.delete_queue(QueueUrl=url)
+    await asyncio.to_thread(remove_all, settings)
 
 
 @dataclass(frozen=True)

@@ -81,6 +81,11 @@ class ObjectStore(Component):
                 "-webdav=false",
                 "-s3.port.iceberg=0",
                 "-s3.port.lance=0",
+                # Every bucket is a collection with volumes of its own, and tests make a bucket
+                # each: many small volumes (sparse files), not the default ~76 of 128 MB, which
+                # run out after a few dozen buckets ("No writable volumes").
+                "-volume.max=10000",
+                "-master.volumeSizeLimitMB=16",
                 f"-s3.config={identities}",
             ],
             cwd=self.home,

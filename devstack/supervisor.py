@@ -10,6 +10,7 @@ easy to follow and a test can drive them step by step.
 
 from __future__ import annotations
 
+import ctypes
 import os
 import signal
 import subprocess
@@ -139,6 +140,7 @@ class Supervisor:
                 stdout=log,
                 stderr=subprocess.STDOUT,
                 stdin=subprocess.DEVNULL,
+                preexec_fn=terminate_with_parent,
             )
         child.started_at = self._clock()
         child.restart_at = None
@@ -150,6 +152,16 @@ class Supervisor:
             if child.spec.name == name:
                 return child
         raise KeyError(name)
+
+
+_PR_SET_PDEATHSIG = 1
+
+
+def terminate_with_parent() -> None:
+    """Run in a child before exec (Linux): SIGTERM it when the supervisor dies, however it
+    dies (SIGKILL included), so no process of ours outlives the run that started it."""
+    libc = ctypes.CDLL(None, use_errno=True)
+    libc.prctl(_PR_SET_PDEATHSIG, signal.SIGTERM)
 
 
 def _exit_text(returncode: int) -> str:

@@ -10,6 +10,7 @@ and the dependencies this run started.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import signal
 import sys
@@ -120,7 +121,10 @@ def service_processes(
 
 
 def say(line: str) -> None:
-    print(f"{time.strftime('%H:%M:%S')}  {line}", flush=True)
+    # A console that went away (the terminal closed, the reading process died) must not
+    # stop the supervisor: it keeps running, and stops what it started when told to.
+    with contextlib.suppress(OSError):
+        print(f"{time.strftime('%H:%M:%S')}  {line}", flush=True)
 
 
 def _bring_up(component: Component) -> None:

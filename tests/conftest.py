@@ -9,6 +9,7 @@ so tests never see each other's data and can run against a long-lived stack.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import os
 import uuid
 from collections.abc import AsyncIterator
@@ -113,7 +114,7 @@ async def mongo_store(stack: None, unique: str) -> AsyncIterator[MongoStore]:
 
 
 @pytest.fixture
-async def aws_settings(stack: None, unique: str) -> AwsSettings:
+async def aws_settings(stack: None, unique: str) -> AsyncIterator[AwsSettings]:
     settings = AwsSettings(
         s3_bucket=f"test-{unique}",
         sqs_queue_name=f"test-{unique}",
@@ -121,11 +122,14 @@ async def aws_settings(stack: None, unique: str) -> AwsSettings:
         sqs_max_receive_count=2,
         sqs_visibility_timeout_s=1,
     )
-    from devstack.aws_resources import ensure_all
+    from devstack.aws_resources import ensure_all, remove_all
 
-    # The same provisioning code the stack uses, for this test's own bucket and queues.
+    # The same provisioning code the stack uses, for this test's own bucket and queues;
+    # removed afterwards (best effort: a test may have removed them itself).
     await asyncio.to_thread(ensure_all, settings)
-    return settings
+    yield settings
+    with contextlib.suppress(Exception):
+        await asyncio.to_thread(remove_all, settings)
 
 
 @pytest.fixture

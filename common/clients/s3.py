@@ -6,10 +6,21 @@ from collections.abc import AsyncIterator
 from contextlib import AsyncExitStack
 from typing import Any
 
-from botocore.exceptions import ClientError
+import aiohttp
+from botocore.exceptions import ClientError, IncompleteReadError, ResponseStreamingError
 
 from common.clients.aws import client_kwargs, new_session
 from common.settings import AwsSettings
+
+STREAM_RESUMES = 5
+# What a connection the server closed mid-body raises while it is read.
+_DROPPED_STREAM = (
+    ResponseStreamingError,
+    IncompleteReadError,
+    aiohttp.ClientPayloadError,
+    aiohttp.ClientConnectionError,
+    ConnectionError,
+)
 
 
 class ObjectNotFoundError(KeyError):
@@ -167,19 +178,39 @@ class ObjectStore:
         return b"".join(chunks)
 
     async def stream(self, key: str, chunk_size: int = 64 * 1024) -> AsyncIterator[bytes]:
-        """Yield the object in chunks without loading it whole."""
-        try:
-            response = await self._client.get_object(Bucket=self._bucket, Key=key)
-        except ClientError as exc:
-            if exc.response.get("Error", {}).get("Code") in {"NoSuchKey", "404"}:
-                raise ObjectNotFoundError(key) from exc
-            raise
-        body = response["Body"]
-        try:
-            async for chunk in body.iter_chunks(chunk_size):
-                yield chunk
-        finally:
-            body.close()
+        """Yield the object in chunks without loading it whole.
+
+        A reader may pause for long between chunks (the ingester waits while its outbox is
+        behind), and object stores close a connection idle for that long (SeaweedFS after a
+        few seconds, S3 after about twenty). A dropped stream is opened again at the byte
+        where it stopped (`Range`, pinned to the same ETag, so a replaced object is not
+        stitched to the old one), up to `STREAM_RESUMES` times in a row."""
+        offset, etag, resumes = 0, None, 0
+        while True:
+            request: dict[str, Any] = {"Bucket": self._bucket, "Key": key}
+            if offset:
+                request["Range"] = f"bytes={offset}-"
+                request["IfMatch"] = etag
+            try:
+                response = await self._client.get_object(**request)
+            except ClientError as exc:
+                if exc.response.get("Error", {}).get("Code") in {"NoSuchKey", "404"}:
+                    raise ObjectNotFoundError(key) from exc
+                raise
+            etag = etag or response.get("ETag")
+            body = response["Body"]
+            try:
+                async for chunk in body.iter_chunks(chunk_size):
+                    offset += len(chunk)
+                    resumes = 0
+                    yield chunk
+                return
+            except _DROPPED_STREAM:
+                resumes += 1
+                if resumes > STREAM_RESUMES or etag is None:
+                    raise
+            finally:
+                body.close()
 
     async def delete(self, key: str) -> None:
         await self._client.delete_object(Bucket=self._bucket, Key=key)

@@ -14,6 +14,7 @@ from google.protobuf.message import DecodeError
 from grpc.aio import ServerInterceptor
 
 from common.grpc.errors import ErrorCode, ServiceError, status_code, to_status
+from common.grpc.outages import outage
 from common.i18n import LANGUAGE_METADATA_KEY, bind_language
 from common.metrics import RPC_HANDLED, RPC_SECONDS
 from common.texts import t
@@ -121,10 +122,15 @@ async def _served(
     except grpc.aio.AbortError:
         outcome.code = context.code() or grpc.StatusCode.UNKNOWN
         raise
-    except Exception:
-        outcome.code = grpc.StatusCode.INTERNAL
-        log.exception("unhandled error", extra={"method": details.method})
-        raise
+    except Exception as exc:
+        unavailable = outage(exc)
+        if unavailable is None:
+            outcome.code = grpc.StatusCode.INTERNAL
+            log.exception("unhandled error", extra={"method": details.method})
+            raise
+        outcome.code = grpc.StatusCode.UNAVAILABLE
+        log.warning("a dependency is unavailable", extra={"method": details.method}, exc_info=exc)
+        await context.abort_with_status(to_status(unavailable, language))
     finally:
         _log_call(details.method, outcome.code, started)
 

@@ -15,13 +15,19 @@ from tests.support.run_system import RunningSystem, running_system
 REPORT: list[str] = []
 # One system for the whole suite (package scope): its tests run one after the other on it.
 STARTUP_S = 300.0  # a cold machine installs Envoy first: generous, not a speed check
+# A killed consumer's work comes back when its lease runs out: the ingester's SQS visibility
+# timeout and the dispatcher's delivery lease are 60 s by default; shorter here, so a
+# dozen kills fit in a test run. (What they guarantee does not depend on the length.)
+FAST_RECOVERY = {"INGESTER_VISIBILITY_TIMEOUT_S": "5", "DISPATCHER_LEASE_S": "10"}
 
 
 @pytest.fixture(scope="package")
 async def system(
     stack: None, tmp_path_factory: pytest.TempPathFactory
 ) -> AsyncIterator[RunningSystem]:
-    async with running_system(tmp_path_factory.mktemp("resilience") / "run") as started:
+    async with running_system(
+        tmp_path_factory.mktemp("resilience") / "run", FAST_RECOVERY
+    ) as started:
         await asyncio.to_thread(
             started.console.wait_for, r"how to call it", started.proc, STARTUP_S
         )

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from aiokafka import AIOKafkaConsumer, TopicPartition
+from aiokafka.admin import AIOKafkaAdminClient
 from ims.v1 import inventory_pb2
 from oms.v1 import events_pb2, order_pb2, upload_pb2, webhook_pb2
 
@@ -23,6 +24,7 @@ from omsctl.upload_progress import send_file
 from tests.support.run_system import RunningSystem
 
 STOCK = 10_000_000
+PAGE_SIZE = 1000  # ListOrders coerces larger pages down to its maximum
 SETTLE_S = 600.0  # deadlines for work to finish: generous, never a speed check
 
 
@@ -121,12 +123,22 @@ class Flow:
             assert time.monotonic() < deadline, f"upload {upload_id} never finished: {upload}"
             await asyncio.sleep(0.5)
 
-    async def orders_of(self, upload_id: str) -> list[order_pb2.Order]:
+    async def orders_of(
+        self, upload_id: str, *, status: order_pb2.OrderStatus.ValueType = 0
+    ) -> list[order_pb2.Order]:
+        """The upload's orders (in `status`, if given): those created since the upload was,
+        so a poll does not page through everything the tenant ever ordered."""
+        upload = await self.upload(upload_id)
         found: list[order_pb2.Order] = []
         token = ""
         while True:
             reply = await self.api.orders.ListOrders(
-                order_pb2.ListOrdersRequest(page_size=100, page_token=token),
+                order_pb2.ListOrdersRequest(
+                    status=status,
+                    from_time=upload.create_time,
+                    page_size=PAGE_SIZE,
+                    page_token=token,
+                ),
                 timeout=self.api.timeout_s,
             )
             found.extend(o for o in reply.orders if o.upload_id == upload_id)
@@ -135,15 +147,16 @@ class Flow:
                 return found
 
     async def until_finalized(self, upload_id: str, expected: int) -> list[order_pb2.Order]:
-        """Once the upload has `expected` orders and none is on hold any more."""
+        """Once the upload made `expected` orders and none is on hold any more (polling only
+        the held ones); then all of them, read once."""
         deadline = time.monotonic() + SETTLE_S
         while True:
-            orders = await self.orders_of(upload_id)
-            held = sum(1 for o in orders if o.status == order_pb2.ORDER_STATUS_ON_HOLD)
-            if len(orders) >= expected and held == 0:
-                return orders
-            assert time.monotonic() < deadline, f"{len(orders)} orders, {held} on hold"
-            await asyncio.sleep(1.0)
+            upload = await self.upload(upload_id)
+            held = await self.orders_of(upload_id, status=order_pb2.ORDER_STATUS_ON_HOLD)
+            if upload.orders_created >= expected and not held:
+                return await self.orders_of(upload_id)
+            assert time.monotonic() < deadline, f"{upload.orders_created} orders, {len(held)} held"
+            await asyncio.sleep(2.0)
 
     async def accounts(self) -> Accounts:
         c = self.catalogue
@@ -226,17 +239,29 @@ class Record:
 
 async def topic_records(bootstrap: str, topic: str) -> list[Record]:
     """Every message of `topic` there is now (no consumer group, nothing committed)."""
+    admin = AIOKafkaAdminClient(bootstrap_servers=bootstrap)
+    await admin.start()
+    try:
+        described = await admin.describe_topics([topic])
+    finally:
+        await admin.close()
+    numbers = sorted(part["partition"] for part in described[0]["partitions"])
     consumer = AIOKafkaConsumer(bootstrap_servers=bootstrap, enable_auto_commit=False)
     await consumer.start()
     try:
-        await consumer.force_metadata_update()
-        numbers = sorted(consumer.partitions_for_topic(topic) or [])
         partitions = [TopicPartition(topic, p) for p in numbers]
         consumer.assign(partitions)
         await consumer.seek_to_beginning(*partitions)
         ends = await consumer.end_offsets(partitions)
         records: list[Record] = []
-        while any(await consumer.position(tp) < ends[tp] for tp in partitions):
+
+        async def behind() -> bool:
+            for tp in partitions:
+                if await consumer.position(tp) < ends[tp]:
+                    return True
+            return False
+
+        while await behind():
             batch = await consumer.getmany(*partitions, timeout_ms=1000)
             for found in batch.values():
                 records.extend(

@@ -1,4 +1,4 @@
-"""The three consumers SIGKILLed at random points while a 10,000-row upload flows and its
+"""The three consumers SIGKILLed at random points while a large upload flows and its
 orders finalize; `scripts/run`'s supervisor restarts each one. Afterwards every row is
 exactly one order, finalized, stock and ledger are exact, and each order's two webhooks
 arrived, each always under the same `webhook-id` however often it was sent."""
@@ -12,15 +12,20 @@ import re
 import signal
 import time
 
+import pytest
+
 from tests.resilience.flow import SETTLE_S, Flow
 from tests.support.run_system import RunningSystem
 
-ROWS = 10_000
+# The issue's size is 10,000 rows (RESILIENCE_KILL_ROWS=10000); CI runs 1,000, because on
+# the local MongoDB-wire server (one core, slower as it fills) 10,000 take some ten minutes.
+ROWS = int(os.environ.get("RESILIENCE_KILL_ROWS", "1000"))
 KILLS = 6
 CONSUMERS = ("csv-ingester", "order-finalizer", "webhook-dispatcher")
 SEED = int(os.environ.get("RESILIENCE_SEED", "20261201"))
 
 
+@pytest.mark.watchdog_timeout(1500)
 async def test_consumers_killed_at_random_points_lose_and_double_nothing(
     system: RunningSystem, flow: Flow, report: list[str]
 ) -> None:

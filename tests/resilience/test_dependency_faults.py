@@ -18,7 +18,7 @@ from devstack.stack import default_components
 from tests.resilience.flow import SETTLE_S, Flow
 from tests.support.run_system import RunningSystem
 
-ROWS = 1000
+ROWS = int(os.environ.get("RESILIENCE_FAULT_ROWS", "200"))
 DEPENDENCIES = ["kafka", "postgres", "mongo", "s3", "sqs"]
 
 
@@ -30,6 +30,7 @@ def _kill(name: str) -> None:
 
 
 @pytest.mark.parametrize("dependency", DEPENDENCIES)
+@pytest.mark.watchdog_timeout(900)
 async def test_a_killed_dependency_comes_back_and_nothing_is_lost_or_done_twice(
     system: RunningSystem, flow: Flow, dependency: str, report: list[str]
 ) -> None:

@@ -8,6 +8,7 @@ from __future__ import annotations
 import asyncio
 import time
 
+import pytest
 from aiokafka import AIOKafkaProducer
 from ims.v1 import events_pb2 as ims_events
 from oms.v1 import events_pb2
@@ -30,6 +31,7 @@ def _handled(system: RunningSystem, variable: str, consumer: str, topic: str) ->
     )
 
 
+@pytest.mark.watchdog_timeout(900)
 async def test_every_message_delivered_twice_has_no_second_effect(
     system: RunningSystem, flow: Flow, report: list[str]
 ) -> None:

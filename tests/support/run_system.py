@@ -23,6 +23,7 @@ from prometheus_client.parser import text_string_to_metric_families
 
 from devstack.process import free_port
 from devstack.scratch import Resources, own_resources, provisioned
+from devstack.supervisor import terminate_with_parent
 from tests.support.auth import auth_env
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -145,6 +146,7 @@ async def running_system(
             stdout=subprocess.PIPE,
             stderr=subprocess.STDOUT,
             stdin=subprocess.DEVNULL,
+            preexec_fn=terminate_with_parent,
         )
         console = Console()
         pump = threading.Thread(target=_pump, args=(proc.stdout, console), daemon=True)

@@ -1,6 +1,7 @@
 """A pytest plugin that turns a hung test into a fast, explained failure.
 
-If one test runs longer than `WATCHDOG_TEST_TIMEOUT_S` (default 300 s), the stacks of every
+If one test runs longer than `WATCHDOG_TEST_TIMEOUT_S` (default 300 s; a test marked
+`@pytest.mark.watchdog_timeout(seconds)` gets that much if it is more), the stacks of every
 thread and every asyncio task of the test loop are written to stderr and, shortly after,
 the whole run exits non-zero, instead of hanging until CI's own limit with nothing to show.
 """
@@ -80,7 +81,9 @@ def _expire(config: pytest.Config, nodeid: str, timeout_s: float) -> None:
 
 @pytest.hookimpl(wrapper=True)
 def pytest_runtest_protocol(item: pytest.Item) -> Generator[None, object, object]:
-    timeout_s = _timeout_s()
+    # A test that is long by design says how long with @pytest.mark.watchdog_timeout(s).
+    marker = item.get_closest_marker("watchdog_timeout")
+    timeout_s = max(_timeout_s(), float(marker.args[0])) if marker else _timeout_s()
     timer = threading.Timer(timeout_s, _expire, args=(item.config, item.nodeid, timeout_s))
     timer.daemon = True
     timer.start()
