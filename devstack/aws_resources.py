@@ -78,8 +78,24 @@ def _ensure_queue(sqs: Any, name: str, attributes: dict[str, str]) -> str:
     # fails when they differ, so they are set separately.
     url: str = sqs.create_queue(QueueName=name)["QueueUrl"]
     if attributes:
-        sqs.set_queue_attributes(QueueUrl=url, Attributes=attributes)
+        current = sqs.get_queue_attributes(QueueUrl=url, AttributeNames=list(attributes))
+        if _normalised(current.get("Attributes", {})) != _normalised(attributes):
+            # Only when they differ: ElasticMQ stores each change, and a queue whose stored
+            # attributes were changed again was seen to fail its restore after a restart
+            # ("QueueAlreadyExists"), taking later queues with it.
+            sqs.set_queue_attributes(QueueUrl=url, Attributes=attributes)
     return url
+
+
+def _normalised(attributes: dict[str, str]) -> dict[str, object]:
+    """Attributes as compared: the redrive policy parsed (servers differ in how they write
+    its JSON and whether maxReceiveCount is a number or text)."""
+    normalised: dict[str, object] = dict(attributes)
+    if "RedrivePolicy" in attributes:
+        policy = json.loads(attributes["RedrivePolicy"])
+        policy["maxReceiveCount"] = int(policy.get("maxReceiveCount", 0))
+        normalised["RedrivePolicy"] = policy
+    return normalised
 
 
 def ensure_all(settings: AwsSettings) -> None:
@@ -101,6 +117,15 @@ def remove_all(settings: AwsSettings) -> None:
     sqs = client(settings, "sqs")
     for name in (settings.sqs_queue_name, settings.sqs_dead_letter_queue_name):
         sqs.delete_queue(QueueUrl=sqs.get_queue_url(QueueName=name)["QueueUrl"])
+
+
+def queue_names(settings: AwsSettings) -> frozenset[str] | None:
+    """The queues there are now (None if the endpoint does not answer)."""
+    try:
+        urls = client(settings, "sqs").list_queues().get("QueueUrls", [])
+    except (BotoCoreError, ClientError):
+        return None
+    return frozenset(url.rsplit("/", 1)[-1] for url in urls)
 
 
 def reachable(settings: AwsSettings, service: Literal["s3", "sqs"]) -> bool:

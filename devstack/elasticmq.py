@@ -13,6 +13,7 @@ redrive policy after creation (nothing here uses it).
 from __future__ import annotations
 
 import string
+import time
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -32,6 +33,7 @@ JVM_OPTS = (
     "-Djava.awt.headless=true",
 )
 SHUTDOWN_TIMEOUT_S = 15.0
+RESTORE_SETTLE_S = 1.0
 
 
 class QueueServer(Component):
@@ -93,8 +95,16 @@ class QueueServer(Component):
         )
 
     def ready(self) -> bool:
+        """Serving, and done restoring: ElasticMQ answers right after it starts and only
+        then re-creates the stored queues, one by one. A queue created meanwhile (the
+        provision step) makes the restore fail with QueueAlreadyExists and the server stop;
+        a queue looked up meanwhile is missing. So: the same queues twice, a moment apart."""
         host, port = self._address()
-        return process.port_open(host, port) and aws_resources.reachable(self._settings, "sqs")
+        if not process.port_open(host, port):
+            return False
+        first = aws_resources.queue_names(self._settings)
+        time.sleep(RESTORE_SETTLE_S)
+        return first is not None and first == aws_resources.queue_names(self._settings)
 
     def provision(self) -> None:
         aws_resources.ensure_queues(self._settings)

@@ -13,6 +13,7 @@ from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
+import grpc
 from aiokafka import AIOKafkaConsumer, TopicPartition
 from aiokafka.admin import AIOKafkaAdminClient
 from ims.v1 import inventory_pb2
@@ -94,8 +95,17 @@ class Flow:
         ]
         path = Path(tempfile.mkdtemp()) / f"{tag}.csv"
         await asyncio.to_thread(path.write_text, "\n".join(lines) + "\n")
-        upload = await send_file(self.api, "", path, timeout_s=300)
-        return upload.id
+        for attempt in range(1, 11):
+            try:
+                upload = await send_file(self.api, "", path, timeout_s=300)
+                return upload.id
+            except grpc.aio.AioRpcError as exc:
+                # What a client does with UNAVAILABLE ("please try again"): a store that
+                # was just restarted may still be coming back.
+                if exc.code() != grpc.StatusCode.UNAVAILABLE or attempt == 10:
+                    raise
+                await asyncio.sleep(2.0)
+        raise AssertionError("unreachable")
 
     @staticmethod
     def units(rows: int) -> int:

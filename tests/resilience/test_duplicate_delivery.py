@@ -87,9 +87,12 @@ async def test_every_message_delivered_twice_has_no_second_effect(
         deadline = time.monotonic() + SETTLE_S
         # Until every replayed message has been handled, and the job taken off the queue.
         while True:
-            done = all(
-                await asyncio.to_thread(_handled, system, *key) - base >= replayed[key[2]]
+            handled = [
+                await asyncio.to_thread(_handled, system, *key) - base
                 for key, base in baseline.items()
+            ]
+            done = all(
+                count >= replayed[key[2]] for count, key in zip(handled, baseline, strict=True)
             ) and await _queue_empty(queue)
             if done:
                 break
