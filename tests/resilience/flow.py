@@ -19,12 +19,14 @@ from aiokafka.admin import AIOKafkaAdminClient
 from ims.v1 import inventory_pb2
 from oms.v1 import events_pb2, order_pb2, upload_pb2, webhook_pb2
 
+from consumers.webhook_dispatcher.settings import DispatcherSettings
 from devstack.demo.receiver import WebhookReceiver
 from omsctl.connection import Services, Target, connect
 from omsctl.upload_progress import send_file
 from tests.support.run_system import RunningSystem
 
 STOCK = 10_000_000
+SUBSCRIPTION_TTL_S = DispatcherSettings().subscription_ttl_s
 PAGE_SIZE = 1000  # ListOrders coerces larger pages down to its maximum
 SETTLE_S = 600.0  # deadlines for work to finish: generous, never a speed check
 
@@ -81,6 +83,10 @@ class Flow:
                     timeout=api.timeout_s,
                 )
                 receiver.trust(hook.signing_secret)
+                # A new webhook takes effect in the dispatcher within its subscription cache's
+                # TTL (DISPATCHER_SUBSCRIPTION_TTL_S, 5 s; README "Webhook delivery"): events
+                # before that may not be sent to it, by design.
+                await asyncio.sleep(SUBSCRIPTION_TTL_S + 1.0)
                 yield cls(system, api, receiver, catalogue)
         finally:
             await receiver.stop()
