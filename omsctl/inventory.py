@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import click
 from ims.v1 import inventory_pb2
 
 from omsctl.cli import Invocation, run_with_services
 from omsctl.connection import Services
 from omsctl.output import Column, enum_name, timestamp
+from omsctl.paging import collect
 
 LEVEL_COLUMNS: list[Column] = [
     ("sku", lambda level: level.sku_id),
@@ -67,24 +70,21 @@ async def ledger(
     limit: int,
 ) -> None:
     """The stock ledger (every movement, who made it), newest first."""
-    found: list[inventory_pb2.InventoryTransaction] = []
-    token = ""
-    while len(found) < limit:
-        reply = await services.inventory.ListInventoryTransactions(
+
+    def fetch(token: str, size: int) -> Any:
+        return services.inventory.ListInventoryTransactions(
             inventory_pb2.ListInventoryTransactionsRequest(
                 tenant_id=invocation.tenant_id,
                 hub_id=hub_id,
                 sku_id=sku_id,
                 reference=reference,
-                page_size=min(100, limit - len(found)),
+                page_size=size,
                 page_token=token,
             ),
             timeout=services.timeout_s,
         )
-        found.extend(reply.transactions)
-        token = reply.next_page_token
-        if not token:
-            break
+
+    found = await collect(fetch, "transactions", limit)
     invocation.printer.rows(found, LEDGER_COLUMNS, title=f"{len(found)} ledger rows")
 
 

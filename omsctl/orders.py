@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import click
 from oms.v1 import order_pb2
 
 from omsctl.cli import Invocation, run_with_services
 from omsctl.connection import Services
 from omsctl.output import Column, enum_name, timestamp
+from omsctl.paging import collect
 
 
 def _status(order: order_pb2.Order) -> str:
@@ -63,23 +66,20 @@ async def list_orders(
     invocation: Invocation, services: Services, status: str | None, seller: str, limit: int
 ) -> None:
     """Orders, newest first, following pages up to --limit."""
-    found: list[order_pb2.Order] = []
-    token = ""
-    while len(found) < limit:
-        reply = await services.orders.ListOrders(
+
+    def fetch(token: str, size: int) -> Any:
+        return services.orders.ListOrders(
             order_pb2.ListOrdersRequest(
                 tenant_id=invocation.tenant_id,
                 seller_id=seller,
                 status=f"ORDER_STATUS_{(status or 'unspecified').upper()}",
-                page_size=min(100, limit - len(found)),
+                page_size=size,
                 page_token=token,
             ),
             timeout=services.timeout_s,
         )
-        found.extend(reply.orders)
-        token = reply.next_page_token
-        if not token:
-            break
+
+    found = await collect(fetch, "orders", limit)
     invocation.printer.rows(found, ORDER_COLUMNS, title=f"{len(found)} orders")
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import click
 from iam.v1 import api_key_pb2
 from ims.v1 import tenant_pb2
@@ -9,6 +11,7 @@ from ims.v1 import tenant_pb2
 from omsctl.cli import Invocation, run_with_services
 from omsctl.connection import Services
 from omsctl.output import Column, enum_name, timestamp
+from omsctl.paging import collect
 
 TENANT_COLUMNS: list[Column] = [
     ("id", lambda t: t.id),
@@ -54,17 +57,14 @@ async def create_tenant(invocation: Invocation, services: Services, name: str, c
 @run_with_services
 async def list_tenants(invocation: Invocation, services: Services) -> None:
     """Every tenant."""
-    found: list[tenant_pb2.Tenant] = []
-    token = ""
-    while True:
-        reply = await services.tenants.ListTenants(
-            tenant_pb2.ListTenantsRequest(page_size=100, page_token=token),
+
+    def fetch(token: str, size: int) -> Any:
+        return services.tenants.ListTenants(
+            tenant_pb2.ListTenantsRequest(page_size=size, page_token=token),
             timeout=services.timeout_s,
         )
-        found.extend(reply.tenants)
-        token = reply.next_page_token
-        if not token:
-            break
+
+    found = await collect(fetch, "tenants")
     invocation.printer.rows(found, TENANT_COLUMNS, title=f"{len(found)} tenants")
 
 
@@ -106,19 +106,16 @@ async def create_key(
 @run_with_services
 async def list_keys(invocation: Invocation, services: Services) -> None:
     """The tenant's keys (never their secrets)."""
-    found: list[api_key_pb2.ApiKey] = []
-    token = ""
-    while True:
-        reply = await services.api_keys.ListApiKeys(
+
+    def fetch(token: str, size: int) -> Any:
+        return services.api_keys.ListApiKeys(
             api_key_pb2.ListApiKeysRequest(
-                tenant_id=invocation.tenant_id, page_size=100, page_token=token
+                tenant_id=invocation.tenant_id, page_size=size, page_token=token
             ),
             timeout=services.timeout_s,
         )
-        found.extend(reply.api_keys)
-        token = reply.next_page_token
-        if not token:
-            break
+
+    found = await collect(fetch, "api_keys")
     invocation.printer.rows(found, KEY_COLUMNS, title=f"{len(found)} API keys")
 
 

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import click
 from oms.v1 import webhook_pb2
 
 from omsctl.cli import Invocation, run_with_services
 from omsctl.connection import Services
 from omsctl.output import Column, enum_name, timestamp
+from omsctl.paging import collect
 
 WEBHOOK_COLUMNS: list[Column] = [
     ("id", lambda w: w.id),
@@ -53,19 +56,16 @@ def webhooks() -> None:
 @run_with_services
 async def list_webhooks(invocation: Invocation, services: Services) -> None:
     """The tenant's webhooks (each one's state: active, or disabled and why)."""
-    found: list[webhook_pb2.Webhook] = []
-    token = ""
-    while True:
-        reply = await services.webhooks.ListWebhooks(
+
+    def fetch(token: str, size: int) -> Any:
+        return services.webhooks.ListWebhooks(
             webhook_pb2.ListWebhooksRequest(
-                tenant_id=invocation.tenant_id, page_size=100, page_token=token
+                tenant_id=invocation.tenant_id, page_size=size, page_token=token
             ),
             timeout=services.timeout_s,
         )
-        found.extend(reply.webhooks)
-        token = reply.next_page_token
-        if not token:
-            break
+
+    found = await collect(fetch, "webhooks")
     invocation.printer.rows(found, WEBHOOK_COLUMNS, title=f"{len(found)} webhooks")
 
 
@@ -83,23 +83,20 @@ async def list_deliveries(
     invocation: Invocation, services: Services, webhook_id: str, state: str | None, limit: int
 ) -> None:
     """A webhook's deliveries, newest first."""
-    found: list[webhook_pb2.WebhookDelivery] = []
-    token = ""
-    while len(found) < limit:
-        reply = await services.webhooks.ListWebhookDeliveries(
+
+    def fetch(token: str, size: int) -> Any:
+        return services.webhooks.ListWebhookDeliveries(
             webhook_pb2.ListWebhookDeliveriesRequest(
                 tenant_id=invocation.tenant_id,
                 webhook_id=webhook_id,
                 state=f"WEBHOOK_DELIVERY_STATE_{(state or 'unspecified').upper()}",
-                page_size=min(100, limit - len(found)),
+                page_size=size,
                 page_token=token,
             ),
             timeout=services.timeout_s,
         )
-        found.extend(reply.deliveries)
-        token = reply.next_page_token
-        if not token:
-            break
+
+    found = await collect(fetch, "deliveries", limit)
     invocation.printer.rows(found, DELIVERY_COLUMNS, title=f"{len(found)} deliveries")
 
 
