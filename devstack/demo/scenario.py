@@ -9,6 +9,7 @@ from collections import Counter
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import grpc
 from grpc_health.v1 import health_pb2, health_pb2_grpc
@@ -18,6 +19,7 @@ from oms.v1 import order_pb2, upload_pb2, webhook_pb2
 
 from devstack.demo.sample import Catalogue
 from omsctl.connection import Services
+from omsctl.paging import collect
 from omsctl.upload_progress import Progress, follow, send_file
 
 PLENTY_STOCK = 1_000
@@ -135,19 +137,15 @@ async def stock(api: Services, seeded: Seeded) -> list[inventory_pb2.InventoryLe
 
 
 async def ledger(api: Services, hub_id: str) -> list[inventory_pb2.InventoryTransaction]:
-    rows: list[inventory_pb2.InventoryTransaction] = []
-    token = ""
-    while True:
-        reply = await api.inventory.ListInventoryTransactions(
+    def fetch(token: str, size: int) -> Any:
+        return api.inventory.ListInventoryTransactions(
             inventory_pb2.ListInventoryTransactionsRequest(
-                hub_id=hub_id, page_size=100, page_token=token
+                hub_id=hub_id, page_size=size, page_token=token
             ),
             timeout=api.timeout_s,
         )
-        rows.extend(reply.transactions)
-        token = reply.next_page_token
-        if not token:
-            return rows
+
+    return await collect(fetch, "transactions")
 
 
 async def upload(
@@ -158,16 +156,12 @@ async def upload(
 
 
 async def all_orders(api: Services, upload_id: str) -> list[order_pb2.Order]:
-    orders: list[order_pb2.Order] = []
-    token = ""
-    while True:
-        reply = await api.orders.ListOrders(
-            order_pb2.ListOrdersRequest(page_size=100, page_token=token), timeout=api.timeout_s
+    def fetch(token: str, size: int) -> Any:
+        return api.orders.ListOrders(
+            order_pb2.ListOrdersRequest(page_size=size, page_token=token), timeout=api.timeout_s
         )
-        orders.extend(o for o in reply.orders if o.upload_id == upload_id)
-        token = reply.next_page_token
-        if not token:
-            return orders
+
+    return [o for o in await collect(fetch, "orders") if o.upload_id == upload_id]
 
 
 def _settled(order: order_pb2.Order) -> bool:
