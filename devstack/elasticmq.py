@@ -20,18 +20,11 @@ from urllib.parse import urlsplit
 from common.settings import AwsSettings
 from devstack import aws_resources, process
 from devstack.component import Component
-from devstack.maven import MavenRuntime, java
+from devstack.maven import MavenRuntime, java, server_jvm_options
 from devstack.process import StackError
 
 RESOURCES = Path(__file__).resolve().parent / "resources" / "elasticmq"
-JVM_OPTS = (
-    "-Xms32m",
-    "-Xmx256m",
-    "-XX:+UseSerialGC",
-    "-XX:TieredStopAtLevel=1",
-    "-XX:+ExitOnOutOfMemoryError",
-    "-Djava.awt.headless=true",
-)
+JVM_OPTS = server_jvm_options("32m", "256m")
 SHUTDOWN_TIMEOUT_S = 15.0
 RESTORE_SETTLE_S = 1.0
 

@@ -20,7 +20,7 @@ from aiokafka.errors import TopicAlreadyExistsError, for_code
 from common.settings import KafkaSettings
 from devstack import process
 from devstack.component import Component
-from devstack.maven import MavenRuntime, java
+from devstack.maven import MavenRuntime, java, server_jvm_options
 from devstack.process import StackError
 
 RESOURCES = Path(__file__).resolve().parent / "resources" / "kafka"
@@ -28,14 +28,7 @@ RESOURCES = Path(__file__).resolve().parent / "resources" / "kafka"
 # Small on purpose (shared 2-core machine, little data). Measured restart-to-ready / RSS after
 # 20k messages: this set ~2.0 s / 180 MiB; -Xms256m + C2 ~2.6 s / 260 MiB; G1 ~2.5-3.9 s /
 # 230 MiB. The produce rate from a Python client was the same for all of them.
-JVM_OPTS = (
-    "-Xms64m",
-    "-Xmx512m",
-    "-XX:+UseSerialGC",
-    "-XX:TieredStopAtLevel=1",
-    "-XX:+ExitOnOutOfMemoryError",
-    "-Djava.awt.headless=true",
-)
+JVM_OPTS = server_jvm_options("64m", "512m")
 TOOL_JVM_OPTS = ("-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1")
 SHUTDOWN_TIMEOUT_S = 30.0  # a clean KRaft shutdown takes a few seconds; SIGKILL after this
 READY_PROBE_TIMEOUT_S = 2.0

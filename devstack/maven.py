@@ -96,6 +96,19 @@ class MavenRuntime:
         return hashlib.sha256(self._pom_text().encode()).hexdigest()
 
 
+def server_jvm_options(min_heap: str, max_heap: str) -> tuple[str, ...]:
+    """A small server JVM for a shared 2-core machine: serial GC, C1 only, exit (and so be
+    restarted) on OutOfMemoryError instead of limping on."""
+    return (
+        f"-Xms{min_heap}",
+        f"-Xmx{max_heap}",
+        "-XX:+UseSerialGC",
+        "-XX:TieredStopAtLevel=1",
+        "-XX:+ExitOnOutOfMemoryError",
+        "-Djava.awt.headless=true",
+    )
+
+
 def java() -> str:
     java_home = os.environ.get("JAVA_HOME")
     found = str(Path(java_home) / "bin" / "java") if java_home else shutil.which("java")
