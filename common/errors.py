@@ -93,6 +93,7 @@ RESOURCE_NOUNS = (
     N_("delivery"),
     N_("reservation"),
     N_("error file"),
+    N_("dead letter"),
     N_("api_key"),
     N_("object"),
 )

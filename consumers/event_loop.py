@@ -30,11 +30,10 @@ from dataclasses import dataclass
 from typing import Protocol
 
 from common.clients.kafka import KafkaConsumer, KafkaProducer, Message, OutgoingRecord
+from common.dead_letters import LetterOrigin, letter_headers
 from common.metrics import CONSUMER_LAG, CONSUMER_MESSAGES, CONSUMER_SECONDS
 
 log = logging.getLogger(__name__)
-
-MAX_ERROR_CHARS = 2000
 
 
 class PoisonMessageError(Exception):
@@ -67,16 +66,20 @@ class DeadLetter:
 def dead_letter_record(topic: str, consumer: str, letter: DeadLetter) -> OutgoingRecord:
     """The original value and headers, plus where it came from and why it was set aside."""
     source = letter.message
-    headers = {
-        **source.headers,
-        "dead-letter-error": letter.error[:MAX_ERROR_CHARS].encode(),
-        "dead-letter-consumer": consumer.encode(),
-        "dead-letter-attempts": str(letter.attempts).encode(),
-        "source-topic": source.topic.encode(),
-        "source-partition": str(source.partition).encode(),
-        "source-offset": str(source.offset).encode(),
-    }
-    return OutgoingRecord(topic=topic, value=source.value, key=source.key, headers=headers)
+    origin = LetterOrigin(
+        topic=source.topic,
+        partition=source.partition,
+        offset=source.offset,
+        consumer=consumer,
+        error=letter.error,
+        attempts=letter.attempts,
+    )
+    return OutgoingRecord(
+        topic=topic,
+        value=source.value,
+        key=source.key,
+        headers=letter_headers(source.headers, origin),
+    )
 
 
 class DeadLetters:

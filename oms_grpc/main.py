@@ -17,6 +17,7 @@ from common.logs import configure_logging
 from common.metrics import serving_metrics
 from common.signals import wait_for_stop_signal
 from common.tasks import cancel_and_wait
+from oms_grpc.api.dead_letters import DeadLetterServicer, dead_letter_service
 from oms_grpc.api.orders import OrderServicer, OrderTopics, order_service
 from oms_grpc.api.upload_intake import UploadIntake
 from oms_grpc.api.upload_settings import UploadSettings
@@ -65,7 +66,12 @@ def build_server(core: OmsCore, settings: OmsSettingsBundle) -> GrpcServer:
         core.ims,
         secret_grace=timedelta(seconds=core.settings.webhooks.secret_grace_s),
     )
-    services = [order_service(orders), upload_service(uploads), webhook_service(webhooks)]
+    services = [
+        order_service(orders),
+        upload_service(uploads),
+        webhook_service(webhooks),
+        dead_letter_service(DeadLetterServicer(core.queue_letters, core.topic_letters)),
+    ]
     return GrpcServer(
         host=settings.service.host,
         port=settings.service.port,

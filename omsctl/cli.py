@@ -90,9 +90,9 @@ def main(
 
 def _register() -> None:
     # The command modules import this one for `main` and `run_with_services`.
-    from omsctl import inventory, orders, tenants, uploads, webhooks
+    from omsctl import dead_letters, inventory, orders, tenants, uploads, webhooks
 
-    for module in (uploads, orders, inventory, webhooks, tenants):
+    for module in (uploads, orders, inventory, webhooks, dead_letters, tenants):
         for command in module.COMMANDS:
             main.add_command(command)
 

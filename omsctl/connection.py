@@ -16,7 +16,7 @@ from ims.v1 import (
     sku_pb2_grpc,
     tenant_pb2_grpc,
 )
-from oms.v1 import order_pb2_grpc, upload_pb2_grpc, webhook_pb2_grpc
+from oms.v1 import dead_letter_pb2_grpc, order_pb2_grpc, upload_pb2_grpc, webhook_pb2_grpc
 
 from common.grpc.credentials import authorized_channel
 
@@ -56,6 +56,7 @@ class Services:
         self.orders = order_pb2_grpc.OrderServiceStub(oms_channel)
         self.uploads = upload_pb2_grpc.UploadServiceStub(oms_channel)
         self.webhooks = webhook_pb2_grpc.WebhookServiceStub(oms_channel)
+        self.dead_letters = dead_letter_pb2_grpc.DeadLetterServiceStub(oms_channel)
 
 
 @asynccontextmanager

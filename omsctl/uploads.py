@@ -1,10 +1,11 @@
-"""`omsctl upload FILE [--follow]`, `omsctl uploads show ID`, `omsctl uploads errors NAME`."""
+"""`omsctl upload FILE [--follow]`, `omsctl uploads list|show ID|errors NAME`."""
 
 from __future__ import annotations
 
 import sys
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import click
 from oms.v1 import upload_pb2
@@ -14,6 +15,7 @@ from rich.progress import Progress as Bar
 from omsctl.cli import Invocation, run_with_services
 from omsctl.connection import Services
 from omsctl.output import Column, enum_name, timestamp
+from omsctl.paging import collect
 from omsctl.upload_progress import Progress, data_rows, follow, send_file
 
 UPLOAD_FIELDS: list[Column] = [
@@ -29,6 +31,10 @@ UPLOAD_FIELDS: list[Column] = [
     ("created", lambda u: timestamp(u.create_time)),
     ("updated", lambda u: timestamp(u.update_time)),
 ]
+UPLOAD_COLUMNS: list[Column] = [
+    field for field in UPLOAD_FIELDS if field[0] not in ("error file", "updated")
+]
+_STATES = ["queued", "processing", "completed", "failed"]
 
 
 @click.command("upload")
@@ -101,6 +107,30 @@ async def _follow_with_bar(
 @click.group("uploads")
 def uploads() -> None:
     """Uploads of CSV files."""
+
+
+@uploads.command("list")
+@click.option("--state", type=click.Choice(_STATES))
+@click.option("--limit", type=click.IntRange(1, 10_000), default=50, show_default=True)
+@run_with_services
+async def list_uploads(
+    invocation: Invocation, services: Services, state: str | None, limit: int
+) -> None:
+    """The tenant's uploads, newest first."""
+
+    def fetch(token: str, size: int) -> Any:
+        return services.uploads.ListUploads(
+            upload_pb2.ListUploadsRequest(
+                tenant_id=invocation.tenant_id,
+                state=f"UPLOAD_STATE_{(state or 'unspecified').upper()}",
+                page_size=size,
+                page_token=token,
+            ),
+            timeout=services.timeout_s,
+        )
+
+    found = await collect(fetch, "uploads", limit)
+    invocation.printer.rows(found, UPLOAD_COLUMNS, title=f"{len(found)} uploads")
 
 
 @uploads.command("show")

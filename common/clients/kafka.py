@@ -34,6 +34,8 @@ class Message:
     key: bytes | None
     value: bytes
     headers: dict[str, bytes]
+    # The record's timestamp (producer's create time unless the topic says otherwise).
+    timestamp_ms: int | None = None
 
 
 class KafkaProducer:
@@ -88,6 +90,39 @@ class KafkaProducer:
         await self._producer.stop()
 
 
+class LazyProducer:
+    """A producer started on the first send (and again after a failed one), for a process
+    that sends rarely; `close()` stops it if it ever started."""
+
+    def __init__(self, settings: KafkaSettings) -> None:
+        self._settings = settings
+        self._producer: KafkaProducer | None = None
+        self._starting = asyncio.Lock()
+
+    async def send(
+        self,
+        topic: str,
+        value: bytes,
+        *,
+        key: bytes | None = None,
+        headers: Mapping[str, bytes] | None = None,
+    ) -> tuple[int, int]:
+        async with self._starting:
+            if self._producer is None:
+                self._producer = await KafkaProducer.start(self._settings)
+            producer = self._producer
+        try:
+            return await producer.send(topic, value, key=key, headers=headers)
+        except BaseException:
+            await self.close()
+            raise
+
+    async def close(self) -> None:
+        producer, self._producer = self._producer, None
+        if producer is not None:
+            await producer.close()
+
+
 class KafkaConsumer:
     """A consumer-group member that commits only when told to (after the effect is durable)."""
 
@@ -120,7 +155,7 @@ class KafkaConsumer:
         """Yield batches of messages forever (empty batches are skipped)."""
         while True:
             by_partition = await self._consumer.getmany(timeout_ms=timeout_ms)
-            batch = [_to_message(r) for records in by_partition.values() for r in records]
+            batch = [to_message(r) for records in by_partition.values() for r in records]
             if batch:
                 yield batch
 
@@ -151,7 +186,7 @@ class KafkaConsumer:
         await self._consumer.stop()
 
 
-def _to_message(record: ConsumerRecord[bytes, bytes]) -> Message:
+def to_message(record: ConsumerRecord[bytes, bytes]) -> Message:
     return Message(
         topic=record.topic,
         partition=record.partition,
@@ -159,6 +194,7 @@ def _to_message(record: ConsumerRecord[bytes, bytes]) -> Message:
         key=record.key,
         value=record.value or b"",
         headers={k: bytes(v) for k, v in record.headers},
+        timestamp_ms=record.timestamp,
     )
 
 
@@ -170,6 +206,18 @@ async def _admin(settings: KafkaSettings) -> AsyncIterator[AIOKafkaAdminClient]:
         yield admin
     finally:
         await admin.close()
+
+
+async def partitions_of(settings: KafkaSettings, topic: str) -> list[int]:
+    """The topic's partition numbers, sorted; empty when there is no such topic."""
+    async with _admin(settings) as admin:
+        described = await admin.describe_topics([topic])
+    return sorted(
+        partition["partition"]
+        for found in described
+        if found.get("topic") == topic and not found.get("error_code")
+        for partition in found.get("partitions", [])
+    )
 
 
 async def delete_topics(settings: KafkaSettings, topics: Sequence[str]) -> None:

@@ -21,6 +21,8 @@ class QueueMessage:
     receipt_handle: str
     body: str
     receive_count: int
+    # When it was first sent (to this queue or, for a dead letter, to the queue it left).
+    sent_timestamp_ms: int | None = None
 
 
 class QueueClient:
@@ -69,7 +71,7 @@ class QueueClient:
             "QueueUrl": self._queue_url,
             "MaxNumberOfMessages": max_messages,
             "WaitTimeSeconds": wait_time_s,
-            "MessageSystemAttributeNames": ["ApproximateReceiveCount"],
+            "MessageSystemAttributeNames": ["ApproximateReceiveCount", "SentTimestamp"],
         }
         if visibility_timeout_s is not None:
             kwargs["VisibilityTimeout"] = visibility_timeout_s
@@ -80,6 +82,7 @@ class QueueClient:
                 receipt_handle=m["ReceiptHandle"],
                 body=m["Body"],
                 receive_count=int(m.get("Attributes", {}).get("ApproximateReceiveCount", "1")),
+                sent_timestamp_ms=_number(m.get("Attributes", {}).get("SentTimestamp")),
             )
             for m in reply.get("Messages", [])
         ]
@@ -103,6 +106,17 @@ class QueueClient:
             ReceiptHandle=message.receipt_handle,
             VisibilityTimeout=timeout_s,
         )
+
+    async def release(self, message: QueueMessage) -> None:
+        """Make a received message visible again at once (a stale handle changes nothing)."""
+        try:
+            await self.extend_visibility(message, 0)
+        except ClientError as exc:
+            if exc.response.get("Error", {}).get("Code") not in (
+                STALE_RECEIPT_HANDLE,
+                "MessageNotInflight",
+            ):
+                raise
 
     async def pending(self) -> int:
         """Messages in the queue, waiting, in flight or delayed (SQS's approximations)."""
@@ -130,3 +144,10 @@ class QueueClient:
 
     async def close(self) -> None:
         await self._exit_stack.aclose()
+
+
+def _number(text: str | None) -> int | None:
+    try:
+        return int(text) if text is not None else None
+    except ValueError:
+        return None

@@ -12,10 +12,18 @@ from oms.v1 import upload_pb2
 
 from common.grpc.errors import FieldViolation, ServiceError, invalid_argument
 from common.i18n import current_language
+from common.pagination import filter_fingerprint, page_size
 from common.texts import t
 from common.validation import Violations
 from oms_grpc.core.domain.upload_body import BodyError, extract_csv
 from oms_grpc.core.domain.upload_checks import UploadLimits, UploadRejectedError, check_upload
+from oms_grpc.core.domain.upload_pages import uploads_cursor, uploads_page_token
+from oms_grpc.core.repositories.uploads import (
+    STATE_FROM_PROTO,
+    UploadDocument,
+    UploadListPosition,
+    UploadState,
+)
 
 MAX_FILENAME_CHARS = 255
 
@@ -108,3 +116,53 @@ def rejected_file(exc: UploadRejectedError) -> ServiceError:
     """A whole-file refusal (domain.upload_checks) in the caller's language."""
     message = exc.rejection.message(current_language())
     return invalid_argument([FieldViolation(exc.rejection.field, message)])
+
+
+@dataclass(frozen=True)
+class ListUploadsQuery:
+    tenant_id: str
+    state: UploadState | None
+    after: UploadListPosition | None
+    page_size: int
+    fingerprint: str
+
+    @property
+    def fetch_limit(self) -> int:
+        """One more than a page: its presence says whether there is a next page."""
+        return self.page_size + 1
+
+
+def parse_list_uploads(request: upload_pb2.ListUploadsRequest) -> ListUploadsQuery:
+    violations = Violations()
+    violations.uuid("tenant_id", request.tenant_id)
+    state: UploadState | None = None
+    if request.state != upload_pb2.UPLOAD_STATE_UNSPECIFIED:
+        state = STATE_FROM_PROTO.get(request.state)
+        if state is None:
+            violations.add("state", t("unknown state {state}", state=request.state))
+    if request.page_size < 0:
+        violations.add("page_size", t("must not be negative"))
+    violations.raise_if_any()
+    tenant_id = request.tenant_id  # as stored (GetUpload compares it the same way)
+    fingerprint = filter_fingerprint(
+        {"tenant_id": tenant_id, "state": state.value if state else None}
+    )
+    cursor = uploads_cursor(request.page_token, fingerprint)
+    return ListUploadsQuery(
+        tenant_id=tenant_id,
+        state=state,
+        after=UploadListPosition(*cursor) if cursor else None,
+        page_size=page_size(request.page_size),
+        fingerprint=fingerprint,
+    )
+
+
+def finish_uploads_page(
+    found: list[UploadDocument], query: ListUploadsQuery
+) -> tuple[list[UploadDocument], str]:
+    """Trim the look-ahead upload; the next page token is empty on the last page."""
+    if len(found) <= query.page_size:
+        return found, ""
+    page = found[: query.page_size]
+    last = page[-1]
+    return page, uploads_page_token(last["create_time"], last["_id"], query.fingerprint)

@@ -46,6 +46,8 @@ from oms_grpc.api.upload_requests import (
     accept_file,
     check_import_request,
     check_url_request,
+    finish_uploads_page,
+    parse_list_uploads,
     stream_header,
 )
 from oms_grpc.core.clients.ims import ImsClient
@@ -152,14 +154,29 @@ class UploadServicer(upload_pb2_grpc.UploadServiceServicer):
         document = await self._uploads.get(request.tenant_id, request.id)
         if document is None:
             raise not_found("upload", request.id)
-        upload = self._message(document)
-        if upload.error_message:  # stored as a message id, read in the caller's language
-            upload.error_message = render(stored_error(document), current_language())
-        return upload_pb2.GetUploadResponse(upload=upload)
+        # A stored error is a message id, read in the caller's language.
+        return upload_pb2.GetUploadResponse(upload=self._message(document, current_language()))
 
-    def _message(self, document: UploadDocument) -> upload_pb2.Upload:
+    async def ListUploads(  # noqa: N802
+        self, request: upload_pb2.ListUploadsRequest, context: Context
+    ) -> upload_pb2.ListUploadsResponse:
+        query = parse_list_uploads(request)
+        found = await self._uploads.list_page(
+            query.tenant_id, state=query.state, after=query.after, limit=query.fetch_limit
+        )
+        page, token = finish_uploads_page(found, query)
+        language = current_language()
+        return upload_pb2.ListUploadsResponse(
+            uploads=[self._message(document, language) for document in page],
+            next_page_token=token,
+        )
+
+    def _message(self, document: UploadDocument, language: str | None = None) -> upload_pb2.Upload:
+        """`language` set: a stored error message (a message id) in that language."""
         upload = to_proto(document)
         upload.bucket = self._objects.bucket
+        if language is not None and upload.error_message:
+            upload.error_message = render(stored_error(document), language)
         return upload
 
     async def GetErrorFile(  # noqa: N802

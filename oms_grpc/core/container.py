@@ -11,14 +11,18 @@ from collections.abc import AsyncIterator
 from contextlib import AsyncExitStack, asynccontextmanager
 from dataclasses import dataclass
 
-from common.clients.kafka import KafkaProducer
+from common.clients.kafka import KafkaProducer, LazyProducer
+from common.clients.kafka_reader import TopicReader
 from common.clients.mongo import MongoStore
 from common.clients.s3 import ObjectStore
 from common.clients.sqs import QueueClient
 from common.grpc.credentials import authorized_channel
 from oms_grpc.core.clients.ims import ImsClient
 from oms_grpc.core.outbox.relay import OutboxRelay
+from oms_grpc.core.repositories.dead_letter_queue import QueueDeadLetters
+from oms_grpc.core.repositories.dead_letter_topic import TopicDeadLetters
 from oms_grpc.core.repositories.deliveries import DeliveryLogRepository
+from oms_grpc.core.repositories.event_payloads import EventPayloads
 from oms_grpc.core.repositories.orders import OrderRepository
 from oms_grpc.core.repositories.uploads import UploadRepository
 from oms_grpc.core.repositories.webhooks import WebhookRepository
@@ -42,6 +46,9 @@ class OmsCore:
     ims: ImsClient
     # Callback URL policy (SSRF rules + allow-list), checked with DNS answers.
     url_guard: UrlGuard
+    # What the consumers set aside (connected on first use: only the admin API reads them).
+    queue_letters: QueueDeadLetters
+    topic_letters: TopicDeadLetters
 
 
 @asynccontextmanager
@@ -84,6 +91,24 @@ async def open_core(
             await webhooks.seal_plaintext_secrets()
         deliveries = DeliveryLogRepository(mongo.db["webhook_logs"])
         await deliveries.drop_superseded_indexes()
+
+        aws = settings.aws
+        queue_letters = QueueDeadLetters(
+            open_dead_letters=lambda: QueueClient.open(aws, aws.sqs_dead_letter_queue_name),
+            upload_queue=queue,
+            upload_queue_name=aws.sqs_queue_name,
+            uploads=uploads,
+        )
+        stack.push_async_callback(queue_letters.close)
+        redrive_producer = LazyProducer(settings.kafka)
+        stack.push_async_callback(redrive_producer.close)
+        topic_letters = TopicDeadLetters(
+            topic=settings.kafka.topic_dead_letter,
+            reader=TopicReader(settings.kafka),
+            producer=redrive_producer,
+            redrives=mongo.db["dead_letter_redrives"],
+            payloads=EventPayloads.from_settings(settings.kafka),
+        )
         yield OmsCore(
             settings=settings,
             mongo=mongo,
@@ -99,4 +124,6 @@ async def open_core(
                 webhook_settings.allow_list(),
                 resolver or SystemResolver(webhook_settings.dns_timeout_s),
             ),
+            queue_letters=queue_letters,
+            topic_letters=topic_letters,
         )

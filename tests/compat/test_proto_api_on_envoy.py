@@ -179,6 +179,8 @@ async def _journey(api: ProtoClient, session: aiohttp.ClientSession) -> None:
         )
     )["upload"]
     await api.send(key, "get", "/orders/uploads/{id}", path={"id": upload["id"]})
+    listed = await api.send(key, "get", "/orders/uploads", params={"page_size": "5"})
+    assert upload["id"] in [u["id"] for u in listed["uploads"]]
     await api.send(
         key,
         "get",
@@ -215,6 +217,19 @@ async def _journey(api: ProtoClient, session: aiohttp.ClientSession) -> None:
         json={},
     )
     await api.send(key, "delete", "/webhooks/{id}", path={"id": webhook["id"]})
+
+    letters = await api.send(
+        admin, "get", "/admin/dead-letters", params={"source": "DEAD_LETTER_SOURCE_EVENT_TOPIC"}
+    )
+    assert letters["dead_letters"] == []
+    await api.send(
+        admin,
+        "post",
+        "/admin/dead-letters/{id}:redrive",
+        404,
+        path={"id": "event-0-123456789"},
+        json={},
+    )
 
     await api.send(key, "delete", "/skus/{id}", path={"id": spare_sku["id"]})
     await api.send(key, "delete", "/hubs/{id}", path={"id": spare_hub["id"]})

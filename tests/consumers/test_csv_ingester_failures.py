@@ -7,6 +7,7 @@ import dataclasses
 
 import grpc
 import pytest
+from oms.v1 import dead_letter_pb2, dead_letter_pb2_grpc
 
 from common.clients.sqs import QueueClient
 from common.tasks import cancel_and_wait
@@ -28,6 +29,7 @@ from tests.consumers.csv_ingester_support import (
 from tests.support.ims_catalog import ImsCatalog, SellerCatalog
 
 HEADER = "tenant_id,seller_id,hub_id,sku_id,quantity"
+QUEUE_LETTERS = dead_letter_pb2.DEAD_LETTER_SOURCE_UPLOAD_QUEUE
 
 
 def _row(c: SellerCatalog, quantity: int = 1) -> str:
@@ -210,7 +212,7 @@ async def test_ims_down_leaves_the_message_for_redelivery_and_the_upload_unfaile
 
 
 async def test_a_failure_on_the_last_delivery_fails_the_upload_and_a_redrive_completes_it(
-    oms_settings: OmsSettingsBundle, ims_channel: grpc.aio.Channel
+    oms_settings: OmsSettingsBundle, ims_channel: grpc.aio.Channel, oms_channel: grpc.aio.Channel
 ) -> None:
     catalog = await ImsCatalog(ims_channel).seller_catalog(skus=1)
     content = f"{HEADER}\n{_row(catalog)}\n".encode()
@@ -218,6 +220,7 @@ async def test_a_failure_on_the_last_delivery_fails_the_upload_and_a_redrive_com
     dead_letters = await QueueClient.open(
         oms_settings.core.aws, oms_settings.core.aws.sqs_dead_letter_queue_name
     )
+    admin = dead_letter_pb2_grpc.DeadLetterServiceStub(oms_channel)
     try:
         async with ingester(down) as deps:
             # The test queue redrives after 2 deliveries; the ingester reads that from SQS.
@@ -237,18 +240,33 @@ async def test_a_failure_on_the_last_delivery_fails_the_upload_and_a_redrive_com
             )
             await asyncio.sleep(1.2)
             assert await deps.core.queue.receive(wait_time_s=1) == []  # moved on by SQS
-            [dead] = await dead_letters.receive(wait_time_s=5)
-            assert dead.body == request.to_json()
+
+        # The operator's view (DeadLetterService): listing leaves the letter where it is.
+        for _ in range(2):
+            listed = await admin.ListDeadLetters(
+                dead_letter_pb2.ListDeadLettersRequest(source=QUEUE_LETTERS)
+            )
+            [letter] = listed.dead_letters
+            assert listed.queue_depth == 1
+        assert letter.id.startswith("upload-")
+        assert letter.origin == oms_settings.core.aws.sqs_queue_name
+        assert (letter.tenant_id, letter.attempts) == (catalog.tenant_id, 2)
+        assert letter.payload == request.to_json()
+        assert letter.error == upload["error_message"]
+        assert letter.HasField("dead_letter_time")
 
         # An operator redrives the message once IMS is back.
         async with ingester(ingester_settings(oms_settings)) as deps:
-            await deps.core.queue.send(dead.body)
-            await dead_letters.delete(dead)
+            await admin.RedriveDeadLetter(dead_letter_pb2.RedriveDeadLetterRequest(id=letter.id))
+            assert await dead_letters.receive(wait_time_s=1) == []  # it left the DLQ
             assert await deps.ingester.handle(await receive(deps)) is Outcome.COMPLETED
             upload = await deps.core.uploads.get(catalog.tenant_id, request.upload_id)
             assert upload is not None
             assert upload["state"] == UploadState.COMPLETED.value
             assert upload["error_message"] == ""
             assert len(await orders_of(deps, request.upload_id)) == 1
+        with pytest.raises(grpc.aio.AioRpcError) as gone:
+            await admin.RedriveDeadLetter(dead_letter_pb2.RedriveDeadLetterRequest(id=letter.id))
+        assert gone.value.code() == grpc.StatusCode.NOT_FOUND
     finally:
         await dead_letters.close()

@@ -47,6 +47,7 @@ EXPECTED: dict[str, tuple[str, str] | None] = {
     "oms.v1.UploadService.CreateUploadUrl": ("post", "/orders/upload-urls"),
     "oms.v1.UploadService.ImportUpload": ("post", "/orders/bulk"),
     "oms.v1.UploadService.GetUpload": ("get", "/orders/uploads/{id}"),
+    "oms.v1.UploadService.ListUploads": ("get", "/orders/uploads"),
     "oms.v1.UploadService.GetErrorFile": ("get", "/orders/errors/{file_name}"),
     "oms.v1.WebhookService.CreateWebhook": ("post", "/webhooks"),
     "oms.v1.WebhookService.ListWebhooks": ("get", "/webhooks"),
@@ -59,6 +60,9 @@ EXPECTED: dict[str, tuple[str, str] | None] = {
         "post",
         "/webhooks/{webhook_id}/deliveries/{delivery_id}:retry",
     ),
+    # Platform administration (admin credential): beyond the original system.
+    "oms.v1.DeadLetterService.ListDeadLetters": ("get", "/admin/dead-letters"),
+    "oms.v1.DeadLetterService.RedriveDeadLetter": ("post", "/admin/dead-letters/{id}:redrive"),
     "iam.v1.ApiKeyService.CreateApiKey": ("post", "/tenants/{tenant_id}/api-keys"),
     "iam.v1.ApiKeyService.ListApiKeys": ("get", "/tenants/{tenant_id}/api-keys"),
     "iam.v1.ApiKeyService.RevokeApiKey": ("post", "/tenants/{tenant_id}/api-keys/{id}:revoke"),

@@ -163,8 +163,11 @@ async def running_system(
                     proc.wait()
 
 
-def omsctl(system: RunningSystem, *args: str) -> subprocess.CompletedProcess[str]:
-    key = (system.run_home / "demo-api-key").read_text().strip()
+def omsctl(
+    system: RunningSystem, *args: str, token: str | None = None
+) -> subprocess.CompletedProcess[str]:
+    """The operator CLI with the demo tenant's key (or `token`)."""
+    key = token or (system.run_home / "demo-api-key").read_text().strip()
     return subprocess.run(
         [sys.executable, "-m", "omsctl", *args],
         cwd=ROOT,

@@ -9,6 +9,8 @@ stack, so it sees nothing of the other tests, and they nothing of it.
 
 from __future__ import annotations
 
+import asyncio
+import json
 import os
 import re
 import signal
@@ -16,9 +18,13 @@ import time
 import urllib.request
 from collections.abc import AsyncIterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
+from common.clients.kafka import KafkaProducer
+from common.settings import KafkaSettings
+from tests.support.auth import ADMIN_TOKEN
 from tests.support.run_system import (
     STEP_S,
     RunningSystem,
@@ -87,6 +93,28 @@ def test_the_run_command_shows_the_main_job_and_survives_a_killed_consumer(
     assert held == [], f"{len(held)} orders still on hold after the finalizer's restart"
     assert len(orders(system, "--status", "new_order")) == 51 + rows
 
+    # The operator's lists: uploads (the demo's and this one, newest first) ...
+    listed = omsctl(system, "-o", "json", "uploads", "list")
+    assert listed.returncode == 0, listed.stderr
+    assert [u["filename"] for u in json.loads(listed.stdout)] == [
+        "more-orders.csv",
+        "omsctl-demo-orders.csv",
+    ]
+    # ... and dead letters: an unreadable event, set aside by both consumers of its topic,
+    # redriven once by the admin (and set aside by both again).
+    asyncio.run(_publish_junk(system.env["KAFKA_TOPIC_ORDER_CREATED"]))
+    letters = _wait_for_letters(system, 2)
+    assert sorted(x["consumer"] for x in letters) == ["order-finalizer", "webhook-dispatcher"]
+    redriven = omsctl(system, "dead-letters", "redrive", letters[0]["id"], token=ADMIN_TOKEN)
+    assert redriven.returncode == 0, redriven.stderr
+    assert letters[0]["id"] in redriven.stdout
+    again = _wait_for_letters(system, 4)
+    assert [x["id"] for x in again if x.get("redrive_time")] == [letters[0]["id"]]
+    queue = omsctl(
+        system, "-o", "json", "dead-letters", "list", "--source", "queue", token=ADMIN_TOKEN
+    )
+    assert (queue.returncode, json.loads(queue.stdout)) == (0, []), queue.stderr
+
     # Ctrl-C: everything it started stops.
     pids = list(console.pids().values())
     system.proc.send_signal(signal.SIGINT)
@@ -94,6 +122,29 @@ def test_the_run_command_shows_the_main_job_and_survives_a_killed_consumer(
     system.pump.join(timeout=10)  # the last lines
     assert console.text().rstrip().endswith("stopped")
     assert gone(pids), "a process of the run outlived it"
+
+
+async def _publish_junk(topic: str) -> None:
+    producer = await KafkaProducer.start(KafkaSettings())
+    try:
+        await producer.send(topic, b"\xff not an event", key=b"junk")
+    finally:
+        await producer.close()
+
+
+def _wait_for_letters(system: RunningSystem, count: int) -> list[dict[str, Any]]:
+    """The dead-letter topic's letters, once there are `count` (via the operator CLI)."""
+    deadline = time.monotonic() + STEP_S
+    while True:
+        done = omsctl(
+            system, "-o", "json", "dead-letters", "list", "--source", "topic", token=ADMIN_TOKEN
+        )
+        assert done.returncode == 0, done.stderr
+        letters: list[dict[str, Any]] = json.loads(done.stdout)
+        if len(letters) >= count or time.monotonic() > deadline:
+            assert len(letters) == count, letters
+            return letters
+        time.sleep(1)
 
 
 def _check_metrics_after_the_demo(system: RunningSystem) -> None:

@@ -65,6 +65,11 @@ class UploadServiceStub:
                 request_serializer=oms_dot_v1_dot_upload__pb2.GetUploadRequest.SerializeToString,
                 response_deserializer=oms_dot_v1_dot_upload__pb2.GetUploadResponse.FromString,
                 _registered_method=True)
+        self.ListUploads = channel.unary_unary(
+                '/oms.v1.UploadService/ListUploads',
+                request_serializer=oms_dot_v1_dot_upload__pb2.ListUploadsRequest.SerializeToString,
+                response_deserializer=oms_dot_v1_dot_upload__pb2.ListUploadsResponse.FromString,
+                _registered_method=True)
         self.GetErrorFile = channel.unary_stream(
                 '/oms.v1.UploadService/GetErrorFile',
                 request_serializer=oms_dot_v1_dot_upload__pb2.GetErrorFileRequest.SerializeToString,
@@ -140,6 +145,13 @@ class UploadServiceServicer:
         context.set_details('Method not implemented!')
         raise NotImplementedError('Method not implemented!')
 
+    def ListUploads(self, request, context):
+        """Lists the tenant's uploads, newest first; optionally only those in one state.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
     def GetErrorFile(self, request, context):
         """Streams an upload's error file as CSV (the original columns plus an `error` column, in
         the caller's language: REST `Accept-Language`, gRPC metadata `accept-language`).
@@ -178,6 +190,11 @@ def add_UploadServiceServicer_to_server(servicer, server):
                     servicer.GetUpload,
                     request_deserializer=oms_dot_v1_dot_upload__pb2.GetUploadRequest.FromString,
                     response_serializer=oms_dot_v1_dot_upload__pb2.GetUploadResponse.SerializeToString,
+            ),
+            'ListUploads': grpc.unary_unary_rpc_method_handler(
+                    servicer.ListUploads,
+                    request_deserializer=oms_dot_v1_dot_upload__pb2.ListUploadsRequest.FromString,
+                    response_serializer=oms_dot_v1_dot_upload__pb2.ListUploadsResponse.SerializeToString,
             ),
             'GetErrorFile': grpc.unary_stream_rpc_method_handler(
                     servicer.GetErrorFile,
@@ -326,6 +343,33 @@ class UploadService:
             '/oms.v1.UploadService/GetUpload',
             oms_dot_v1_dot_upload__pb2.GetUploadRequest.SerializeToString,
             oms_dot_v1_dot_upload__pb2.GetUploadResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def ListUploads(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/oms.v1.UploadService/ListUploads',
+            oms_dot_v1_dot_upload__pb2.ListUploadsRequest.SerializeToString,
+            oms_dot_v1_dot_upload__pb2.ListUploadsResponse.FromString,
             options,
             channel_credentials,
             insecure,

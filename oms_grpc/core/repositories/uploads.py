@@ -18,8 +18,14 @@ from common.timestamps import to_timestamp, utc_now_ms
 UploadDocument = dict[str, Any]
 
 INDEXES = [
-    IndexModel([("tenant_id", ASCENDING), ("create_time", DESCENDING)], name="tenant_created"),
+    # ListUploads: newest first within a tenant (keyset pagination on create_time, _id).
+    IndexModel(
+        [("tenant_id", ASCENDING), ("create_time", DESCENDING), ("_id", DESCENDING)],
+        name="tenant_created_id",
+    ),
 ]
+# Superseded indexes, dropped when found (an index name cannot change its keys in place).
+OBSOLETE_INDEXES = ("tenant_created",)
 
 
 class UploadState(StrEnum):
@@ -35,6 +41,15 @@ _STATE_TO_PROTO: dict[UploadState, upload_pb2.UploadState] = {
     UploadState.COMPLETED: upload_pb2.UPLOAD_STATE_COMPLETED,
     UploadState.FAILED: upload_pb2.UPLOAD_STATE_FAILED,
 }
+STATE_FROM_PROTO: dict[int, UploadState] = {v: k for k, v in _STATE_TO_PROTO.items()}
+
+
+@dataclass(frozen=True)
+class UploadListPosition:
+    """The sort key of the last upload of a page: the next page starts after it."""
+
+    create_time: datetime
+    upload_id: str
 
 
 @dataclass(frozen=True)
@@ -53,6 +68,10 @@ class UploadRepository:
         self._uploads = collection
 
     async def ensure_indexes(self) -> None:
+        existing = await self._uploads.index_information()
+        for name in OBSOLETE_INDEXES:
+            if name in existing:
+                await self._uploads.drop_index(name)
         await self._uploads.create_indexes(INDEXES)
 
     async def create(
@@ -80,6 +99,31 @@ class UploadRepository:
 
     async def get(self, tenant_id: str, upload_id: str) -> UploadDocument | None:
         return await self._uploads.find_one({"_id": upload_id, "tenant_id": tenant_id})
+
+    async def list_page(
+        self,
+        tenant_id: str,
+        *,
+        state: UploadState | None,
+        after: UploadListPosition | None,
+        limit: int,
+    ) -> list[UploadDocument]:
+        """Up to `limit` uploads of the tenant, newest first (create_time desc, _id desc),
+        after `after`: one range scan of `tenant_created_id` per page, however deep."""
+        query: dict[str, Any] = {"tenant_id": tenant_id}
+        if state is not None:
+            query["state"] = state.value
+        if after is not None:
+            query["$or"] = [
+                {"create_time": {"$lt": after.create_time}},
+                {"create_time": after.create_time, "_id": {"$lt": after.upload_id}},
+            ]
+        cursor = (
+            self._uploads.find(query)
+            .sort([("create_time", DESCENDING), ("_id", DESCENDING)])
+            .limit(limit)
+        )
+        return await cursor.to_list()
 
     async def start_processing(self, upload_id: str) -> UploadDocument | None:
         """Mark PROCESSING (also when a redelivery processes a finished file again)."""
