@@ -60,6 +60,12 @@ class MongoSettings(BaseSettings):
     # more than 1,000 sessions in all, and every OMS process (server, ingester, finalizer,
     # dispatcher, each replica) has its own pool plus ~2 monitoring sockets.
     max_pool_size: int = Field(default=32, ge=1, le=500)
+    # Every write waits for the server's journal (write concern j:true): an acknowledged
+    # write survives a crash of the server. Without it a SIGKILLed server loses the last
+    # writes it acknowledged (measured on the local stack's server: 8-18 of 300), which
+    # breaks every "the effect is durable, now commit the offset / delete the message" of
+    # the consumers. It costs about 1 ms per write here (an fsync).
+    journal: bool = True
 
 
 class AwsSettings(BaseSettings):

@@ -20,8 +20,9 @@ def component_dir(name: str) -> Path:
 
 
 def tools_dir() -> Path:
-    """Shared install area (downloaded jars, tool virtualenvs) for all components."""
-    path = stack_home() / "tools"
+    """Shared install area (downloaded jars, tool virtualenvs) for all components;
+    STACK_TOOLS_HOME lets another stack instance share one (`devstack.instances`)."""
+    path = Path(os.environ.get("STACK_TOOLS_HOME") or stack_home() / "tools").resolve()
     path.mkdir(parents=True, exist_ok=True)
     return path
 

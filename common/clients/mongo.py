@@ -27,6 +27,7 @@ class MongoStore:
             serverSelectionTimeoutMS=settings.server_selection_timeout_ms,
             maxPoolSize=settings.max_pool_size,
             tz_aware=True,
+            journal=settings.journal,
         )
         return cls(client, database or settings.database)
 

@@ -178,6 +178,48 @@ async def test_reserved_documents_go_out_by_hint_and_other_relays_leave_them(
     assert sorted(m.key for m in messages if m.key) == [b"h0", b"h1", b"h2"]
 
 
+async def test_a_hand_over_whose_lease_ran_out_is_published_once(
+    mongo_store: MongoStore, kafka_settings: KafkaSettings
+) -> None:
+    """A writer's relay that gets to its handed-over documents late (a slow store, a long
+    backlog) does not publish from memory what another relay's scan took after the lease
+    ran out; what nobody took it claims again and publishes."""
+    orders = mongo_store.db["orders"]
+    topic = kafka_settings.topic_order_created
+    connect = lambda: KafkaProducer.start(kafka_settings)  # noqa: E731
+    # A lease shorter than the margin: every hand-over is "late" for this relay.
+    writer_relay = OutboxRelay(orders, connect, reserve_lease_s=0.3)
+    other_relay = OutboxRelay(orders, connect)
+    taken, kept = [], []
+    for name, group in (("taken", taken), ("kept", kept)):
+        for i in range(3):
+            entry = _created(f"{name}{i}", 1)
+            entry["topic"] = topic
+            group.append({"_id": f"{name}{i}", **pending_outbox([entry])})
+    try:
+        writer_relay.reserve(taken)
+        await orders.insert_many(taken)
+        writer_relay.hand_over(taken)
+        lease = max(d["outbox_lease"] for d in taken)
+        await asyncio.sleep(max(0.0, (lease - datetime.now(UTC)).total_seconds()) + 0.05)
+        assert await other_relay.relay_once() == 3  # its scan takes them
+        assert await writer_relay.relay_once() == 0  # and the writer's relay leaves them
+
+        writer_relay.reserve(kept)
+        await orders.insert_many(kept)
+        writer_relay.hand_over(kept)
+        assert await writer_relay.relay_once() == 3  # claimed again, then published
+        assert await orders.count_documents({"outbox_pending": True}) == 0
+    finally:
+        await writer_relay.close()
+        await other_relay.close()
+    messages = await _consume(kafka_settings, topic, 6)
+    await asyncio.sleep(1.0)
+    assert sorted(m.key for m in messages if m.key) == sorted(
+        d["_id"].encode() for d in taken + kept
+    )
+
+
 async def test_a_relay_runs_one_loop_at_a_time(
     mongo_store: MongoStore, kafka_settings: KafkaSettings
 ) -> None:

@@ -66,9 +66,9 @@ async def test_consumers_killed_at_random_points_lose_and_double_nothing(
     webhook_ids = flow.receiver.received.webhook_ids_of_order
     unstable = [o for o in order_ids if len(webhook_ids[o]) != 2]
     assert unstable == [], f"{len(unstable)} orders got more than one webhook-id per event"
-    messages, distinct = await flow.events(order_ids)
-    assert distinct == 2 * ROWS
+    events = await flow.events(order_ids)
+    assert events.distinct == 2 * ROWS
     report.append(
         f"consumers SIGKILLed (seed {SEED}): {', '.join(killed)}; {ROWS} orders exact;"
-        f" events {messages} for {distinct} ({(messages - distinct) / distinct:.1%} duplicates)"
+        f" {events.summary()}"
     )

@@ -14,6 +14,15 @@ Two ways in:
 Publishing then acknowledging means a crash in between republishes those events: consumers
 tolerate duplicates (event ids are stable), and no event is ever lost. A document whose
 outbox was not acknowledged (owner crashed) is picked up by a scan when its lease expires.
+
+Duplicates are kept to that crash window:
+- a handed-over document is published from memory only while its lease has a margin left
+  (`LEASE_MARGIN`); one that waited longer (a slow store, a long backlog) is claimed again
+  first, owner-guarded, so it is never published both from memory and by another relay's
+  scan that took it after the lease ran out;
+- events published but not acknowledged (the store went away right after the send) are
+  remembered and their acknowledgement is retried before anything else, so this relay's
+  own scan does not find them again once the store is back.
 """
 
 from __future__ import annotations
@@ -42,6 +51,9 @@ from oms_grpc.core.outbox.entries import (
 log = logging.getLogger(__name__)
 
 _RELEASED = {"$set": {LEASE_FIELD: UNLEASED}, "$unset": {OWNER_FIELD: ""}}
+# A handed-over document is published from memory only if its lease lasts this much longer
+# (the send and the acknowledgement must fit in it); otherwise it is claimed again first.
+LEASE_MARGIN = timedelta(seconds=3)
 
 
 class OutboxRelay:
@@ -86,6 +98,9 @@ class OutboxRelay:
         # Documents to publish first, by id: the stored document when the writer handed it
         # over, None when it has to be read back.
         self._hinted: dict[Any, dict[str, Any] | None] = {}
+        # Published, not yet acknowledged (the acknowledgement failed): document id → the
+        # event ids sent.
+        self._unacknowledged: dict[Any, list[str]] = {}
 
     def reserve(self, documents: Sequence[dict[str, Any]]) -> None:
         """Stamp documents about to be inserted as leased by this relay (see `notify`)."""
@@ -106,14 +121,15 @@ class OutboxRelay:
 
     def hand_over(self, documents: Iterable[dict[str, Any]]) -> None:
         """Documents leased to this relay (`reserve`, `lease`) that are now stored: their
-        `_id` and the outbox entries the write appended. A document handed over twice before
-        it goes out keeps both writes' entries, in order."""
+        `_id`, the outbox entries the write appended and the lease it set. A document handed
+        over twice before it goes out keeps both writes' entries, in order."""
         for document in documents:
             waiting = self._hinted.get(document["_id"])
             if waiting is not None:
                 document = {
                     **document,
                     OUTBOX_FIELD: waiting[OUTBOX_FIELD] + document[OUTBOX_FIELD],
+                    LEASE_FIELD: min(waiting[LEASE_FIELD], document[LEASE_FIELD]),
                 }
             self._hinted[document["_id"]] = document
         self._wake.set()
@@ -165,6 +181,9 @@ class OutboxRelay:
 
     async def relay_once(self) -> int:
         """Publish one batch; returns the number of events published."""
+        if self._unacknowledged:
+            await self._acknowledge(self._unacknowledged)
+            self._unacknowledged = {}
         if self._producer is None:
             # Connected lazily: the service starts (and stores orders) while Kafka is down.
             self._producer = await self._connect()
@@ -189,8 +208,14 @@ class OutboxRelay:
         except BaseException:
             await self._release(list(published))  # let the next attempt take them at once
             raise
-        await self._acknowledge(published)
         self._published_metric.inc(len(records))
+        try:
+            await self._acknowledge(published)
+        except BaseException:
+            # Acknowledged first thing next time, before this relay claims anything (its own
+            # scan would find these documents again).
+            self._unacknowledged = published
+            raise
         # What this process handed over and has not published yet; documents left to the
         # recovery scan (a crashed writer's) are not known until a scan finds them.
         self._backlog_metric.set(
@@ -217,14 +242,39 @@ class OutboxRelay:
             del self._hinted[document_id]
         if len(self._hinted) < self._max_backlog // 2:
             self._drained.set()
-        documents = [document for _, document in taken if document is not None]
+        safe_until = datetime.now(UTC) + LEASE_MARGIN
+        documents = [
+            document
+            for _, document in taken
+            if document is not None and document[LEASE_FIELD] > safe_until
+        ]
         unknown = [document_id for document_id, document in taken if document is None]
         if unknown:
             documents += await self._collection.find(
                 {"_id": {"$in": unknown}, OWNER_FIELD: self._owner, PENDING_FIELD: True},
                 {OUTBOX_FIELD: 1},
             ).to_list()
+        stale = [
+            document_id
+            for document_id, document in taken
+            if document is not None and document[LEASE_FIELD] <= safe_until
+        ]
+        if stale:
+            documents += await self._reclaim(stale)
         return documents
+
+    async def _reclaim(self, ids: list[Any]) -> list[dict[str, Any]]:
+        """Handed-over documents whose lease is running out: extend it where this relay
+        still holds it, and read back those (another relay's scan may have taken the
+        others once the lease ran out, and publishes them)."""
+        # Owner-guarded, expired or not: a scan that claims a document always makes itself
+        # its owner, so either this update or that claim wins, never both.
+        held = {"_id": {"$in": ids}, OWNER_FIELD: self._owner, PENDING_FIELD: True}
+        lease = datetime.now(UTC) + self._lease
+        await self._collection.update_many(held, {"$set": {LEASE_FIELD: lease}})
+        return await self._collection.find(
+            {**held, LEASE_FIELD: lease}, {OUTBOX_FIELD: 1}
+        ).to_list()
 
     async def _claim(self) -> list[dict[str, Any]]:
         now = datetime.now(UTC)

@@ -288,6 +288,12 @@ class OrderRepository:
             raise ConcurrentUpdateError(change.before.id)
         if hand_off is not None and OUTBOX_FIELD in update.get("$push", {}):
             hand_off.hand_over(
-                [{"_id": change.before.id, OUTBOX_FIELD: [update["$push"][OUTBOX_FIELD]]}]
+                [
+                    {
+                        "_id": change.before.id,
+                        OUTBOX_FIELD: [update["$push"][OUTBOX_FIELD]],
+                        LEASE_FIELD: update["$set"][LEASE_FIELD],
+                    }
+                ]
             )
         return change.after
