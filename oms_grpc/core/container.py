@@ -18,6 +18,7 @@ from common.clients.s3 import ObjectStore
 from common.clients.sqs import QueueClient
 from common.grpc.credentials import authorized_channel
 from oms_grpc.core.clients.ims import ImsClient
+from oms_grpc.core.outbox.published import PublishedEvents
 from oms_grpc.core.outbox.relay import OutboxRelay
 from oms_grpc.core.repositories.dead_letter_queue import QueueDeadLetters
 from oms_grpc.core.repositories.dead_letter_topic import TopicDeadLetters
@@ -70,9 +71,12 @@ async def open_core(
         queue = await QueueClient.open(settings.aws)
         stack.push_async_callback(queue.close)
 
+        published = PublishedEvents(mongo.db["outbox_published"])
+        await published.ensure_indexes()
         relay = OutboxRelay(
             orders.collection,
             lambda: KafkaProducer.start(settings.kafka),
+            published=published,
             service=settings.identity,
         )
         stack.push_async_callback(relay.close)

@@ -5,9 +5,11 @@ from __future__ import annotations
 import asyncio
 import socket
 from datetime import UTC, datetime
+from typing import Any
 
 import pytest
 from oms.v1 import events_pb2, order_pb2
+from pymongo.asynchronous.collection import AsyncCollection
 
 from common.clients.kafka import KafkaConsumer, KafkaProducer, Message
 from common.clients.mongo import MongoStore
@@ -15,9 +17,16 @@ from common.settings import KafkaSettings
 from common.tasks import cancel_and_wait
 from common.timestamps import utc_now_ms
 from oms_grpc.core.outbox.entries import UNLEASED, outbox_entry, pending_outbox
+from oms_grpc.core.outbox.published import PublishedEvents
 from oms_grpc.core.outbox.relay import OutboxRelay
 from oms_grpc.core.repositories.orders import OrderRepository
+from tests.oms.test_orders_helpers import read_events
 from tests.support.orders import new_order
+
+
+def _published(orders: AsyncCollection[dict[str, Any]]) -> PublishedEvents:
+    """The published-batch records beside the test's orders collection."""
+    return PublishedEvents(orders.database["outbox_published"])
 
 
 def _created(order_id: str, n: int) -> dict[str, object]:
@@ -66,7 +75,12 @@ async def test_relay_publishes_pending_events_in_order_and_settles_documents(
     docs.append({"_id": "settled", **pending_outbox([]), "outbox_pending": False})
     await orders.insert_many(docs)
 
-    relay = OutboxRelay(orders, lambda: KafkaProducer.start(kafka_settings), batch_size=3)
+    relay = OutboxRelay(
+        orders,
+        lambda: KafkaProducer.start(kafka_settings),
+        published=_published(orders),
+        batch_size=3,
+    )
     try:
         published = 0
         while batch := await relay.relay_once():
@@ -96,9 +110,11 @@ async def test_events_appended_while_relaying_stay_pending(
     first = _created("o1", 1)
     first["topic"] = kafka_settings.topic_order_created
     await orders.insert_one({"_id": "o1", **pending_outbox([first])})
-    relay = OutboxRelay(orders, lambda: KafkaProducer.start(kafka_settings))
+    relay = OutboxRelay(
+        orders, lambda: KafkaProducer.start(kafka_settings), published=_published(orders)
+    )
     try:
-        documents = await relay._claim()
+        _, documents = await relay._claim()
         late = _created("o1", 2)
         late["topic"] = kafka_settings.topic_order_created
         await orders.update_one({"_id": "o1"}, {"$push": {"outbox": late}})
@@ -129,7 +145,11 @@ async def test_events_written_while_kafka_is_unreachable_go_out_when_it_is_back(
     await orders.insert_one({"_id": "o1", **pending_outbox([entry])})
 
     relay = OutboxRelay(
-        orders, lambda: KafkaProducer.start(current[0]), idle_poll_s=0.1, retry_delay_s=0.2
+        orders,
+        lambda: KafkaProducer.start(current[0]),
+        published=_published(orders),
+        idle_poll_s=0.1,
+        retry_delay_s=0.2,
     )
     task = asyncio.create_task(relay.run())
     try:
@@ -155,8 +175,8 @@ async def test_reserved_documents_go_out_by_hint_and_other_relays_leave_them(
 ) -> None:
     orders = mongo_store.db["orders"]
     connect = lambda: KafkaProducer.start(kafka_settings)  # noqa: E731
-    writer_relay = OutboxRelay(orders, connect)
-    other_relay = OutboxRelay(orders, connect)
+    writer_relay = OutboxRelay(orders, connect, published=_published(orders))
+    other_relay = OutboxRelay(orders, connect, published=_published(orders))
     documents = []
     for i in range(3):
         entry = _created(f"h{i}", 1)
@@ -188,8 +208,8 @@ async def test_a_hand_over_whose_lease_ran_out_is_published_once(
     topic = kafka_settings.topic_order_created
     connect = lambda: KafkaProducer.start(kafka_settings)  # noqa: E731
     # A lease shorter than the margin: every hand-over is "late" for this relay.
-    writer_relay = OutboxRelay(orders, connect, reserve_lease_s=0.3)
-    other_relay = OutboxRelay(orders, connect)
+    writer_relay = OutboxRelay(orders, connect, published=_published(orders), reserve_lease_s=0.3)
+    other_relay = OutboxRelay(orders, connect, published=_published(orders))
     taken, kept = [], []
     for name, group in (("taken", taken), ("kept", kept)):
         for i in range(3):
@@ -213,17 +233,55 @@ async def test_a_hand_over_whose_lease_ran_out_is_published_once(
     finally:
         await writer_relay.close()
         await other_relay.close()
-    messages = await _consume(kafka_settings, topic, 6)
-    await asyncio.sleep(1.0)
+    messages = await read_events(kafka_settings, topic, expected=6)  # and any duplicate
     assert sorted(m.key for m in messages if m.key) == sorted(
         d["_id"].encode() for d in taken + kept
     )
 
 
+async def test_a_batch_sent_but_not_acknowledged_is_not_sent_again(
+    mongo_store: MongoStore, kafka_settings: KafkaSettings
+) -> None:
+    """A relay dies between Kafka's acknowledgement and emptying the outboxes (here: its
+    record of the batch is written, the documents are left as they were): the relay that
+    claims them later acknowledges them without publishing them a second time."""
+    orders = mongo_store.db["orders"]
+    topic = kafka_settings.topic_order_created
+    published = _published(orders)
+    documents = []
+    for i in range(3):
+        entry = _created(f"d{i}", 1)
+        entry["topic"] = topic
+        documents.append({"_id": f"d{i}", **pending_outbox([entry])})
+    await orders.insert_many(documents)
+    producer = await KafkaProducer.start(kafka_settings)
+    try:  # what the dead relay did: the send, then the record
+        for document in documents[:2]:
+            [entry] = document["outbox"]
+            await producer.send(topic, bytes(entry["payload"]), key=entry["key"].encode())
+    finally:
+        await producer.close()
+    await published.record([d["outbox"][0]["event_id"] for d in documents[:2]])
+
+    relay = OutboxRelay(orders, lambda: KafkaProducer.start(kafka_settings), published=published)
+    try:
+        assert await relay.relay_once() == 3  # two acknowledged only, one published
+        assert await relay.relay_once() == 0
+    finally:
+        await relay.close()
+    assert await orders.count_documents({"outbox_pending": True}) == 0
+    messages = await read_events(kafka_settings, topic, expected=3)  # and any duplicate
+    assert sorted(m.key for m in messages if m.key) == [b"d0", b"d1", b"d2"]
+
+
 async def test_a_relay_runs_one_loop_at_a_time(
     mongo_store: MongoStore, kafka_settings: KafkaSettings
 ) -> None:
-    relay = OutboxRelay(mongo_store.db["orders"], lambda: KafkaProducer.start(kafka_settings))
+    relay = OutboxRelay(
+        mongo_store.db["orders"],
+        lambda: KafkaProducer.start(kafka_settings),
+        published=_published(mongo_store.db["orders"]),
+    )
     first = asyncio.create_task(relay.run())
     await asyncio.sleep(0.2)
     try:
@@ -242,8 +300,8 @@ async def test_changes_handed_over_by_the_repository_go_out_in_order_without_a_s
     orders = OrderRepository(mongo_store.db["orders"])
     await orders.ensure_indexes()
     connect = lambda: KafkaProducer.start(kafka_settings)  # noqa: E731
-    writer_relay = OutboxRelay(orders.collection, connect)
-    other_relay = OutboxRelay(orders.collection, connect)
+    writer_relay = OutboxRelay(orders.collection, connect, published=_published(orders.collection))
+    other_relay = OutboxRelay(orders.collection, connect, published=_published(orders.collection))
     topic = kafka_settings.topic_order_updated
     created = await orders.insert(new_order(), topic="order.created", trace_id=None)
     await orders.collection.update_one(  # its order.created is out already

@@ -19,6 +19,7 @@ from aiokafka.admin import AIOKafkaAdminClient
 from ims.v1 import inventory_pb2
 from oms.v1 import events_pb2, order_pb2, upload_pb2, webhook_pb2
 
+from common.clients.mongo import MongoStore
 from consumers.webhook_dispatcher.settings import DispatcherSettings
 from devstack.demo.receiver import WebhookReceiver
 from omsctl.connection import Services, Target, connect
@@ -210,10 +211,44 @@ class Flow:
             ]
             if not missing:
                 return
-            assert time.monotonic() < deadline, (
-                f"webhooks missing: {[(k, len(order_ids - got.get(k, set()))) for k in missing]}"
-            )
+            if time.monotonic() > deadline:
+                lacking = {k: order_ids - got.get(k, set()) for k in missing}
+                raise AssertionError(
+                    f"webhooks missing: {[(k, len(v)) for k, v in lacking.items()]};"
+                    f" where they are: {await self._whereabouts(lacking)}"
+                )
             await asyncio.sleep(0.5)
+
+    async def _whereabouts(self, lacking: dict[str, set[str]]) -> list[str]:
+        """For a failure message: each missing event's order outbox and whether the event is
+        on its topic."""
+        env = self.system.env
+        bootstrap = env.get("KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:9092")
+        store = MongoStore.from_settings(self.system.resources.mongo)
+        found: list[str] = []
+        try:
+            for kind, order_ids in lacking.items():
+                topic = env[f"KAFKA_TOPIC_ORDER_{kind.split('.')[1].upper()}"]
+                message = (
+                    events_pb2.OrderCreated if kind.endswith("created") else events_pb2.OrderUpdated
+                )
+                on_topic: set[str] = set()
+                for value in await topic_values(bootstrap, topic):
+                    event = message()
+                    event.ParseFromString(value)
+                    on_topic.add(event.order.id)
+                for order_id in sorted(order_ids)[:10]:
+                    document = await store.db["orders"].find_one({"_id": order_id}) or {}
+                    found.append(
+                        f"{kind} {order_id}: on topic {order_id in on_topic}, status"
+                        f" {document.get('status')}, outbox pending"
+                        f" {document.get('outbox_pending')} owner {document.get('outbox_owner')}"
+                        f" lease {document.get('outbox_lease')} entries"
+                        f" {[e.get('event_type') for e in document.get('outbox', [])]}"
+                    )
+        finally:
+            await store.close()
+        return found
 
     async def events(self, order_ids: set[str]) -> EventCounts:
         """Messages and distinct events on order.created and order.updated for these orders."""

@@ -31,12 +31,6 @@ def _handled(system: RunningSystem, variable: str, consumer: str, topic: str) ->
     )
 
 
-@pytest.mark.skip(
-    reason=(
-        "not yet verified: in its one run after the last fixes it was still waiting for the"
-        " replayed messages to be counted as handled after 8 minutes (see the closing note)"
-    )
-)
 @pytest.mark.watchdog_timeout(900)
 async def test_every_message_delivered_twice_has_no_second_effect(
     system: RunningSystem, flow: Flow, report: list[str]
@@ -52,6 +46,16 @@ async def test_every_message_delivered_twice_has_no_second_effect(
     accounts = await flow.accounts()
     verified = flow.receiver.received.verified
 
+    baseline = {
+        ("FINALIZER_METRICS_PORT", "order-finalizer", env["KAFKA_TOPIC_ORDER_CREATED"]): 0.0,
+        ("FINALIZER_METRICS_PORT", "order-restock", env["KAFKA_TOPIC_INVENTORY_CHANGED"]): 0.0,
+        ("DISPATCHER_METRICS_PORT", "webhook-dispatcher", env["KAFKA_TOPIC_ORDER_CREATED"]): 0.0,
+        ("DISPATCHER_METRICS_PORT", "webhook-dispatcher", env["KAFKA_TOPIC_ORDER_UPDATED"]): 0.0,
+    }
+    # The processes' counters before the replay (the replayed messages must add to them;
+    # read after the replay, they would already count some of them).
+    for key in baseline:
+        baseline[key] = await asyncio.to_thread(_handled, system, *key)
     # The same messages once more.
     replayed: dict[str, int] = {}
     producer = AIOKafkaProducer(bootstrap_servers=bootstrap)
@@ -77,15 +81,6 @@ async def test_every_message_delivered_twice_has_no_second_effect(
     assert replayed[env["KAFKA_TOPIC_ORDER_CREATED"]] >= ROWS
     assert replayed[env["KAFKA_TOPIC_ORDER_UPDATED"]] >= ROWS
 
-    baseline = {
-        ("FINALIZER_METRICS_PORT", "order-finalizer", env["KAFKA_TOPIC_ORDER_CREATED"]): 0.0,
-        ("FINALIZER_METRICS_PORT", "order-restock", env["KAFKA_TOPIC_INVENTORY_CHANGED"]): 0.0,
-        ("DISPATCHER_METRICS_PORT", "webhook-dispatcher", env["KAFKA_TOPIC_ORDER_CREATED"]): 0.0,
-        ("DISPATCHER_METRICS_PORT", "webhook-dispatcher", env["KAFKA_TOPIC_ORDER_UPDATED"]): 0.0,
-    }
-    # (Counters of the processes now; the replayed messages must add to them.)
-    for key in baseline:
-        baseline[key] = await asyncio.to_thread(_handled, system, *key)
     queue = await QueueClient.open(system.resources.aws)
     try:
         job = CreateBulkOrder(upload_id, upload.tenant_id, upload.object_key, "replayed")
@@ -102,7 +97,14 @@ async def test_every_message_delivered_twice_has_no_second_effect(
             ) and await _queue_empty(queue)
             if done:
                 break
-            assert time.monotonic() < deadline, "the replayed messages were not all handled"
+            assert time.monotonic() < deadline, (
+                "the replayed messages were not all handled: handled/replayed "
+                + ", ".join(
+                    f"{key[1]} {key[2]}: {count:.0f}/{replayed[key[2]]}"
+                    for count, key in zip(handled, baseline, strict=True)
+                )
+                + f"; upload job still queued: {not await _queue_empty(queue)}"
+            )
             await asyncio.sleep(0.5)
     finally:
         await queue.close()

@@ -16,6 +16,10 @@ tolerate duplicates (event ids are stable), and no event is ever lost. A documen
 outbox was not acknowledged (owner crashed) is picked up by a scan when its lease expires.
 
 Duplicates are kept to that crash window:
+- after each send one record names the batch's events (`PublishedEvents`); a relay that
+  claims pending documents does not publish again what such a record names, it only
+  acknowledges it (the per-document acknowledgement of a large batch takes a while on a
+  slow store: without the record a crash during it republished the rest of the batch);
 - a handed-over document is published from memory only while its lease has a margin left
   (`LEASE_MARGIN`); one that waited longer (a slow store, a long backlog) is claimed again
   first, owner-guarded, so it is never published both from memory and by another relay's
@@ -47,6 +51,7 @@ from oms_grpc.core.outbox.entries import (
     PENDING_FIELD,
     UNLEASED,
 )
+from oms_grpc.core.outbox.published import PublishedEvents
 
 log = logging.getLogger(__name__)
 
@@ -62,6 +67,7 @@ class OutboxRelay:
         collection: AsyncCollection[dict[str, Any]],
         connect: Callable[[], Awaitable[KafkaProducer]],
         *,
+        published: PublishedEvents,
         batch_size: int = 500,
         idle_poll_s: float = 0.5,
         max_idle_poll_s: float = 5.0,
@@ -73,6 +79,7 @@ class OutboxRelay:
     ) -> None:
         """`service`: the process, as the metrics name it."""
         self._collection = collection
+        self._published = published
         self._published_metric = OUTBOX_PUBLISHED.labels(service)
         self._backlog_metric = OUTBOX_BACKLOG.labels(service)
         self._connect = connect
@@ -180,20 +187,29 @@ class OutboxRelay:
                 self._idle_delay_s = min(2 * self._idle_delay_s, self._max_idle_poll_s)
 
     async def relay_once(self) -> int:
-        """Publish one batch; returns the number of events published."""
+        """Publish one batch; returns the number of events settled (published now, or
+        found published before and acknowledged)."""
         if self._unacknowledged:
             await self._acknowledge(self._unacknowledged)
             self._unacknowledged = {}
         if self._producer is None:
             # Connected lazily: the service starts (and stores orders) while Kafka is down.
             self._producer = await self._connect()
-        documents = await (self._take_hinted() if self._hinted else self._claim())
-        if not documents:
+        fresh, stored = await (self._take_hinted() if self._hinted else self._claim())
+        if not fresh and not stored:
             return 0
+        # What a relay published before it could acknowledge it (it died, or the store went
+        # away): acknowledged now, not sent again.
+        sent_before = await self._published.among(
+            [entry["event_id"] for document in stored for entry in document.get(OUTBOX_FIELD, [])]
+        )
         records: list[OutgoingRecord] = []
         published: dict[Any, list[str]] = {}
-        for document in documents:
+        for document in fresh + stored:
             for entry in document.get(OUTBOX_FIELD, []):
+                published.setdefault(document["_id"], []).append(entry["event_id"])
+                if entry["event_id"] in sent_before:
+                    continue
                 records.append(
                     OutgoingRecord(
                         topic=entry["topic"],
@@ -202,7 +218,6 @@ class OutboxRelay:
                         headers={k: v.encode() for k, v in entry.get("headers", {}).items()},
                     )
                 )
-                published.setdefault(document["_id"], []).append(entry["event_id"])
         try:
             await self._producer.send_many(records)
         except BaseException:
@@ -210,6 +225,9 @@ class OutboxRelay:
             raise
         self._published_metric.inc(len(records))
         try:
+            await self._published.record(
+                [event_id for event_ids in published.values() for event_id in event_ids]
+            )
             await self._acknowledge(published)
         except BaseException:
             # Acknowledged first thing next time, before this relay claims anything (its own
@@ -221,7 +239,7 @@ class OutboxRelay:
         self._backlog_metric.set(
             sum(len(d[OUTBOX_FIELD]) if d else 1 for d in self._hinted.values())
         )
-        return len(records)
+        return sum(len(event_ids) for event_ids in published.values())
 
     async def close(self) -> None:
         """Disconnect; documents still leased to this relay are handed back (best effort;
@@ -236,21 +254,24 @@ class OutboxRelay:
             with contextlib.suppress(Exception):
                 await producer.close()
 
-    async def _take_hinted(self) -> list[dict[str, Any]]:
+    async def _take_hinted(self) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+        """(handed over and still safely leased: published from memory, read from the
+        store)."""
         taken = list(self._hinted.items())[: self._batch_size]
         for document_id, _ in taken:
             del self._hinted[document_id]
         if len(self._hinted) < self._max_backlog // 2:
             self._drained.set()
         safe_until = datetime.now(UTC) + LEASE_MARGIN
-        documents = [
+        fresh = [
             document
             for _, document in taken
             if document is not None and document[LEASE_FIELD] > safe_until
         ]
+        stored: list[dict[str, Any]] = []
         unknown = [document_id for document_id, document in taken if document is None]
         if unknown:
-            documents += await self._collection.find(
+            stored += await self._collection.find(
                 {"_id": {"$in": unknown}, OWNER_FIELD: self._owner, PENDING_FIELD: True},
                 {OUTBOX_FIELD: 1},
             ).to_list()
@@ -260,8 +281,8 @@ class OutboxRelay:
             if document is not None and document[LEASE_FIELD] <= safe_until
         ]
         if stale:
-            documents += await self._reclaim(stale)
-        return documents
+            stored += await self._reclaim(stale)
+        return fresh, stored
 
     async def _reclaim(self, ids: list[Any]) -> list[dict[str, Any]]:
         """Handed-over documents whose lease is running out: extend it where this relay
@@ -270,13 +291,15 @@ class OutboxRelay:
         # Owner-guarded, expired or not: a scan that claims a document always makes itself
         # its owner, so either this update or that claim wins, never both.
         held = {"_id": {"$in": ids}, OWNER_FIELD: self._owner, PENDING_FIELD: True}
+        # (The update and the read below both encode it to the same millisecond.)
         lease = datetime.now(UTC) + self._lease
         await self._collection.update_many(held, {"$set": {LEASE_FIELD: lease}})
         return await self._collection.find(
             {**held, LEASE_FIELD: lease}, {OUTBOX_FIELD: 1}
         ).to_list()
 
-    async def _claim(self) -> list[dict[str, Any]]:
+    async def _claim(self) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+        """(nothing from memory, the documents claimed)."""
         now = datetime.now(UTC)
         expired = {LEASE_FIELD: {"$lt": now}}  # with pending: one range of the outbox index
         candidates = (
@@ -285,16 +308,17 @@ class OutboxRelay:
             .to_list()
         )
         if not candidates:
-            return []
+            return [], []
         ids = [c["_id"] for c in candidates]
         await self._collection.update_many(
             {"_id": {"$in": ids}, **expired},
             {"$set": {LEASE_FIELD: now + self._lease, OWNER_FIELD: self._owner}},
         )
-        return await self._collection.find(
+        claimed = await self._collection.find(
             {"_id": {"$in": ids}, OWNER_FIELD: self._owner, LEASE_FIELD: {"$gt": now}},
             {OUTBOX_FIELD: 1},
         ).to_list()
+        return [], claimed
 
     async def _acknowledge(self, published: dict[Any, list[str]]) -> None:
         """One write per document: empty the outbox if it holds exactly what we published."""
