@@ -8,10 +8,15 @@ Per message:
 - handled                          → done;
 - `PoisonMessageError` (cannot be  → sent to the dead-letter topic at once, with the error;
   parsed, or refused for good)
-- any other exception (IMS or      → retried with exponential backoff and full jitter, up to
-  MongoDB unavailable, a deadline)   `RetryPolicy.attempts`; then dead-lettered with the last
-                                     error. Bounded, so one message never blocks its
-                                     partition for longer than the policy allows.
+- an outage (IMS or MongoDB        → retried with exponential backoff and full jitter for as
+  unavailable, a deadline: the       long as `RetryPolicy.outage_s` (15 min): every message
+  loop's `is_outage`)                would fail the same way, and setting them all aside
+                                     would leave orders waiting for a manual redrive after
+                                     the dependency is back; then dead-lettered;
+- any other exception               → retried the same way up to `RetryPolicy.attempts`; then
+                                     dead-lettered with the last error. Both bounded, so one
+                                     message never blocks its partition for longer than the
+                                     policy allows.
 
 Messages with the same key (the same order, the same hub/SKU) are handled one after the
 other in offset order; different keys run concurrently up to `concurrency`. If the dead-letter
@@ -49,6 +54,8 @@ class RetryPolicy:
     attempts: int = 8
     first_delay_s: float = 0.2
     max_delay_s: float = 10.0
+    # How long an outage is waited out before the message is set aside anyway.
+    outage_s: float = 900.0
 
     def delay_s(self, failures: int, rng: random.Random | None = None) -> float:
         """Full jitter: uniform in [0, min(max, first * 2^(failures-1))]."""
@@ -154,10 +161,14 @@ class EventLoop:
         handler: MessageHandler,
         dead_letter_topic: str,
         retry: RetryPolicy,
+        is_outage: Callable[[BaseException], bool] = lambda _: False,
         concurrency: int = 16,
         reconnect_delay_s: float = 2.0,
     ) -> None:
+        """`is_outage`: whether a handler's exception means a dependency is down (waited
+        out for `retry.outage_s`) rather than a problem of the message (`retry.attempts`)."""
         self._name = name
+        self._is_outage = is_outage
         self._connect = connect
         self._handler = handler
         self._retry = retry
@@ -210,7 +221,9 @@ class EventLoop:
         return letter
 
     async def _try_until_done(self, message: Message) -> DeadLetter | None:
-        failures = 0
+        failures = 0  # of any kind: the backoff grows with them
+        counted = 0  # those that are not outages: bounded by retry.attempts
+        outage_since: float | None = None
         while True:
             try:
                 await self._handler(message)
@@ -227,7 +240,13 @@ class EventLoop:
                 return DeadLetter(message, f"{type(exc).__name__}: {exc}", failures + 1)
             except Exception as exc:
                 failures += 1
-                if failures >= self._retry.attempts:
+                if self._is_outage(exc):
+                    outage_since = outage_since or time.monotonic()
+                    given_up = time.monotonic() - outage_since >= self._retry.outage_s
+                else:
+                    counted += 1
+                    given_up = counted >= self._retry.attempts
+                if given_up:
                     log.error(
                         "%s: message failed %d times; set aside",
                         self._name,

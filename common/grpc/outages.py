@@ -37,3 +37,14 @@ def outage(exc: BaseException) -> ServiceError | None:
         t("a service this one depends on is unavailable; retry shortly"),
         reason="DEPENDENCY_UNAVAILABLE",
     )
+
+
+def is_outage(exc: BaseException) -> bool:
+    """A dependency is unreachable, or answered UNAVAILABLE / DEADLINE_EXCEEDED: the failure
+    says nothing about the message being handled, and goes away when the dependency is back."""
+    if isinstance(exc, _OUTAGES):
+        return True
+    return isinstance(exc, ServiceError) and exc.code in (
+        ErrorCode.UNAVAILABLE,
+        ErrorCode.DEADLINE_EXCEEDED,
+    )

@@ -18,6 +18,7 @@ from contextlib import asynccontextmanager
 from dataclasses import dataclass
 
 from common.clients.kafka import KafkaConsumer, KafkaProducer
+from common.grpc.outages import is_outage
 from common.logs import configure_logging
 from common.metrics import serving_metrics
 from common.signals import wait_for_stop_signal
@@ -68,6 +69,7 @@ def build_loops(core: OmsCore, settings: FinalizerSettings) -> FinalizerLoops:
         attempts=settings.retry_attempts,
         first_delay_s=settings.retry_first_delay_s,
         max_delay_s=settings.retry_max_delay_s,
+        outage_s=settings.retry_outage_s,
     )
 
     def loop(name: str, topic: str, group_id: str, handler: MessageHandler) -> EventLoop:
@@ -80,6 +82,7 @@ def build_loops(core: OmsCore, settings: FinalizerSettings) -> FinalizerLoops:
             handler=handler,
             dead_letter_topic=kafka.topic_dead_letter,
             retry=retry,
+            is_outage=is_outage,
             concurrency=settings.concurrency,
         )
 

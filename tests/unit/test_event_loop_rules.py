@@ -1,11 +1,13 @@
-"""Pure parts of the Kafka event loop: the retry schedule and dead-letter records."""
+"""Pure parts of the Kafka event loop: the retry schedule, outages against other failures,
+and dead-letter records."""
 
 from __future__ import annotations
 
 import random
+from typing import Any
 
 from common.clients.kafka import Message
-from consumers.event_loop import DeadLetter, RetryPolicy, dead_letter_record
+from consumers.event_loop import DeadLetter, EventLoop, RetryPolicy, dead_letter_record
 
 
 def test_backoff_grows_exponentially_with_full_jitter_and_a_cap() -> None:
@@ -39,3 +41,52 @@ def test_a_dead_letter_keeps_the_message_and_says_where_from_and_why() -> None:
     assert headers["dead-letter-attempts"] == b"3"
     assert headers["dead-letter-error"].startswith(b"Boom: ")
     assert len(headers["dead-letter-error"]) == 2000  # bounded
+
+
+class _Failing:
+    """A handler failing with `error` the first `times` calls (pure logic: no broker)."""
+
+    def __init__(self, error: Exception, times: int) -> None:
+        self.error, self.times, self.calls = error, times, 0
+
+    async def __call__(self, message: Message) -> None:
+        self.calls += 1
+        if self.calls <= self.times:
+            raise self.error
+
+
+def _loop(handler: _Failing, **policy: float) -> EventLoop:
+    async def never() -> Any:
+        raise AssertionError("no broker in this test")
+
+    return EventLoop(
+        name="test",
+        connect=never,
+        connect_producer=never,
+        handler=handler,
+        dead_letter_topic="dead",
+        retry=RetryPolicy(attempts=3, first_delay_s=0.001, max_delay_s=0.002, **policy),
+        is_outage=lambda exc: isinstance(exc, ConnectionError),
+    )
+
+
+MESSAGE = Message(topic="t", partition=0, offset=1, key=b"k", value=b"v", headers={})
+
+
+async def test_an_outage_is_waited_out_beyond_the_attempts() -> None:
+    handler = _Failing(ConnectionError("IMS is down"), times=20)
+    assert await _loop(handler)._handle_with_retries(MESSAGE) is None
+    assert handler.calls == 21
+
+
+async def test_an_outage_longer_than_its_budget_is_set_aside() -> None:
+    handler = _Failing(ConnectionError("IMS is down"), times=1000)
+    letter = await _loop(handler, outage_s=0.0)._handle_with_retries(MESSAGE)
+    assert letter is not None and letter.attempts == 1
+    assert letter.error == "ConnectionError: IMS is down"
+
+
+async def test_other_failures_are_set_aside_after_the_attempts() -> None:
+    handler = _Failing(ValueError("bad"), times=1000)
+    letter = await _loop(handler)._handle_with_retries(MESSAGE)
+    assert letter is not None and letter.attempts == 3 and handler.calls == 3
