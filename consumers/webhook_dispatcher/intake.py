@@ -88,9 +88,12 @@ class Intake:
         if not events:
             return
         delay = 0.2
+        # One lease for every try: deliveries a failed try stored after all are found under
+        # it by the next one and handed over with the rest.
+        lease: Lease | None = None
         while True:
             try:
-                created = await self._store(events)
+                created, lease = await self._store(events, lease)
                 break
             except asyncio.CancelledError:
                 raise
@@ -102,12 +105,17 @@ class Intake:
         for message in batch:
             CONSUMER_MESSAGES.labels(NAME, message.topic, "handled").inc()
 
-    async def _store(self, events: Sequence[WebhookEvent]) -> list[Delivery]:
+    async def _store(
+        self, events: Sequence[WebhookEvent], lease: Lease | None
+    ) -> tuple[list[Delivery], Lease]:
+        """The deliveries to hand over, and the lease they were stored under (`lease`, or a
+        new one on the first try)."""
         subscribers = [
             (event, await self._subscriptions.subscribers(event.tenant_id, event.event_type))
             for event in events
         ]
-        lease = self._worker.new_lease(pending=sum(len(targets) for _, targets in subscribers))
+        if lease is None:
+            lease = self._worker.new_lease(pending=sum(len(targets) for _, targets in subscribers))
         room: dict[str, int] = {}
         pending: list[tuple[NewDelivery, Lease | None]] = []
         for event, targets in subscribers:
@@ -127,4 +135,4 @@ class Intake:
         created = await self._deliveries.insert_new(pending)
         if any(held is None for _, held in pending):
             self._worker.notify()  # stored unleased: the claim loop takes them when it can
-        return created
+        return created, lease

@@ -73,6 +73,8 @@ async def test_relay_publishes_pending_events_in_order_and_settles_documents(
             entry["topic"] = topic
         docs.append({"_id": f"o{i}", **pending_outbox(entries)})
     docs.append({"_id": "settled", **pending_outbox([]), "outbox_pending": False})
+    # Left by a relay that stopped between emptying an outbox and clearing the flag.
+    docs.append({"_id": "emptied", **pending_outbox([])})
     await orders.insert_many(docs)
 
     relay = OutboxRelay(

@@ -167,6 +167,22 @@ async def test_one_delivery_per_webhook_and_event(logs: DeliveryLogRepository) -
     assert {"uniq_tenant_webhook_event", "webhook_newest", "claimable"} <= indexes
 
 
+async def test_a_retry_under_the_same_lease_gets_what_the_failed_try_stored(
+    logs: DeliveryLogRepository,
+) -> None:
+    """The intake's insert failed with an unknown outcome (the store went away mid-call) and
+    is tried again under the same lease: what the first try stored after all is handed over
+    too, instead of waiting, unattempted, for its lease to run out."""
+    lease = _lease()
+    [first] = await logs.insert_new([(_new("t1", "w1", "e1"), lease)])
+    again = await logs.insert_new(
+        [(_new("t1", "w1", "e1"), lease), (_new("t1", "w1", "e2"), lease)]
+    )
+    assert sorted((d.id == first.id, d.event_id) for d in again) == [(False, "e2"), (True, "e1")]
+    # Under another lease (a replayed event in a later batch) it stays the other's.
+    assert await logs.insert_new([(_new("t1", "w1", "e1"), _lease())]) == []
+
+
 async def test_claims_are_exclusive_and_attempts_recorded_in_order(
     logs: DeliveryLogRepository,
 ) -> None:

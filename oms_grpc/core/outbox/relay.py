@@ -206,8 +206,11 @@ class OutboxRelay:
         records: list[OutgoingRecord] = []
         published: dict[Any, list[str]] = {}
         for document in fresh + stored:
+            # Every document is acknowledged, also one whose outbox was emptied by a relay
+            # that stopped before it cleared the pending flag (`_acknowledge_grown`).
+            sent = published.setdefault(document["_id"], [])
             for entry in document.get(OUTBOX_FIELD, []):
-                published.setdefault(document["_id"], []).append(entry["event_id"])
+                sent.append(entry["event_id"])
                 if entry["event_id"] in sent_before:
                     continue
                 records.append(

@@ -164,8 +164,10 @@ class DeliveryLogRepository:
         """Create the deliveries that do not exist yet (idempotent on (webhook, event)).
 
         Each is created leased (to be attempted by the lease's holder right away) or, with
-        None, claimable by any worker now. Returns the deliveries this call created; a
-        delivery that existed already (a replayed event) is left as it is.
+        None, claimable by any worker now. Returns the leased deliveries this call created,
+        and those an earlier call with the same lease created (a retry after an insert whose
+        outcome was unknown: they are the caller's to attempt, not orphans until the lease
+        runs out); any other delivery that existed already (a replayed event) is left as it is.
         """
         if not deliveries:
             return []
@@ -182,11 +184,38 @@ class DeliveryLogRepository:
             if any(e.get("code") != _DUPLICATE_KEY for e in errors):
                 raise
             refused = {e["index"] for e in errors}  # existed already (or twice in the batch)
-        return [
+        created = [
             _delivery(documents[index], lease)
             for index, (_, lease) in enumerate(deliveries)
             if index not in refused and lease is not None
         ]
+        return created + await self._held_already(
+            [(new, lease) for index, (new, lease) in enumerate(deliveries) if index in refused]
+        )
+
+    async def _held_already(
+        self, refused: Sequence[tuple[NewDelivery, Lease | None]]
+    ) -> list[Delivery]:
+        """Of deliveries that existed already, those stored under the same lease."""
+        wanted = {
+            (new.webhook_id, new.event_id, lease.id): lease
+            for new, lease in refused
+            if lease is not None
+        }
+        if not wanted:
+            return []
+        cursor = self._logs.find(
+            {
+                "lease_id": {"$in": sorted({lease_id for _, _, lease_id in wanted})},
+                "event_id": {"$in": sorted({event_id for _, event_id, _ in wanted})},
+            }
+        )
+        held: list[Delivery] = []
+        async for document in cursor:
+            key = (document["webhook_id"], document["event_id"], document["lease_id"])
+            if (lease := wanted.get(key)) is not None:
+                held.append(_delivery(document, lease))
+        return held
 
     async def claimable(
         self, now: datetime, *, limit: int, skip_webhooks: Sized[str] = ()
