@@ -276,6 +276,34 @@ async def test_a_batch_sent_but_not_acknowledged_is_not_sent_again(
     assert sorted(m.key for m in messages if m.key) == [b"d0", b"d1", b"d2"]
 
 
+async def test_an_acknowledgement_never_empties_an_outbox_of_other_events(
+    mongo_store: MongoStore, kafka_settings: KafkaSettings
+) -> None:
+    """A relay acknowledges late (its first try failed with the store): meanwhile its event
+    was settled by another relay and a writer appended a new one. The outbox has the size of
+    what it published, but not its events: the new event stays pending and goes out."""
+    orders = mongo_store.db["orders"]
+    topic = kafka_settings.topic_order_created
+    created, updated = _created("r1", 1), _created("r1", 2)
+    for entry in (created, updated):
+        entry["topic"] = topic
+    await orders.insert_one({"_id": "r1", **pending_outbox([updated])})
+    relay = OutboxRelay(
+        orders, lambda: KafkaProducer.start(kafka_settings), published=_published(orders)
+    )
+    try:
+        await relay._acknowledge({"r1": [created["event_id"]]})  # the late acknowledgement
+        stored = await orders.find_one({"_id": "r1"})
+        assert stored is not None
+        assert [e["event_id"] for e in stored["outbox"]] == [updated["event_id"]]
+        assert stored["outbox_pending"] is True
+        assert await relay.relay_once() == 1
+    finally:
+        await relay.close()
+    [message] = await read_events(kafka_settings, topic, expected=1)
+    assert events_pb2.OrderCreated.FromString(message.value).event_id == updated["event_id"]
+
+
 async def test_a_relay_runs_one_loop_at_a_time(
     mongo_store: MongoStore, kafka_settings: KafkaSettings
 ) -> None:

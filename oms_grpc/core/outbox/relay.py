@@ -324,14 +324,17 @@ class OutboxRelay:
         return [], claimed
 
     async def _acknowledge(self, published: dict[Any, list[str]]) -> None:
-        """One write per document: empty the outbox if it holds exactly what we published."""
+        """One write per document: empty the outbox if it holds exactly what we published —
+        the same number of entries and each of our event ids. The size alone is not enough:
+        another relay may have settled our entries meanwhile and a writer appended a new
+        one, and emptying that outbox would lose the new event."""
         settled = {
             "$set": {OUTBOX_FIELD: [], PENDING_FIELD: False, LEASE_FIELD: UNLEASED},
             "$unset": {OWNER_FIELD: ""},
         }
         result = await self._collection.bulk_write(
             [
-                UpdateOne({"_id": document_id, OUTBOX_FIELD: {"$size": len(event_ids)}}, settled)
+                UpdateOne(_holding_exactly(document_id, event_ids), settled)
                 for document_id, event_ids in published.items()
             ],
             ordered=False,
@@ -362,3 +365,12 @@ class OutboxRelay:
         await self._collection.update_many(
             {"_id": {"$in": ids}, OWNER_FIELD: self._owner}, _RELEASED
         )
+
+
+def _holding_exactly(document_id: Any, event_ids: list[str]) -> dict[str, Any]:
+    """The filter of a document whose outbox holds `event_ids` and nothing else (event ids
+    are unique within an outbox)."""
+    selector: dict[str, Any] = {"_id": document_id, OUTBOX_FIELD: {"$size": len(event_ids)}}
+    if event_ids:
+        selector[f"{OUTBOX_FIELD}.event_id"] = {"$all": event_ids}
+    return selector
