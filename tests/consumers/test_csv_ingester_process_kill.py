@@ -6,6 +6,7 @@ from __future__ import annotations
 import asyncio
 import signal
 import subprocess
+import time
 
 import grpc
 
@@ -20,6 +21,8 @@ from tests.consumers.csv_ingester_support import (
 )
 from tests.support.ims_catalog import ImsCatalog
 from tests.support.processes import oms_core_env, start_module
+
+SETTLE_S = 600.0  # deadlines for work to finish: generous, never a speed check
 
 
 def _process_env(oms: OmsSettingsBundle) -> dict[str, str]:
@@ -54,12 +57,14 @@ async def test_sigkilled_ingester_process_restarted_creates_every_order_once(
 
         first = _start(env)
         try:
-            for _ in range(600):  # until it is well into the file, then kill -9
+            deadline = time.monotonic() + SETTLE_S
+            while True:  # until it is well into the file, then kill -9
                 upload = await deps.core.uploads.get(catalog.tenant_id, request.upload_id)
                 assert upload is not None
                 if upload["rows_read"] >= 500:
                     break
                 assert first.poll() is None, "the ingester exited before the kill"
+                assert time.monotonic() < deadline, "the ingester never got into the file"
                 await asyncio.sleep(0.05)
             first.send_signal(signal.SIGKILL)
             first.wait(timeout=10)
@@ -73,13 +78,17 @@ async def test_sigkilled_ingester_process_restarted_creates_every_order_once(
 
         second = _start(env)
         try:
-            for _ in range(1200):
+            # Until the restarted process completes the file: a deadline for a hang, not a
+            # speed check (a busy 2-core machine took over two minutes here).
+            deadline = time.monotonic() + SETTLE_S
+            while True:
                 upload = await deps.core.uploads.get(catalog.tenant_id, request.upload_id)
                 assert upload is not None
                 if upload["state"] == UploadState.COMPLETED.value:
                     break
+                assert time.monotonic() < deadline, f"not completed: {upload['rows_read']} read"
+                assert second.poll() is None, "the restarted ingester exited"
                 await asyncio.sleep(0.1)
-            assert upload["state"] == UploadState.COMPLETED.value
         finally:
             second.send_signal(signal.SIGTERM)
             try:
