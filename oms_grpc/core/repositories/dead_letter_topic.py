@@ -62,23 +62,23 @@ class TopicDeadLetters:
         )
 
     async def get(self, letter_id: TopicLetterId) -> DeadLetter:
+        return (await self._read(letter_id))[1]
+
+    async def _read(self, letter_id: TopicLetterId) -> tuple[Message, DeadLetter]:
+        """The record and the letter it is (with its redrive mark); NOT_FOUND if none."""
         message = await self._reader.record(self._topic, letter_id.partition, letter_id.offset)
         if message is None:
             raise DeadLetterNotFoundError(letter_id)
-        letter = self._letter(message)
         marks = await self._redrive_times([str(letter_id)])
-        return _with_mark(letter, marks.get(str(letter_id)))
+        return message, _with_mark(self._letter(message), marks.get(str(letter_id)))
 
     async def redrive(self, letter_id: TopicLetterId) -> DeadLetter:
         """Send the original record back to its topic, then mark the letter redriven."""
-        letter = await self.get(letter_id)
+        message, letter = await self._read(letter_id)
         if letter.redrive_time is not None:
             raise AlreadyRedrivenError(letter)
         if letter.origin not in self._payloads.message_types:
             raise NotRedrivableError(letter)  # not set aside by our consumers
-        message = await self._reader.record(self._topic, letter_id.partition, letter_id.offset)
-        if message is None:  # gone between the two reads (retention)
-            raise DeadLetterNotFoundError(letter_id)
         headers = {**original_headers(message.headers), REDRIVEN_FROM: str(letter_id).encode()}
         await self._producer.send(letter.origin, message.value, key=message.key, headers=headers)
         now = utc_now_ms()
