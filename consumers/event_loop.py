@@ -34,7 +34,7 @@ from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
-from common.clients.kafka import KafkaConsumer, KafkaProducer, Message, OutgoingRecord
+from common.clients.kafka import KafkaConsumer, LazyProducer, Message, OutgoingRecord
 from common.dead_letters import LetterOrigin, letter_headers
 from common.metrics import CONSUMER_LAG, CONSUMER_MESSAGES, CONSUMER_SECONDS
 
@@ -90,31 +90,21 @@ def dead_letter_record(topic: str, consumer: str, letter: DeadLetter) -> Outgoin
 
 
 class DeadLetters:
-    """Sets messages aside on the dead-letter topic, on a producer connected when first
-    needed (and again after a failed send)."""
+    """Sets messages aside on the dead-letter topic, through a producer started when first
+    needed (and again after a failed send); `close()` stops it."""
 
-    def __init__(
-        self, connect: Callable[[], Awaitable[KafkaProducer]], topic: str, consumer: str
-    ) -> None:
-        self._connect = connect
+    def __init__(self, producer: LazyProducer, topic: str, consumer: str) -> None:
+        self._producer = producer
         self._topic = topic
         self._consumer = consumer
-        self._producer: KafkaProducer | None = None
 
     async def send(self, letters: Sequence[DeadLetter]) -> None:
-        if self._producer is None:
-            self._producer = await self._connect()
-        records = [dead_letter_record(self._topic, self._consumer, x) for x in letters]
-        try:
-            await self._producer.send_many(records)
-        except BaseException:
-            await self.close()
-            raise
+        await self._producer.send_many(
+            [dead_letter_record(self._topic, self._consumer, x) for x in letters]
+        )
 
     async def close(self) -> None:
-        producer, self._producer = self._producer, None
-        if producer is not None:
-            await producer.close()
+        await self._producer.close()
 
 
 async def consume_batches(
@@ -157,9 +147,8 @@ class EventLoop:
         *,
         name: str,
         connect: Callable[[], Awaitable[KafkaConsumer]],
-        connect_producer: Callable[[], Awaitable[KafkaProducer]],
         handler: MessageHandler,
-        dead_letter_topic: str,
+        dead_letters: DeadLetters,
         retry: RetryPolicy,
         is_outage: Callable[[BaseException], bool] = lambda _: False,
         concurrency: int = 16,
@@ -174,7 +163,7 @@ class EventLoop:
         self._retry = retry
         self._slots = asyncio.Semaphore(concurrency)
         self._reconnect_delay_s = reconnect_delay_s
-        self._dead_letters = DeadLetters(connect_producer, dead_letter_topic, name)
+        self._dead_letters = dead_letters
 
     async def run(self) -> None:
         """Consume until cancelled; broker outages are retried, never fatal."""

@@ -107,15 +107,26 @@ class LazyProducer:
         key: bytes | None = None,
         headers: Mapping[str, bytes] | None = None,
     ) -> tuple[int, int]:
-        async with self._starting:
-            if self._producer is None:
-                self._producer = await KafkaProducer.start(self._settings)
-            producer = self._producer
+        producer = await self._started()
         try:
             return await producer.send(topic, value, key=key, headers=headers)
         except BaseException:
             await self.close()
             raise
+
+    async def send_many(self, records: Sequence[OutgoingRecord]) -> None:
+        producer = await self._started()
+        try:
+            await producer.send_many(records)
+        except BaseException:
+            await self.close()
+            raise
+
+    async def _started(self) -> KafkaProducer:
+        async with self._starting:
+            if self._producer is None:
+                self._producer = await KafkaProducer.start(self._settings)
+            return self._producer
 
     async def close(self) -> None:
         producer, self._producer = self._producer, None

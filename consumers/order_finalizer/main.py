@@ -17,13 +17,13 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
 
-from common.clients.kafka import KafkaConsumer, KafkaProducer
+from common.clients.kafka import KafkaConsumer, LazyProducer
 from common.grpc.outages import is_outage
 from common.logs import configure_logging
 from common.metrics import serving_metrics
 from common.signals import wait_for_stop_signal
 from common.tasks import cancel_and_wait
-from consumers.event_loop import EventLoop, MessageHandler, RetryPolicy
+from consumers.event_loop import DeadLetters, EventLoop, MessageHandler, RetryPolicy
 from consumers.order_finalizer.finalization import OrderFinalizer
 from consumers.order_finalizer.handlers import InventoryChangedHandler, OrderCreatedHandler
 from consumers.order_finalizer.restock import RestockEvaluator
@@ -78,9 +78,8 @@ def build_loops(core: OmsCore, settings: FinalizerSettings) -> FinalizerLoops:
             connect=lambda: KafkaConsumer.start(
                 kafka, [topic], group_id, max_poll_records=settings.max_poll_records
             ),
-            connect_producer=lambda: KafkaProducer.start(kafka),
             handler=handler,
-            dead_letter_topic=kafka.topic_dead_letter,
+            dead_letters=DeadLetters(LazyProducer(kafka), kafka.topic_dead_letter, name),
             retry=retry,
             is_outage=is_outage,
             concurrency=settings.concurrency,

@@ -16,7 +16,7 @@ from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from datetime import timedelta
 
-from common.clients.kafka import KafkaConsumer, KafkaProducer
+from common.clients.kafka import KafkaConsumer, LazyProducer
 from common.logs import configure_logging
 from common.metrics import serving_metrics
 from common.signals import wait_for_stop_signal
@@ -115,9 +115,7 @@ async def build_dispatcher(
             subscriptions=subscriptions,
             deliveries=core.deliveries,
             worker=worker,
-            dead_letters=DeadLetters(
-                lambda: KafkaProducer.start(kafka), kafka.topic_dead_letter, NAME
-            ),
+            dead_letters=DeadLetters(LazyProducer(kafka), kafka.topic_dead_letter, NAME),
         )
         try:
             yield Dispatcher(intake=intake, worker=worker, subscriptions=subscriptions)

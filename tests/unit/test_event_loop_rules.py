@@ -6,8 +6,9 @@ from __future__ import annotations
 import random
 from typing import Any
 
-from common.clients.kafka import Message
-from consumers.event_loop import DeadLetter, EventLoop, RetryPolicy, dead_letter_record
+from common.clients.kafka import LazyProducer, Message
+from common.settings import KafkaSettings
+from consumers.event_loop import DeadLetter, DeadLetters, EventLoop, RetryPolicy, dead_letter_record
 
 
 def test_backoff_grows_exponentially_with_full_jitter_and_a_cap() -> None:
@@ -62,9 +63,8 @@ def _loop(handler: _Failing, **policy: float) -> EventLoop:
     return EventLoop(
         name="test",
         connect=never,
-        connect_producer=never,
         handler=handler,
-        dead_letter_topic="dead",
+        dead_letters=DeadLetters(LazyProducer(KafkaSettings()), "dead", "test"),
         retry=RetryPolicy(attempts=3, first_delay_s=0.001, max_delay_s=0.002, **policy),
         is_outage=lambda exc: isinstance(exc, ConnectionError),
     )

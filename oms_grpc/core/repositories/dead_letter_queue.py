@@ -11,7 +11,7 @@ upload twice creates its orders once.
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Sequence
 from datetime import UTC, datetime
 
 from common.clients.sqs import QueueClient, QueueMessage
@@ -53,8 +53,7 @@ class QueueDeadLetters:
         queue = await self._queue()
         received = await self._receive(queue, limit, lambda _: False)
         try:
-            attempts = await self._attempts()
-            letters = [await self._letter(message, attempts) for message in received]
+            letters = await self._letters(received, await self._attempts())
         finally:
             await asyncio.gather(*(queue.release(m) for m in received))
         return LetterPage(letters=letters, queue_depth=await queue.pending())
@@ -70,7 +69,7 @@ class QueueDeadLetters:
         if wanted is None:
             raise DeadLetterNotFoundError(letter_id)
         try:
-            letter = await self._letter(wanted, await self._attempts())
+            (letter,) = await self._letters([wanted], await self._attempts())
             await self._upload_queue.send(wanted.body)
         except BaseException:
             await queue.release(wanted)
@@ -116,17 +115,32 @@ class QueueDeadLetters:
         letter's own receive count also counts every read of the dead-letter queue)."""
         return await self._upload_queue.max_receive_count() or 0
 
-    async def _letter(self, message: QueueMessage, attempts: int) -> DeadLetter:
-        tenant_id, error = "", ""
-        try:
-            request = CreateBulkOrder.from_json(message.body)
-        except MalformedMessageError as exc:
-            error = str(exc)
-        else:
-            tenant_id = request.tenant_id
-            upload = await self._uploads.get(request.tenant_id, request.upload_id)
-            if upload is not None:
-                error = stored_error(upload)
+    async def _letters(self, messages: Sequence[QueueMessage], attempts: int) -> list[DeadLetter]:
+        """The letters for `messages`, each with its upload's stored error (one query for
+        them all)."""
+        parsed: list[CreateBulkOrder | MalformedMessageError] = []
+        for message in messages:
+            try:
+                parsed.append(CreateBulkOrder.from_json(message.body))
+            except MalformedMessageError as exc:
+                parsed.append(exc)
+        uploads = await self._uploads.get_many(
+            [(r.tenant_id, r.upload_id) for r in parsed if isinstance(r, CreateBulkOrder)]
+        )
+        letters = []
+        for message, request in zip(messages, parsed, strict=True):
+            if isinstance(request, MalformedMessageError):
+                tenant_id, error = "", str(request)
+            else:
+                tenant_id = request.tenant_id
+                upload = uploads.get((request.tenant_id, request.upload_id))
+                error = "" if upload is None else stored_error(upload)
+            letters.append(self._letter(message, attempts, tenant_id, error))
+        return letters
+
+    def _letter(
+        self, message: QueueMessage, attempts: int, tenant_id: str, error: str
+    ) -> DeadLetter:
         sent = message.sent_timestamp_ms
         return DeadLetter(
             id=QueueLetterId(message.message_id),

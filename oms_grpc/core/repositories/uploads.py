@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from enum import StrEnum
@@ -99,6 +99,22 @@ class UploadRepository:
 
     async def get(self, tenant_id: str, upload_id: str) -> UploadDocument | None:
         return await self._uploads.find_one({"_id": upload_id, "tenant_id": tenant_id})
+
+    async def get_many(
+        self, keys: Sequence[tuple[str, str]]
+    ) -> dict[tuple[str, str], UploadDocument]:
+        """The uploads named by (tenant_id, upload_id) pairs, in one query by `_id` (the
+        tenant is checked on each document found); missing ones are left out."""
+        if not keys:
+            return {}
+        wanted = set(keys)
+        cursor = self._uploads.find({"_id": {"$in": sorted({upload for _, upload in wanted})}})
+        found: dict[tuple[str, str], UploadDocument] = {}
+        async for document in cursor:
+            key = (str(document["tenant_id"]), str(document["_id"]))
+            if key in wanted:
+                found[key] = document
+        return found
 
     async def list_page(
         self,
