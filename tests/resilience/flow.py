@@ -32,6 +32,12 @@ PAGE_SIZE = 1000  # ListOrders coerces larger pages down to its maximum
 SETTLE_S = 600.0  # deadlines for work to finish: generous, never a speed check
 
 
+def settle_for(rows: int) -> float:
+    """The deadline for `rows` rows of work: SETTLE_S per 1,000 (for hangs, not for speed:
+    on the local MongoDB-wire server 10,000 rows under SIGKILLs took over ten minutes)."""
+    return SETTLE_S * max(1.0, rows / 1000)
+
+
 @dataclass(frozen=True)
 class Catalogue:
     tenant_id: str
@@ -131,8 +137,8 @@ class Flow:
             assert time.monotonic() < deadline, f"upload {upload_id} never read {rows} rows"
             await asyncio.sleep(0.05)
 
-    async def until_complete(self, upload_id: str) -> upload_pb2.Upload:
-        deadline = time.monotonic() + SETTLE_S
+    async def until_complete(self, upload_id: str, settle_s: float = SETTLE_S) -> upload_pb2.Upload:
+        deadline = time.monotonic() + settle_s
         while True:
             upload = await self.upload(upload_id)
             if upload.state in (upload_pb2.UPLOAD_STATE_COMPLETED, upload_pb2.UPLOAD_STATE_FAILED):
@@ -163,10 +169,12 @@ class Flow:
             if not token:
                 return found
 
-    async def until_finalized(self, upload_id: str, expected: int) -> list[order_pb2.Order]:
+    async def until_finalized(
+        self, upload_id: str, expected: int, settle_s: float = SETTLE_S
+    ) -> list[order_pb2.Order]:
         """Once the upload made `expected` orders and none is on hold any more (polling only
         the held ones); then all of them, read once."""
-        deadline = time.monotonic() + SETTLE_S
+        deadline = time.monotonic() + settle_s
         while True:
             upload = await self.upload(upload_id)
             held = await self.orders_of(upload_id, status=order_pb2.ORDER_STATUS_ON_HOLD)
@@ -199,9 +207,9 @@ class Flow:
             if not token:
                 return Accounts(level.levels[0].quantity_reserved, rows)
 
-    async def until_webhooks(self, order_ids: set[str]) -> None:
+    async def until_webhooks(self, order_ids: set[str], settle_s: float = SETTLE_S) -> None:
         """Until the receiver has both events of every order (verified signatures)."""
-        deadline = time.monotonic() + SETTLE_S
+        deadline = time.monotonic() + settle_s
         while True:
             got = self.receiver.received.orders
             missing = [

@@ -14,18 +14,20 @@ import time
 
 import pytest
 
-from tests.resilience.flow import SETTLE_S, Flow
+from tests.resilience.flow import SETTLE_S, Flow, settle_for
 from tests.support.run_system import RunningSystem
 
 # The size is 10,000 rows (RESILIENCE_KILL_ROWS=10000); CI runs 1,000, because on
-# the local MongoDB-wire server (one core, slower as it fills) 10,000 take some ten minutes.
+# the local MongoDB-wire server (one core, slower as it fills) 10,000 take well over ten
+# minutes (the deadlines grow with the rows: they catch hangs, not slowness).
 ROWS = int(os.environ.get("RESILIENCE_KILL_ROWS", "1000"))
+SETTLE_ROWS_S = settle_for(ROWS)
 KILLS = 6
 CONSUMERS = ("csv-ingester", "order-finalizer", "webhook-dispatcher")
 SEED = int(os.environ.get("RESILIENCE_SEED", "20261201"))
 
 
-@pytest.mark.watchdog_timeout(1500)
+@pytest.mark.watchdog_timeout(int(900 + 1.5 * SETTLE_ROWS_S))
 async def test_consumers_killed_at_random_points_lose_and_double_nothing(
     system: RunningSystem, flow: Flow, report: list[str]
 ) -> None:
@@ -51,9 +53,9 @@ async def test_consumers_killed_at_random_points_lose_and_double_nothing(
             SETTLE_S,
         )
 
-    upload = await flow.until_complete(upload_id)
+    upload = await flow.until_complete(upload_id, SETTLE_ROWS_S)
     assert (upload.rows_read, upload.rows_accepted, upload.rows_rejected) == (ROWS, ROWS, 0), upload
-    orders = await flow.until_finalized(upload_id, ROWS)
+    orders = await flow.until_finalized(upload_id, ROWS, SETTLE_ROWS_S)
     assert len(orders) == ROWS and len({o.id for o in orders}) == ROWS
     assert sorted(o.attributes["note"] for o in orders) == sorted(f"kills-{n}" for n in range(ROWS))
 
@@ -62,7 +64,7 @@ async def test_consumers_killed_at_random_points_lose_and_double_nothing(
     assert after.reserve_rows - before.reserve_rows == ROWS
 
     order_ids = {o.id for o in orders}
-    await flow.until_webhooks(order_ids)
+    await flow.until_webhooks(order_ids, SETTLE_ROWS_S)
     webhook_ids = flow.receiver.received.webhook_ids_of_order
     unstable = [o for o in order_ids if len(webhook_ids[o]) != 2]
     assert unstable == [], f"{len(unstable)} orders got more than one webhook-id per event"
