@@ -95,17 +95,20 @@ async def test_an_empty_list_is_one_empty_page() -> None:
     assert len(method.requests) == 1
 
 
-def test_the_retry_policy_is_a_service_config() -> None:
+def test_the_retry_policy_retries_reads_only() -> None:
     config = json.loads(RetryPolicy(max_attempts=3, initial_backoff_s=0.1).service_config())
     (method,) = config["methodConfig"]
-    assert method["name"] == [{}]
+    names = {(n["service"], n["method"]) for n in method["name"]}
+    assert ("oms.v1.OrderService", "GetOrder") in names
+    assert ("oms.v1.OrderService", "ListOrders") in names
+    assert ("ims.v1.InventoryService", "GetInventory") in names
+    assert ("oms.v1.OrderService", "CreateOrder") not in names  # a write
+    assert ("ims.v1.InventoryService", "ReserveInventory") not in names
+    assert not any(m.startswith(("Create", "Update", "Delete")) for _, m in names)
     assert method["retryPolicy"]["maxAttempts"] == 3
     assert method["retryPolicy"]["initialBackoff"] == "0.1s"
     assert method["retryPolicy"]["retryableStatusCodes"] == ["UNAVAILABLE"]
-    assert (
-        "retryPolicy"
-        not in json.loads(RetryPolicy(max_attempts=1).service_config())["methodConfig"][0]
-    )
+    assert json.loads(RetryPolicy(max_attempts=1).service_config()) == {"methodConfig": []}
     with pytest.raises(ValueError):
         RetryPolicy(max_attempts=6).service_config()
 

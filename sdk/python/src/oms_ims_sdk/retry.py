@@ -4,16 +4,45 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
+from functools import cache
+
+from google.protobuf import descriptor_pool
+from iam.v1 import access_pb2, api_key_pb2, token_pb2  # noqa: F401  (registers services)
+from ims.v1 import (  # noqa: F401  (imported to register their services)
+    category_pb2,
+    hub_pb2,
+    inventory_pb2,
+    seller_pb2,
+    sku_pb2,
+    tenant_pb2,
+)
+from oms.v1 import dead_letter_pb2, order_pb2, upload_pb2, webhook_pb2  # noqa: F401
+
+_SERVICE_FILES = (
+    "iam/v1/api_key.proto",
+    "iam/v1/token.proto",
+    "ims/v1/category.proto",
+    "ims/v1/hub.proto",
+    "ims/v1/inventory.proto",
+    "ims/v1/seller.proto",
+    "ims/v1/sku.proto",
+    "ims/v1/tenant.proto",
+    "oms/v1/dead_letter.proto",
+    "oms/v1/order.proto",
+    "oms/v1/upload.proto",
+    "oms/v1/webhook.proto",
+)
 
 
 @dataclass(frozen=True)
 class RetryPolicy:
-    """Retry a call that failed with one of `codes`, up to `max_attempts` in all, waiting
-    an exponentially growing, jittered time between tries.
+    """Retry a read (a unary RPC the contract marks `ACCESS_READ`: Get*, List*) that failed
+    with one of `codes`, up to `max_attempts` in all, waiting an exponentially growing,
+    jittered time between tries.
 
-    UNAVAILABLE means the call did not reach a server that could serve it, so retrying it
-    is safe for every method; `CreateOrder` also takes an `idempotency_key` for callers
-    that want to retry on other failures themselves. `max_attempts=1` turns retries off.
+    Writes are not retried: an UNAVAILABLE write may still have been applied (give
+    `CreateOrderRequest.idempotency_key` to retry creates safely yourself). gRPC caps
+    attempts at 5; `max_attempts=1` turns retries off.
     """
 
     max_attempts: int = 4
@@ -23,22 +52,42 @@ class RetryPolicy:
     codes: tuple[str, ...] = ("UNAVAILABLE",)
 
     def service_config(self) -> str:
-        """The `grpc.service_config` channel option (applies to every method)."""
+        """The `grpc.service_config` channel option."""
         if not 1 <= self.max_attempts <= 5:
-            # gRPC caps attempts at 5.
             raise ValueError("max_attempts must be between 1 and 5")
-        config: dict[str, object] = {"methodConfig": [{"name": [{}]}]}
-        if self.max_attempts > 1:
-            config["methodConfig"] = [
-                {
-                    "name": [{}],
-                    "retryPolicy": {
-                        "maxAttempts": self.max_attempts,
-                        "initialBackoff": f"{self.initial_backoff_s}s",
-                        "maxBackoff": f"{self.max_backoff_s}s",
-                        "backoffMultiplier": self.backoff_multiplier,
-                        "retryableStatusCodes": list(self.codes),
-                    },
-                }
-            ]
-        return json.dumps(config)
+        if self.max_attempts == 1:
+            return json.dumps({"methodConfig": []})
+        return json.dumps(
+            {
+                "methodConfig": [
+                    {
+                        "name": [{"service": s, "method": m} for s, m in read_methods()],
+                        "retryPolicy": {
+                            "maxAttempts": self.max_attempts,
+                            "initialBackoff": f"{self.initial_backoff_s}s",
+                            "maxBackoff": f"{self.max_backoff_s}s",
+                            "backoffMultiplier": self.backoff_multiplier,
+                            "retryableStatusCodes": list(self.codes),
+                        },
+                    }
+                ]
+            }
+        )
+
+
+@cache
+def read_methods() -> tuple[tuple[str, str], ...]:
+    """(service, method) of every unary RPC whose access rule is ACCESS_READ."""
+    pool = descriptor_pool.Default()
+    found = []
+    for name in _SERVICE_FILES:
+        for service in pool.FindFileByName(name).services_by_name.values():
+            for method in service.methods:
+                if method.client_streaming or method.server_streaming:
+                    continue
+                rule: access_pb2.AccessRule = method.GetOptions().Extensions[
+                    access_pb2.access  # type: ignore[index]
+                ]
+                if rule.access == access_pb2.ACCESS_READ:
+                    found.append((service.full_name, method.name))
+    return tuple(sorted(found))

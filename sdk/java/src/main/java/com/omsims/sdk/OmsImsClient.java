@@ -202,9 +202,10 @@ public final class OmsImsClient implements AutoCloseable {
   }
 
   /**
-   * The service config of the channels: every method retried on UNAVAILABLE, {@code
-   * maxAttempts} attempts in all, backing off from 0.1 s to 2 s. (Retries re-send a call that the
-   * server may not have seen; CreateOrder is safe to repeat with an idempotency_key.)
+   * The service config of the channels: the reads (the unary RPCs the contract marks {@code
+   * ACCESS_READ}: Get*, List*) retried on UNAVAILABLE, {@code maxAttempts} attempts in all,
+   * backing off from 0.1 s to 2 s. Writes are not retried: an UNAVAILABLE write may have been
+   * applied (CreateOrder is safe to repeat yourself with an idempotency_key).
    */
   public static Map<String, Object> retryServiceConfig(int maxAttempts) {
     if (maxAttempts < 2) {
@@ -217,8 +218,39 @@ public final class OmsImsClient implements AutoCloseable {
             "maxBackoff", "2s",
             "backoffMultiplier", 2.0,
             "retryableStatusCodes", List.of("UNAVAILABLE"));
-    Map<String, Object> everyMethod = Map.of("name", List.of(Map.of()), "retryPolicy", retryPolicy);
-    return Map.of("methodConfig", List.of(everyMethod));
+    Map<String, Object> reads = Map.of("name", readMethods(), "retryPolicy", retryPolicy);
+    return Map.of("methodConfig", List.of(reads));
+  }
+
+  /** {service, method} of every unary RPC whose access rule is ACCESS_READ. */
+  static List<Map<String, Object>> readMethods() {
+    List<com.google.protobuf.Descriptors.FileDescriptor> files =
+        List.of(
+            com.omsims.iam.v1.ApiKeyProto.getDescriptor(),
+            com.omsims.iam.v1.TokenProto.getDescriptor(),
+            com.omsims.ims.v1.CategoryProto.getDescriptor(),
+            com.omsims.ims.v1.HubProto.getDescriptor(),
+            com.omsims.ims.v1.InventoryProto.getDescriptor(),
+            com.omsims.ims.v1.SellerProto.getDescriptor(),
+            com.omsims.ims.v1.SkuProto.getDescriptor(),
+            com.omsims.ims.v1.TenantProto.getDescriptor(),
+            com.omsims.oms.v1.DeadLetterProto.getDescriptor(),
+            com.omsims.oms.v1.OrderProto.getDescriptor(),
+            com.omsims.oms.v1.UploadProto.getDescriptor(),
+            com.omsims.oms.v1.WebhookProto.getDescriptor());
+    List<Map<String, Object>> names = new java.util.ArrayList<>();
+    for (var file : files) {
+      for (var service : file.getServices()) {
+        for (var method : service.getMethods()) {
+          boolean unary = !method.isClientStreaming() && !method.isServerStreaming();
+          var rule = method.getOptions().getExtension(com.omsims.iam.v1.AccessProto.access);
+          if (unary && rule.getAccess() == com.omsims.iam.v1.Access.ACCESS_READ) {
+            names.add(Map.of("service", service.getFullName(), "method", method.getName()));
+          }
+        }
+      }
+    }
+    return names;
   }
 
   /** Settings of an {@link OmsImsClient}; {@code apiKey} and the targets are required. */

@@ -138,6 +138,17 @@ class InterceptorsTest {
   }
 
   @Test
+  void retriesReadsOnly() {
+    var names = OmsImsClient.readMethods();
+    assertTrue(names.contains(java.util.Map.of("service", "oms.v1.OrderService", "method", "GetOrder")));
+    assertTrue(names.contains(java.util.Map.of("service", "oms.v1.OrderService", "method", "ListOrders")));
+    assertTrue(!names.contains(java.util.Map.of("service", "oms.v1.OrderService", "method", "CreateOrder")));
+    assertTrue(
+        !names.contains(
+            java.util.Map.of("service", "ims.v1.InventoryService", "method", "ReserveInventory")));
+  }
+
+  @Test
   void doesNotRetryOtherCodes() {
     assertThrows(
         NotFoundException.class, () -> ApiException.call(() -> stub().getOrder(get("missing"))));
