@@ -5,15 +5,10 @@ from __future__ import annotations
 import base64
 import json
 import secrets
-from collections.abc import Iterator
 
 import grpc
 import pytest
-from google.protobuf import descriptor_pool
-from google.protobuf.descriptor import ServiceDescriptor
-from iam.v1 import api_key_pb2, token_pb2  # noqa: F401  (registers the services)
-from ims.v1 import category_pb2, hub_pb2, inventory_pb2, seller_pb2, sku_pb2, tenant_pb2  # noqa: F401
-from oms.v1 import dead_letter_pb2, order_pb2, upload_pb2, webhook_pb2  # noqa: F401
+from oms.v1 import order_pb2
 from standardwebhooks import Webhook
 
 from oms_ims_sdk import (
@@ -26,30 +21,11 @@ from oms_ims_sdk import (
     verify_webhook,
 )
 from oms_ims_sdk.pagination import items_field
-
-FILES = [
-    "iam/v1/api_key.proto",
-    "ims/v1/category.proto",
-    "ims/v1/hub.proto",
-    "ims/v1/inventory.proto",
-    "ims/v1/seller.proto",
-    "ims/v1/sku.proto",
-    "ims/v1/tenant.proto",
-    "oms/v1/dead_letter.proto",
-    "oms/v1/order.proto",
-    "oms/v1/upload.proto",
-    "oms/v1/webhook.proto",
-]
-
-
-def _services() -> Iterator[ServiceDescriptor]:
-    pool = descriptor_pool.Default()
-    for name in FILES:
-        yield from pool.FindFileByName(name).services_by_name.values()
+from oms_ims_sdk.services import service_descriptors
 
 
 def test_every_list_rpc_pages_the_same_way() -> None:
-    lists = [m for s in _services() for m in s.methods if m.name.startswith("List")]
+    lists = [m for s in service_descriptors() for m in s.methods if m.name.startswith("List")]
     assert len(lists) >= 12
     for method in lists:
         request, response = method.input_type, method.output_type

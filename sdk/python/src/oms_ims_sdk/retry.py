@@ -6,32 +6,9 @@ import json
 from dataclasses import dataclass
 from functools import cache
 
-from google.protobuf import descriptor_pool
-from iam.v1 import access_pb2, api_key_pb2, token_pb2  # noqa: F401  (registers services)
-from ims.v1 import (  # noqa: F401  (imported to register their services)
-    category_pb2,
-    hub_pb2,
-    inventory_pb2,
-    seller_pb2,
-    sku_pb2,
-    tenant_pb2,
-)
-from oms.v1 import dead_letter_pb2, order_pb2, upload_pb2, webhook_pb2  # noqa: F401
+from iam.v1 import access_pb2
 
-_SERVICE_FILES = (
-    "iam/v1/api_key.proto",
-    "iam/v1/token.proto",
-    "ims/v1/category.proto",
-    "ims/v1/hub.proto",
-    "ims/v1/inventory.proto",
-    "ims/v1/seller.proto",
-    "ims/v1/sku.proto",
-    "ims/v1/tenant.proto",
-    "oms/v1/dead_letter.proto",
-    "oms/v1/order.proto",
-    "oms/v1/upload.proto",
-    "oms/v1/webhook.proto",
-)
+from oms_ims_sdk.services import service_descriptors
 
 
 @dataclass(frozen=True)
@@ -78,16 +55,14 @@ class RetryPolicy:
 @cache
 def read_methods() -> tuple[tuple[str, str], ...]:
     """(service, method) of every unary RPC whose access rule is ACCESS_READ."""
-    pool = descriptor_pool.Default()
     found = []
-    for name in _SERVICE_FILES:
-        for service in pool.FindFileByName(name).services_by_name.values():
-            for method in service.methods:
-                if method.client_streaming or method.server_streaming:
-                    continue
-                rule: access_pb2.AccessRule = method.GetOptions().Extensions[
-                    access_pb2.access  # type: ignore[index]
-                ]
-                if rule.access == access_pb2.ACCESS_READ:
-                    found.append((service.full_name, method.name))
+    for service in service_descriptors():
+        for method in service.methods:
+            if method.client_streaming or method.server_streaming:
+                continue
+            rule: access_pb2.AccessRule = method.GetOptions().Extensions[
+                access_pb2.access  # type: ignore[index]
+            ]
+            if rule.access == access_pb2.ACCESS_READ:
+                found.append((service.full_name, method.name))
     return tuple(sorted(found))
