@@ -13,8 +13,9 @@ ingester (`consumers.csv_ingester.main`: SQS loop + its own outbox relay).
     events, error file) → relays → Kafka; the clock stops when every valid row is an order
     AND its `order.created` event has been read back from the topic;
   * baseline: the same file parsed with `csv.reader`, the same order documents built
-    (`Order.create` + `created_document`) and inserted with `insert_many` (batches of
-    the ingester's size) into a fresh collection with the orders collection's indexes.
+    (`Order.create` + `announced_document`, as the ingester stores them: their events go
+    to outbox batches) and inserted with `insert_many` (batches of the ingester's size)
+    into a fresh collection with the orders collection's indexes — no events at all.
 """
 
 from __future__ import annotations
@@ -45,6 +46,7 @@ from ims.v1 import (
     tenant_pb2,
     tenant_pb2_grpc,
 )
+from memory import PeakRss
 from oms.v1 import upload_pb2, upload_pb2_grpc
 from pydantic import SecretStr
 
@@ -65,7 +67,7 @@ from ims_grpc.settings import ImsSettings
 from oms_grpc import main as oms_main
 from oms_grpc.core.container import open_core
 from oms_grpc.core.domain.order import Order, OrderLine
-from oms_grpc.core.repositories.order_documents import created_document
+from oms_grpc.core.repositories.order_documents import announced_document
 from oms_grpc.core.repositories.orders import OrderRepository
 from oms_grpc.core.settings import CoreSettings, ImsClientSettings
 from oms_grpc.settings import OmsSettings
@@ -349,10 +351,9 @@ async def baseline(res: Resources, catalog: Catalog, data: Generated, batch: int
                 parsed.append((line, row))
         parse_s = time.perf_counter() - started
 
-        topic = res.kafka.topic_order_created
         now = datetime.now(UTC)
         documents = [
-            created_document(
+            announced_document(
                 Order.create(
                     order_id=new_id(),
                     tenant_id=row[0],
@@ -362,9 +363,7 @@ async def baseline(res: Resources, catalog: Catalog, data: Generated, batch: int
                     upload_id=upload_id,
                     idempotency_key=f"upload:{upload_id}:{line}",
                     now=now,
-                ),
-                topic=topic,
-                trace_id=None,
+                )
             )
             for line, row in parsed
         ]
@@ -389,7 +388,8 @@ async def run(args: argparse.Namespace) -> None:
         async with services(res, args.batch_size) as svc:
             catalog = await create_catalog(svc.ims_channel, args.hubs, args.skus)
             data = generate(catalog, args.rows, args.bad_ratio)
-            e2e = await end_to_end(svc, res.kafka, catalog, data, args.deadline)
+            async with PeakRss.of_stack("bench (IMS + OMS + ingester)") as memory:
+                e2e = await end_to_end(svc, res.kafka, catalog, data, args.deadline)
         # With the services stopped, so that they do not compete for the CPU.
         base = await baseline(res, catalog, data, args.batch_size)
 
@@ -422,6 +422,7 @@ async def run(args: argparse.Namespace) -> None:
     )
     bound = "" if e2e.finished else "< "
     print(f"ratio        {bound}{e2e_rate / base_rate:.2f} (end to end / baseline)")
+    print(f"peak RSS during the end-to-end run: {memory.table()}")
     summary.record(
         "bulk upload",
         f"{rows:,} rows, CreateUpload to last order.created{'' if e2e.finished else ' (deadline)'}",

@@ -50,6 +50,10 @@ class KafkaProducer:
             acks="all",
             enable_idempotence=True,
             linger_ms=5,
+            compression_type=None
+            if settings.compression_type == "none"
+            else settings.compression_type,
+            max_batch_size=settings.max_batch_bytes,
         )
         try:
             await producer.start()

@@ -3,8 +3,9 @@
     S3 object ──check_utf8──▶ (the whole file is UTF-8, or the upload FAILS, nothing written)
       └─stream─▶ lines ─▶ CSV records ─▶ header (bad → the upload FAILS, nothing written)
                  └─ batches of rows: validate each row, look the batch's new hub/SKU
-                    references up in IMS, insert its one-line orders (insert_many, with
-                    their events), write its rejected rows, report progress
+                    references up in IMS, build its one-line orders; meanwhile the batch
+                    before it is stored: its events as one outbox batch, then its orders
+                    (insert_many), its rejected rows, the progress
       order_ref groups: held until the end of the file, then inserted (all-or-nothing each)
       error file uploaded to errors/ (only if a row was rejected)
 
@@ -16,6 +17,7 @@ missing and nothing twice. Its counts are this pass's, set rather than added.
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from collections.abc import AsyncIterator
 from contextlib import aclosing
@@ -29,7 +31,7 @@ from consumers.csv_ingester.catalog import CatalogLookup
 from consumers.csv_ingester.csv_records import MalformedCsvError, Record
 from consumers.csv_ingester.error_rows import ErrorFileWriter
 from consumers.csv_ingester.groups import OrderRefGroups
-from consumers.csv_ingester.order_writer import OrderWriter
+from consumers.csv_ingester.order_writer import OrderWriter, PreparedOrders
 from consumers.csv_ingester.rows import Rejection, SettledBatch, read_rows, refs_to_look_up, settle
 from consumers.csv_ingester.source import check_utf8, record_batches
 from consumers.csv_ingester.text_lines import NotUtf8Error
@@ -186,39 +188,79 @@ class UploadPass:
         batches: AsyncIterator[list[Record]],
         errors: ErrorFileWriter,
     ) -> None:
+        """Two stages, so that one batch is validated and built while the one before it is
+        being stored (the CPU work overlaps the wait for MongoDB); the queue between them
+        holds at most `_STEPS_AHEAD` batches, so memory does not grow with the file."""
+        steps: asyncio.Queue[_Step | None] = asyncio.Queue(maxsize=_STEPS_AHEAD)
+        try:
+            async with asyncio.TaskGroup() as stages:
+                stages.create_task(self._prepare(columns, first, batches, steps))
+                stages.create_task(self._store(steps, errors))
+        except BaseExceptionGroup as failed:
+            # One stage failed and the other was stopped with it: its error decides, as if
+            # there were one stage (a bad file FAILS the upload, anything else is retried).
+            raise failed.exceptions[0] from None
+
+    async def _prepare(
+        self,
+        columns: Columns,
+        first: list[Record],
+        batches: AsyncIterator[list[Record]],
+        steps: asyncio.Queue[_Step | None],
+    ) -> None:
         if first:
-            await self._batch(columns, first, errors)
+            await self._prepare_batch(columns, first, steps)
         async for batch in batches:
-            await self._batch(columns, batch, errors)
+            await self._prepare_batch(columns, batch, steps)
         orders, rejected = self._groups.settle()
         for start in range(0, len(orders), self._config.batch_size):
-            await self._insert(orders[start : start + self._config.batch_size])
-        await self._reject(rejected, errors)
+            await steps.put(self._step(orders[start : start + self._config.batch_size]))
+        await steps.put(_Step(self._writer.prepare(self._job.upload_id, [], None), 0, rejected, 0))
+        await steps.put(None)
 
-    async def _batch(
-        self, columns: Columns, records: list[Record], errors: ErrorFileWriter
+    async def _prepare_batch(
+        self, columns: Columns, records: list[Record], steps: asyncio.Queue[_Step | None]
     ) -> None:
         rows = read_rows(columns, records, self._job.tenant_id, self._config.max_row_chars)
         if not rows:
             return
         hubs, skus = await self._catalog.resolve(*refs_to_look_up(rows))
         settled: SettledBatch = settle(self._job.upload_id, rows, hubs, skus)
-        await self._insert(settled.orders)
-        await self._reject(settled.rejected, errors)
         for row, member in settled.grouped:
             self._groups.add(row, member)
-        self._counts.rows_read += len(rows)
-        await self._uploads.report_progress(self._job.upload_id, self._counts.progress())
+        await steps.put(self._step(settled.orders, settled.rejected, rows_read=len(rows)))
 
-    async def _insert(self, drafts: list[OrderDraft]) -> None:
-        outcome = await self._writer.write(self._job.upload_id, drafts, self._job.trace_id)
-        # Orders that already existed (an earlier pass) are this file's orders all the same.
-        self._counts.orders_created += outcome.inserted + outcome.duplicates
+    def _step(
+        self, drafts: list[OrderDraft], rejected: list[Rejection] | None = None, rows_read: int = 0
+    ) -> _Step:
+        prepared = self._writer.prepare(self._job.upload_id, drafts, self._job.trace_id)
         accepted = sum(len(d.source_lines) for d in drafts)
-        self._counts.rows_accepted += accepted
-        INGESTED_ROWS.labels("accepted").inc(accepted)
+        return _Step(prepared, accepted, rejected or [], rows_read)
 
-    async def _reject(self, rejected: list[Rejection], errors: ErrorFileWriter) -> None:
-        await errors.add(rejected)
-        self._counts.rows_rejected += len(rejected)
-        INGESTED_ROWS.labels("rejected").inc(len(rejected))
+    async def _store(self, steps: asyncio.Queue[_Step | None], errors: ErrorFileWriter) -> None:
+        while (step := await steps.get()) is not None:
+            outcome = await self._writer.store(step.orders)
+            # Orders that already existed (an earlier pass) are this file's orders all the same.
+            self._counts.orders_created += outcome.inserted + outcome.duplicates
+            self._counts.rows_accepted += step.accepted_rows
+            INGESTED_ROWS.labels("accepted").inc(step.accepted_rows)
+            await errors.add(step.rejected)
+            self._counts.rows_rejected += len(step.rejected)
+            INGESTED_ROWS.labels("rejected").inc(len(step.rejected))
+            if step.rows_read:
+                self._counts.rows_read += step.rows_read
+                await self._uploads.report_progress(self._job.upload_id, self._counts.progress())
+
+
+# Batches validated and built ahead of the one being stored.
+_STEPS_AHEAD = 2
+
+
+@dataclass(frozen=True)
+class _Step:
+    """One batch's work for the storing stage, in file order."""
+
+    orders: PreparedOrders
+    accepted_rows: int
+    rejected: list[Rejection]
+    rows_read: int  # rows of the file this step accounts for (0: order_ref groups)

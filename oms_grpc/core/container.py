@@ -18,6 +18,7 @@ from common.clients.s3 import ObjectStore
 from common.clients.sqs import QueueClient
 from common.grpc.credentials import authorized_channel
 from oms_grpc.core.clients.ims import ImsClient
+from oms_grpc.core.outbox.batches import OutboxBatches
 from oms_grpc.core.outbox.published import PublishedEvents
 from oms_grpc.core.outbox.relay import OutboxRelay
 from oms_grpc.core.repositories.dead_letter_queue import QueueDeadLetters
@@ -73,10 +74,13 @@ async def open_core(
 
         published = PublishedEvents(mongo.db["outbox_published"])
         await published.ensure_indexes()
+        batches = OutboxBatches(mongo.db["outbox_batches"])
+        await batches.ensure_indexes()
         relay = OutboxRelay(
             orders.collection,
             lambda: KafkaProducer.start(settings.kafka),
             published=published,
+            batches=batches,
             service=settings.identity,
         )
         stack.push_async_callback(relay.close)

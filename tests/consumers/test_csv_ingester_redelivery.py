@@ -79,20 +79,20 @@ async def test_the_same_message_twice_creates_nothing_twice(
 
 
 class _StopAfterBatches(UploadRepository):
-    """A real repository whose owner is cancelled (as by a kill) right after the progress
-    report of its `batches`-th batch, when those batches' orders are stored."""
+    """A real repository that cancels the handling task (as a kill stops it) right after
+    the progress report of its `batches`-th batch, when those batches' orders are stored."""
 
     def __init__(self, deps: IngesterDependencies, batches: int) -> None:
         super().__init__(deps.core.mongo.db["uploads"])
         self._left = batches
+        self.handling: asyncio.Task[Outcome] | None = None
 
     async def report_progress(self, upload_id: str, progress: Progress) -> None:
         await super().report_progress(upload_id, progress)
         self._left -= 1
         if self._left == 0:
-            task = asyncio.current_task()
-            assert task is not None
-            task.cancel()
+            assert self.handling is not None
+            self.handling.cancel()
 
 
 def _ingester(deps: IngesterDependencies, uploads: UploadRepository) -> CsvIngester:
@@ -125,8 +125,10 @@ async def test_killed_mid_file_and_restarted_every_row_ends_up_exactly_once(
 
     async with ingester(settings) as deps:
         request = await submit(deps, catalog.tenant_id, content)
-        killed = _ingester(deps, _StopAfterBatches(deps, batches=3))
+        stopping = _StopAfterBatches(deps, batches=3)
+        killed = _ingester(deps, stopping)
         handling = asyncio.create_task(killed.handle(await receive(deps)))
+        stopping.handling = handling
         with contextlib.suppress(asyncio.CancelledError):
             await handling
         assert handling.cancelled()

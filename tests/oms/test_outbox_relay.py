@@ -16,6 +16,7 @@ from common.clients.mongo import MongoStore
 from common.settings import KafkaSettings
 from common.tasks import cancel_and_wait
 from common.timestamps import utc_now_ms
+from oms_grpc.core.outbox.batches import OutboxBatches
 from oms_grpc.core.outbox.entries import UNLEASED, outbox_entry, pending_outbox
 from oms_grpc.core.outbox.published import PublishedEvents
 from oms_grpc.core.outbox.relay import OutboxRelay
@@ -27,6 +28,11 @@ from tests.support.orders import new_order
 def _published(orders: AsyncCollection[dict[str, Any]]) -> PublishedEvents:
     """The published-batch records beside the test's orders collection."""
     return PublishedEvents(orders.database["outbox_published"])
+
+
+def _batches(orders: AsyncCollection[dict[str, Any]]) -> OutboxBatches:
+    """The outbox batches beside the test's orders collection."""
+    return OutboxBatches(orders.database["outbox_batches"])
 
 
 def _created(order_id: str, n: int) -> dict[str, object]:
@@ -81,6 +87,7 @@ async def test_relay_publishes_pending_events_in_order_and_settles_documents(
         orders,
         lambda: KafkaProducer.start(kafka_settings),
         published=_published(orders),
+        batches=_batches(orders),
         batch_size=3,
     )
     try:
@@ -113,7 +120,10 @@ async def test_events_appended_while_relaying_stay_pending(
     first["topic"] = kafka_settings.topic_order_created
     await orders.insert_one({"_id": "o1", **pending_outbox([first])})
     relay = OutboxRelay(
-        orders, lambda: KafkaProducer.start(kafka_settings), published=_published(orders)
+        orders,
+        lambda: KafkaProducer.start(kafka_settings),
+        published=_published(orders),
+        batches=_batches(orders),
     )
     try:
         _, documents = await relay._claim()
@@ -150,6 +160,7 @@ async def test_events_written_while_kafka_is_unreachable_go_out_when_it_is_back(
         orders,
         lambda: KafkaProducer.start(current[0]),
         published=_published(orders),
+        batches=_batches(orders),
         idle_poll_s=0.1,
         retry_delay_s=0.2,
     )
@@ -177,8 +188,12 @@ async def test_reserved_documents_go_out_by_hint_and_other_relays_leave_them(
 ) -> None:
     orders = mongo_store.db["orders"]
     connect = lambda: KafkaProducer.start(kafka_settings)  # noqa: E731
-    writer_relay = OutboxRelay(orders, connect, published=_published(orders))
-    other_relay = OutboxRelay(orders, connect, published=_published(orders))
+    writer_relay = OutboxRelay(
+        orders, connect, published=_published(orders), batches=_batches(orders)
+    )
+    other_relay = OutboxRelay(
+        orders, connect, published=_published(orders), batches=_batches(orders)
+    )
     documents = []
     for i in range(3):
         entry = _created(f"h{i}", 1)
@@ -210,8 +225,12 @@ async def test_a_hand_over_whose_lease_ran_out_is_published_once(
     topic = kafka_settings.topic_order_created
     connect = lambda: KafkaProducer.start(kafka_settings)  # noqa: E731
     # A lease shorter than the margin: every hand-over is "late" for this relay.
-    writer_relay = OutboxRelay(orders, connect, published=_published(orders), reserve_lease_s=0.3)
-    other_relay = OutboxRelay(orders, connect, published=_published(orders))
+    writer_relay = OutboxRelay(
+        orders, connect, published=_published(orders), batches=_batches(orders), reserve_lease_s=0.3
+    )
+    other_relay = OutboxRelay(
+        orders, connect, published=_published(orders), batches=_batches(orders)
+    )
     taken, kept = [], []
     for name, group in (("taken", taken), ("kept", kept)):
         for i in range(3):
@@ -265,7 +284,12 @@ async def test_a_batch_sent_but_not_acknowledged_is_not_sent_again(
         await producer.close()
     await published.record([d["outbox"][0]["event_id"] for d in documents[:2]])
 
-    relay = OutboxRelay(orders, lambda: KafkaProducer.start(kafka_settings), published=published)
+    relay = OutboxRelay(
+        orders,
+        lambda: KafkaProducer.start(kafka_settings),
+        published=published,
+        batches=_batches(orders),
+    )
     try:
         assert await relay.relay_once() == 3  # two acknowledged only, one published
         assert await relay.relay_once() == 0
@@ -289,7 +313,10 @@ async def test_an_acknowledgement_never_empties_an_outbox_of_other_events(
         entry["topic"] = topic
     await orders.insert_one({"_id": "r1", **pending_outbox([updated])})
     relay = OutboxRelay(
-        orders, lambda: KafkaProducer.start(kafka_settings), published=_published(orders)
+        orders,
+        lambda: KafkaProducer.start(kafka_settings),
+        published=_published(orders),
+        batches=_batches(orders),
     )
     try:
         await relay._acknowledge({"r1": [created["event_id"]]})  # the late acknowledgement
@@ -311,6 +338,7 @@ async def test_a_relay_runs_one_loop_at_a_time(
         mongo_store.db["orders"],
         lambda: KafkaProducer.start(kafka_settings),
         published=_published(mongo_store.db["orders"]),
+        batches=_batches(mongo_store.db["orders"]),
     )
     first = asyncio.create_task(relay.run())
     await asyncio.sleep(0.2)
@@ -330,8 +358,18 @@ async def test_changes_handed_over_by_the_repository_go_out_in_order_without_a_s
     orders = OrderRepository(mongo_store.db["orders"])
     await orders.ensure_indexes()
     connect = lambda: KafkaProducer.start(kafka_settings)  # noqa: E731
-    writer_relay = OutboxRelay(orders.collection, connect, published=_published(orders.collection))
-    other_relay = OutboxRelay(orders.collection, connect, published=_published(orders.collection))
+    writer_relay = OutboxRelay(
+        orders.collection,
+        connect,
+        published=_published(orders.collection),
+        batches=_batches(orders.collection),
+    )
+    other_relay = OutboxRelay(
+        orders.collection,
+        connect,
+        published=_published(orders.collection),
+        batches=_batches(orders.collection),
+    )
     topic = kafka_settings.topic_order_updated
     created = await orders.insert(new_order(), topic="order.created", trace_id=None)
     await orders.collection.update_one(  # its order.created is out already

@@ -247,12 +247,16 @@ class Flow:
                     on_topic.add(event.order.id)
                 for order_id in sorted(order_ids)[:10]:
                     document = await store.db["orders"].find_one({"_id": order_id}) or {}
+                    batch = await store.db["outbox_batches"].find_one(
+                        {"events.document_id": order_id}, {"events": 0}
+                    )
                     found.append(
                         f"{kind} {order_id}: on topic {order_id in on_topic}, status"
                         f" {document.get('status')}, outbox pending"
                         f" {document.get('outbox_pending')} owner {document.get('outbox_owner')}"
                         f" lease {document.get('outbox_lease')} entries"
-                        f" {[e.get('event_type') for e in document.get('outbox', [])]}"
+                        f" {[e.get('event_type') for e in document.get('outbox', [])]},"
+                        f" in outbox batch {batch}"
                     )
         finally:
             await store.close()

@@ -27,6 +27,11 @@ def pending_outbox(entries: list[dict[str, Any]]) -> dict[str, Any]:
     return {OUTBOX_FIELD: entries, PENDING_FIELD: True, LEASE_FIELD: UNLEASED}
 
 
+def settled_outbox() -> dict[str, Any]:
+    """The outbox fields of a document with nothing to publish."""
+    return {OUTBOX_FIELD: [], PENDING_FIELD: False, LEASE_FIELD: UNLEASED}
+
+
 def outbox_entry(
     *,
     event_id: str,

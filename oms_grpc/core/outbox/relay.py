@@ -10,6 +10,10 @@ Two ways in:
   and the relay reads those documents first.
 - **scan** (recovery and other writers' changes): claim a batch of pending documents whose
   lease has expired, publish, acknowledge.
+- **batches** (bulk inserts, `batch`): the events of many new documents stored as one
+  batch document before they are inserted, published from memory once they are, and
+  acknowledged by deleting that one document (see `batches.py`); a batch whose writer died
+  is recovered by a scan when its lease expires.
 
 Publishing then acknowledging means a crash in between republishes those events: consumers
 tolerate duplicates (event ids are stable), and no event is ever lost. A document whose
@@ -35,7 +39,8 @@ import asyncio
 import contextlib
 import logging
 import uuid
-from collections.abc import Awaitable, Callable, Iterable, Sequence
+from collections import deque
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterable, Sequence
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
@@ -44,6 +49,7 @@ from pymongo.asynchronous.collection import AsyncCollection
 
 from common.clients.kafka import KafkaProducer, OutgoingRecord
 from common.metrics import OUTBOX_BACKLOG, OUTBOX_PUBLISHED
+from oms_grpc.core.outbox.batches import BatchEvent, OutboxBatch, OutboxBatches
 from oms_grpc.core.outbox.entries import (
     LEASE_FIELD,
     OUTBOX_FIELD,
@@ -61,6 +67,17 @@ _RELEASED = {"$set": {LEASE_FIELD: UNLEASED}, "$unset": {OWNER_FIELD: ""}}
 LEASE_MARGIN = timedelta(seconds=3)
 
 
+class BatchWrite:
+    """A batch stored and leased to the relay; the writer says what it then stored."""
+
+    def __init__(self, batch: OutboxBatch) -> None:
+        self.batch = batch
+        self.stored_ids: set[Any] | None = None
+
+    def stored(self, document_ids: Iterable[Any]) -> None:
+        self.stored_ids = set(document_ids)
+
+
 class OutboxRelay:
     def __init__(
         self,
@@ -68,6 +85,7 @@ class OutboxRelay:
         connect: Callable[[], Awaitable[KafkaProducer]],
         *,
         published: PublishedEvents,
+        batches: OutboxBatches,
         batch_size: int = 500,
         idle_poll_s: float = 0.5,
         max_idle_poll_s: float = 5.0,
@@ -75,9 +93,12 @@ class OutboxRelay:
         reserve_lease_s: float = 10.0,
         max_backlog: int = 2000,
         retry_delay_s: float = 1.0,
+        settle_s: float = 120.0,
         service: str = "oms",
     ) -> None:
-        """`service`: the process, as the metrics name it."""
+        """`service`: the process, as the metrics name it; `settle_s`: how long after it was
+        written a recovered batch still waits for documents it announces that are not
+        stored (an insert can land after its writer died)."""
         self._collection = collection
         # The relay's own bookkeeping (claims, leases, acknowledgements) does not wait for
         # the journal: lost in a crash of the store, it only means a document is claimed
@@ -86,6 +107,8 @@ class OutboxRelay:
         # ~50/s.
         self._bookkeeping = collection.with_options(write_concern=WriteConcern(w=1, j=False))
         self._published = published
+        self._batches = batches
+        self._settle = timedelta(seconds=settle_s)
         self._published_metric = OUTBOX_PUBLISHED.labels(service)
         self._backlog_metric = OUTBOX_BACKLOG.labels(service)
         self._connect = connect
@@ -114,6 +137,10 @@ class OutboxRelay:
         # Published, not yet acknowledged (the acknowledgement failed): document id → the
         # event ids sent.
         self._unacknowledged: dict[Any, list[str]] = {}
+        # Batches stored and then handed over by their writer, with the events of the
+        # documents that were stored; batches published but not yet deleted.
+        self._ready: deque[tuple[OutboxBatch, tuple[BatchEvent, ...]]] = deque()
+        self._undeleted: list[str] = []
 
     def reserve(self, documents: Sequence[dict[str, Any]]) -> None:
         """Stamp documents about to be inserted as leased by this relay (see `notify`)."""
@@ -146,8 +173,42 @@ class OutboxRelay:
                 }
             self._hinted[document["_id"]] = document
         self._wake.set()
-        if len(self._hinted) >= self._max_backlog:
+        self._note_backlog()
+
+    @contextlib.asynccontextmanager
+    async def batch(self, events: Sequence[BatchEvent]) -> AsyncIterator[BatchWrite]:
+        """Store `events` as one batch leased to this relay, then let the writer insert their
+        documents and say which it stored (`BatchWrite.stored`): those events are published
+        and the batch deleted. If the block raises, or never says, what was stored is unknown
+        and the batch is left to the recovery scan (its lease expires)."""
+        now = datetime.now(UTC)
+        batch = OutboxBatch(
+            id=uuid.uuid4().hex,
+            owner=self._owner,
+            lease=now + self._reserve_lease,
+            written=now,
+            events=tuple(events),
+        )
+        await self._batches.insert(batch)
+        write = BatchWrite(batch)
+        yield write
+        if write.stored_ids is not None:
+            self._ready.append((batch, batch.of(write.stored_ids)))
+            self._wake.set()
+            self._note_backlog()
+
+    def _backlog(self) -> int:
+        """Events handed over and not yet published (a document to read back counts one)."""
+        documents = sum(len(d[OUTBOX_FIELD]) if d else 1 for d in self._hinted.values())
+        return documents + sum(len(events) for _, events in self._ready)
+
+    def _note_backlog(self) -> None:
+        backlog = self._backlog()
+        self._backlog_metric.set(backlog)
+        if backlog >= self._max_backlog:
             self._drained.clear()
+        elif backlog < self._max_backlog // 2:
+            self._drained.set()
 
     async def backlog_below_limit(self) -> None:
         """Backpressure for bulk writers: wait while the relay is `max_backlog` behind, so
@@ -179,7 +240,7 @@ class OutboxRelay:
                 await self._disconnect()
                 await asyncio.sleep(self._retry_delay_s)
                 continue
-            if published or self._hinted:
+            if published or self._hinted or self._ready:
                 self._idle_delay_s = self._idle_poll_s
                 continue  # more may be waiting
             self._wake.clear()
@@ -198,10 +259,24 @@ class OutboxRelay:
         if self._unacknowledged:
             await self._acknowledge(self._unacknowledged)
             self._unacknowledged = {}
+        if self._undeleted:
+            await self._batches.delete(self._undeleted)
+            self._undeleted = []
         if self._producer is None:
             # Connected lazily: the service starts (and stores orders) while Kafka is down.
             self._producer = await self._connect()
-        fresh, stored = await (self._take_hinted() if self._hinted else self._claim())
+        if self._ready:
+            return await self._relay_ready_batches()
+        if self._hinted:
+            return await self._relay_documents(*await self._take_hinted())
+        settled = await self._relay_documents(*await self._claim())
+        return settled or await self._recover_batch()
+
+    async def _relay_documents(
+        self, fresh: list[dict[str, Any]], stored: list[dict[str, Any]]
+    ) -> int:
+        """Publish and acknowledge documents' outboxes: `fresh` as handed over, `stored` as
+        read from the store (claimed)."""
         if not fresh and not stored:
             return 0
         # What a relay published before it could acknowledge it (it died, or the store went
@@ -217,22 +292,13 @@ class OutboxRelay:
             sent = published.setdefault(document["_id"], [])
             for entry in document.get(OUTBOX_FIELD, []):
                 sent.append(entry["event_id"])
-                if entry["event_id"] in sent_before:
-                    continue
-                records.append(
-                    OutgoingRecord(
-                        topic=entry["topic"],
-                        value=bytes(entry["payload"]),
-                        key=entry["key"].encode(),
-                        headers={k: v.encode() for k, v in entry.get("headers", {}).items()},
-                    )
-                )
+                if entry["event_id"] not in sent_before:
+                    records.append(_record(entry))
         try:
-            await self._producer.send_many(records)
+            await self._send(records)
         except BaseException:
             await self._release(list(published))  # let the next attempt take them at once
             raise
-        self._published_metric.inc(len(records))
         try:
             await self._published.record(
                 [event_id for event_ids in published.values() for event_id in event_ids]
@@ -243,12 +309,73 @@ class OutboxRelay:
             # scan would find these documents again).
             self._unacknowledged = published
             raise
-        # What this process handed over and has not published yet; documents left to the
-        # recovery scan (a crashed writer's) are not known until a scan finds them.
-        self._backlog_metric.set(
-            sum(len(d[OUTBOX_FIELD]) if d else 1 for d in self._hinted.values())
-        )
+        self._note_backlog()
         return sum(len(event_ids) for event_ids in published.values())
+
+    async def _relay_ready_batches(self) -> int:
+        """Publish handed-over batches (up to `batch_size` events, at least one batch) and
+        delete them: one write for all of their events."""
+        taken: list[tuple[OutboxBatch, tuple[BatchEvent, ...]]] = []
+        size = 0
+        while self._ready and (not taken or size + len(self._ready[0][1]) <= self._batch_size):
+            batch, events = self._ready.popleft()
+            taken.append((batch, events))
+            size += len(events)
+        now = datetime.now(UTC)
+        held: list[tuple[OutboxBatch, tuple[BatchEvent, ...]]] = []
+        try:
+            for batch, events in taken:
+                # As with handed-over documents: published from memory only with a margin of
+                # lease left, else extended first; a batch another relay's scan took after
+                # its lease ran out is that relay's to publish.
+                if batch.lease > now + LEASE_MARGIN or await self._batches.extend(
+                    batch.id, self._owner, now + self._lease
+                ):
+                    held.append((batch, events))
+            await self._send([_record(e.entry) for _, events in held for e in events])
+        except BaseException:
+            # Still leased to this relay (or extended): tried again first.
+            self._ready.extendleft(reversed(taken))
+            raise
+        self._note_backlog()
+        await self._delete_batches([batch.id for batch, _ in held])
+        return sum(len(events) for _, events in held)
+
+    async def _recover_batch(self) -> int:
+        """Take one batch whose lease ran out (its writer died, or never said what it stored)
+        and publish the events of its documents that exist."""
+        now = datetime.now(UTC)
+        batch = await self._batches.claim_expired(self._owner, now, now + self._lease)
+        if batch is None:
+            return 0
+        ids = [e.document_id for e in batch.events]
+        present = {
+            d["_id"]
+            for d in await self._collection.find({"_id": {"$in": ids}}, {"_id": 1}).to_list()
+        }
+        found, missing = batch.of(present), batch.of(set(ids) - present)
+        await self._send([_record(e.entry) for e in found])
+        if missing and now < batch.written + self._settle:
+            await self._batches.keep_only(batch.id, self._owner, missing, now + self._lease)
+        else:
+            await self._delete_batches([batch.id])
+        return len(found)
+
+    async def _send(self, records: list[OutgoingRecord]) -> None:
+        assert self._producer is not None
+        if records:
+            await self._producer.send_many(records)
+            self._published_metric.inc(len(records))
+
+    async def _delete_batches(self, batch_ids: list[str]) -> None:
+        if not batch_ids:
+            return
+        try:
+            await self._batches.delete(batch_ids)
+        except BaseException:
+            # Deleted first thing next time (until then a scan could take them again).
+            self._undeleted += batch_ids
+            raise
 
     async def close(self) -> None:
         """Disconnect; documents still leased to this relay are handed back (best effort;
@@ -256,6 +383,8 @@ class OutboxRelay:
         await self._disconnect()
         with contextlib.suppress(Exception):
             await self._bookkeeping.update_many({OWNER_FIELD: self._owner}, _RELEASED)
+        with contextlib.suppress(Exception):
+            await self._batches.release(self._owner)
 
     async def _disconnect(self) -> None:
         producer, self._producer = self._producer, None
@@ -269,8 +398,7 @@ class OutboxRelay:
         taken = list(self._hinted.items())[: self._batch_size]
         for document_id, _ in taken:
             del self._hinted[document_id]
-        if len(self._hinted) < self._max_backlog // 2:
-            self._drained.set()
+        self._note_backlog()
         safe_until = datetime.now(UTC) + LEASE_MARGIN
         fresh = [
             document
@@ -371,6 +499,15 @@ class OutboxRelay:
         await self._bookkeeping.update_many(
             {"_id": {"$in": ids}, OWNER_FIELD: self._owner}, _RELEASED
         )
+
+
+def _record(entry: dict[str, Any]) -> OutgoingRecord:
+    return OutgoingRecord(
+        topic=entry["topic"],
+        value=bytes(entry["payload"]),
+        key=entry["key"].encode(),
+        headers={k: v.encode() for k, v in entry.get("headers", {}).items()},
+    )
 
 
 def _holding_exactly(document_id: Any, event_ids: list[str]) -> dict[str, Any]:

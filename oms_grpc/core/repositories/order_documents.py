@@ -18,7 +18,7 @@ from oms_grpc.core.domain.order import (
     StockShortage,
 )
 from oms_grpc.core.domain.order_status import OrderStatus
-from oms_grpc.core.outbox.entries import outbox_entry, pending_outbox
+from oms_grpc.core.outbox.entries import outbox_entry, pending_outbox, settled_outbox
 
 OrderDocument = dict[str, Any]
 ORDER_CREATED = "order.created"
@@ -143,6 +143,17 @@ def change_update(before: Order, after: Order) -> dict[str, Any]:
 def created_document(order: Order, *, topic: str, trace_id: str | None) -> OrderDocument:
     """The document of a new order plus its `order.created` event in the outbox (one
     atomic insert)."""
+    entry = created_event_entry(order, topic=topic, trace_id=trace_id)
+    return {**to_document(order), **pending_outbox([entry])}
+
+
+def announced_document(order: Order) -> OrderDocument:
+    """The document of a new order whose `order.created` is stored elsewhere first (an
+    outbox batch, see `outbox/batches.py`): nothing pending in its own outbox."""
+    return {**to_document(order), **settled_outbox()}
+
+
+def created_event_entry(order: Order, *, topic: str, trace_id: str | None) -> dict[str, Any]:
     event_id = new_id()
     event = events_pb2.OrderCreated(
         event_id=event_id,
@@ -151,7 +162,7 @@ def created_document(order: Order, *, topic: str, trace_id: str | None) -> Order
         order=to_proto(order),
         trace_id=trace_id or "",
     )
-    entry = outbox_entry(
+    return outbox_entry(
         event_id=event_id,
         event_type=ORDER_CREATED,
         topic=topic,
@@ -160,7 +171,6 @@ def created_document(order: Order, *, topic: str, trace_id: str | None) -> Order
         created=order.create_time,
         trace_id=trace_id,
     )
-    return {**to_document(order), **pending_outbox([entry])}
 
 
 def updated_event_entry(event: OrderUpdated, *, topic: str, trace_id: str | None) -> dict[str, Any]:
