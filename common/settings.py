@@ -130,3 +130,24 @@ class AuthSettings(BaseSettings):
         if self.service_secret is not None:
             return service_token(self.service_secret.get_secret_value(), service_name)
         return None
+
+
+class ServerProcessSettings(BaseSettings):
+    """What every gRPC server process has: its port, its metrics port, and how many worker
+    processes share the port (`common/workers.py`). The subclass names the prefix."""
+
+    host: str = "127.0.0.1"
+    port: int = Field(default=0, ge=0, le=65535)
+    # Prometheus metrics at http://127.0.0.1:<port>/metrics (common/metrics.py); unset: none.
+    # With several workers, worker i serves them on metrics_port + i.
+    metrics_port: int | None = Field(default=None, ge=1, le=65535)
+    # 1: this process serves. More: this process supervises that many workers sharing the
+    # port (SO_REUSEPORT), each started with WORKERS=1 and its WORKER_INDEX.
+    workers: int = Field(default=1, ge=1, le=64)
+    worker_index: int = Field(default=0, ge=0, le=63)
+    # Set by the supervisor for its workers: bind the port with SO_REUSEPORT. A server on its
+    # own refuses a port already in use rather than silently sharing it.
+    share_port: bool = False
+
+    def worker_metrics_port(self) -> int | None:
+        return None if self.metrics_port is None else self.metrics_port + self.worker_index

@@ -19,6 +19,7 @@ from common.logs import configure_logging
 from common.metrics import serving_metrics
 from common.settings import AuthSettings, KafkaSettings, PostgresSettings, RedisSettings
 from common.signals import wait_for_stop_signal
+from common.workers import WorkerPlan, module_command, supervise
 from ims_grpc.cache.catalog_cache import hub_cache, sku_cache
 from ims_grpc.db.migrator import load_migrations, migrate
 from ims_grpc.outbox_relay import InventoryOutboxRelay
@@ -105,6 +106,7 @@ def build_server(deps: ImsDependencies) -> GrpcServer:
     return GrpcServer(
         host=deps.settings.host,
         port=deps.settings.port,
+        share_port=deps.settings.share_port,
         services=services,
         max_message_bytes=deps.settings.max_message_bytes,
         guard=server_guard(
@@ -168,7 +170,7 @@ async def serve(
     settings: ImsSettings, postgres: PostgresSettings, redis: RedisSettings, kafka: KafkaSettings
 ) -> None:
     async with (
-        serving_metrics(settings.metrics_port),
+        serving_metrics(settings.worker_metrics_port()),
         open_dependencies(settings, postgres, redis, kafka) as deps,
         running(deps),
     ):
@@ -178,7 +180,21 @@ async def serve(
 def run() -> None:
     settings = ImsSettings()
     configure_logging("ims", settings.log_level)
+    if settings.workers > 1:
+        asyncio.run(supervise(worker_plan(settings)))
+        return
     asyncio.run(serve(settings, PostgresSettings(), RedisSettings(), KafkaSettings()))
+
+
+def worker_plan(settings: ImsSettings) -> WorkerPlan:
+    """IMS_WORKERS processes of this entry point on one port. Each runs the sweeper and the
+    outbox relay too: both are safe with several replicas (SKIP LOCKED claims)."""
+    return WorkerPlan(
+        command=module_command("ims_grpc.main"),
+        count=settings.workers,
+        env_prefix="IMS_",
+        grace_s=settings.shutdown_grace_s + 5,
+    )
 
 
 if __name__ == "__main__":

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from pydantic import Field
-from pydantic_settings import BaseSettings, SettingsConfigDict
+from pydantic_settings import SettingsConfigDict
+
+from common.settings import ServerProcessSettings
 
 
-class ImsSettings(BaseSettings):
+class ImsSettings(ServerProcessSettings):
     model_config = SettingsConfigDict(env_prefix="IMS_", extra="ignore")
 
-    host: str = "127.0.0.1"
     port: int = Field(default=50051, ge=0, le=65535)
     # As much as Envoy forwards (its transcoder's max_request_body_size): an over-long field
     # in a large JSON body is then refused by IMS naming the field (400), not by gRPC's size
@@ -17,8 +18,6 @@ class ImsSettings(BaseSettings):
     max_message_bytes: int = Field(default=64 * 1024 * 1024, ge=4 * 1024 * 1024)
     shutdown_grace_s: float = Field(default=10.0, ge=0)
     log_level: str = "INFO"
-    # Prometheus metrics at http://127.0.0.1:<port>/metrics (common/metrics.py); unset: none.
-    metrics_port: int | None = Field(default=None, ge=1, le=65535)
     # Apply pending SQL migrations at start-up (also: python -m ims_grpc.db.migrate).
     migrate_on_start: bool = True
     # Reservation expiry sweeper: how often it runs and how many reservations one statement

@@ -17,6 +17,7 @@ from common.logs import configure_logging
 from common.metrics import serving_metrics
 from common.signals import wait_for_stop_signal
 from common.tasks import cancel_and_wait
+from common.workers import WorkerPlan, module_command, supervise
 from oms_grpc.api.dead_letters import DeadLetterServicer, dead_letter_service
 from oms_grpc.api.orders import OrderServicer, OrderTopics, order_service
 from oms_grpc.api.upload_intake import UploadIntake
@@ -75,6 +76,7 @@ def build_server(core: OmsCore, settings: OmsSettingsBundle) -> GrpcServer:
     return GrpcServer(
         host=settings.service.host,
         port=settings.service.port,
+        share_port=settings.service.share_port,
         services=services,
         guard=server_guard(
             core.settings.auth,
@@ -101,7 +103,7 @@ async def running(core: OmsCore, settings: OmsSettingsBundle) -> AsyncIterator[G
 
 async def serve(settings: OmsSettingsBundle) -> None:
     async with (
-        serving_metrics(settings.service.metrics_port),
+        serving_metrics(settings.service.worker_metrics_port()),
         open_core(settings.core) as core,
         running(core, settings),
     ):
@@ -111,7 +113,21 @@ async def serve(settings: OmsSettingsBundle) -> None:
 def run() -> None:
     settings = OmsSettingsBundle.from_environment()
     configure_logging("oms", settings.service.log_level)
+    if settings.service.workers > 1:
+        asyncio.run(supervise(worker_plan(settings.service)))
+        return
     asyncio.run(serve(settings))
+
+
+def worker_plan(settings: OmsSettings) -> WorkerPlan:
+    """OMS_WORKERS processes of this entry point on one port, each with its outbox relay
+    (relays share the outbox safely: leases and owner-guarded claims)."""
+    return WorkerPlan(
+        command=module_command("oms_grpc.main"),
+        count=settings.workers,
+        env_prefix="OMS_",
+        grace_s=settings.shutdown_grace_s + 5,
+    )
 
 
 if __name__ == "__main__":

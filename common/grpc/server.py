@@ -69,10 +69,12 @@ class GrpcServer:
         services: Sequence[ServiceRegistration],
         guard: ServerInterceptor | None = None,  # type: ignore[type-arg]
         max_message_bytes: int = 16 * 1024 * 1024,
+        share_port: bool = False,
     ) -> None:
         """`guard`: the authentication interceptor (`common.grpc.auth.server_guard`); it runs
         inside the observability one, so its refusals are logged and localized like any
-        other error."""
+        other error. `share_port`: bind with SO_REUSEPORT, for the workers of one
+        supervisor (`common/workers.py`); otherwise a port in use is an error."""
         self._address = f"{host}:{port}"
         self._service_names = [service.name for service in services]
         self._health = health.aio.HealthServicer()  # type: ignore[attr-defined]
@@ -81,8 +83,9 @@ class GrpcServer:
             options=[
                 ("grpc.max_receive_message_length", max_message_bytes),
                 ("grpc.max_send_message_length", max_message_bytes),
-                # Never silently share a port with another server (grpc's default is on).
-                ("grpc.so_reuseport", 0),
+                # Never silently share a port with another server (grpc's default is on),
+                # unless this is one of several workers meant to.
+                ("grpc.so_reuseport", 1 if share_port else 0),
             ],
         )
         for service in services:
