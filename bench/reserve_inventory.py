@@ -1,6 +1,7 @@
 """ReserveInventory throughput and latency over gRPC, beside the same SQL called directly.
 
     .venv/bin/python bench/reserve_inventory.py [--duration 4] [--concurrency 1,8,32,64]
+        [--workers 1,2] [--channels 4]
 
 Runs against the local stack's PostgreSQL (`scripts/stack up`), in a database of its own that
 it creates and drops. The IMS server runs in a separate process (`python -m ims_grpc.main`, the
@@ -9,7 +10,9 @@ cores are still shared by the client, the server and PostgreSQL.
 
 For each scenario and concurrency it measures:
   * gRPC:     N concurrent ReserveInventory calls (one line, quantity 1, a fresh reference
-              each) on one channel, for --duration seconds;
+              each) spread over --channels channels (connections), for --duration seconds,
+              against a server of each of --workers worker processes (IMS_WORKERS, sharing
+              the port; the server's --pool-size connections split between them);
   * baseline: the very same reservation statement (RESERVE_SQL with the same bind
               parameters) called directly with asyncpg, N concurrent callers on a pool of the
               same size as the server's — no gRPC, no Python server in between.
@@ -21,6 +24,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import itertools
 import os
 import random
 import signal
@@ -104,10 +108,14 @@ async def measure(
     return Result(len(latencies), failures, time.perf_counter() - started, latencies)
 
 
-def grpc_call(stub: inventory_pb2_grpc.InventoryServiceStub, catalog: Catalog) -> Call:
+def grpc_call(stubs: list[inventory_pb2_grpc.InventoryServiceStub], catalog: Catalog) -> Call:
+    """Calls taken in turn by the channels (each its own connection, so with several
+    workers the kernel spreads them)."""
     tenant, hub = str(catalog.tenant_id), str(catalog.hub_id)
+    turn = itertools.count()
 
     async def call(reference: str, sku_id: uuid.UUID) -> bool:
+        stub = stubs[next(turn) % len(stubs)]
         reply = await stub.ReserveInventory(
             inventory_pb2.ReserveInventoryRequest(
                 tenant_id=tenant,
@@ -180,13 +188,15 @@ def free_port() -> int:
         return int(probe.getsockname()[1])
 
 
-def start_server(dsn: str, port: int, pool_size: int) -> subprocess.Popen[bytes]:
+def start_server(dsn: str, port: int, pool_size: int, workers: int) -> subprocess.Popen[bytes]:
+    per_worker = str(max(1, pool_size // workers))
     env = {
         **os.environ,
         "POSTGRES_DSN": dsn,
-        "POSTGRES_POOL_MIN_SIZE": str(pool_size),
-        "POSTGRES_POOL_MAX_SIZE": str(pool_size),
+        "POSTGRES_POOL_MIN_SIZE": per_worker,
+        "POSTGRES_POOL_MAX_SIZE": per_worker,
         "IMS_PORT": str(port),
+        "IMS_WORKERS": str(workers),
         "IMS_LOG_LEVEL": "WARNING",
         "IMS_SWEEP_INTERVAL_S": "3600",
         "REDIS_KEY_PREFIX": f"bench-{port}",
@@ -231,27 +241,45 @@ async def run(args: argparse.Namespace) -> None:
     admin = await asyncpg.connect(with_database(base, "postgres"))
     await admin.execute(f'CREATE DATABASE "{name}"')  # generated name, not input
     dsn = with_database(base, name)
-    port = free_port()
-    server = start_server(dsn, port, args.pool_size)
     try:
-        async with bench_auth.admin_channel(f"127.0.0.1:{port}") as channel:
-            await wait_serving(channel, server)  # migrations are applied by then
-            catalog = await seed(dsn, args.skus)
-            stub = inventory_pb2_grpc.InventoryServiceStub(channel)
-            pool = await asyncpg.create_pool(
-                dsn, min_size=args.pool_size, max_size=args.pool_size, reset=skip_session_reset
-            )
-            try:
-                await report(args, catalog, grpc_call(stub, catalog), sql_call(pool, catalog))
-            finally:
-                await pool.close()
+        catalog: Catalog | None = None
+        pool = await asyncpg.create_pool(
+            dsn, min_size=args.pool_size, max_size=args.pool_size, reset=skip_session_reset
+        )
+        try:
+            for workers in args.workers:
+                port = free_port()
+                server = start_server(dsn, port, args.pool_size, workers)
+                try:
+                    target = f"127.0.0.1:{port}"
+                    channels = [bench_auth.admin_channel(target) for _ in range(args.channels)]
+                    try:
+                        for channel in channels:
+                            await wait_serving(channel, server)  # migrations applied by then
+                        catalog = catalog or await seed(dsn, args.skus)
+                        stubs = [inventory_pb2_grpc.InventoryServiceStub(c) for c in channels]
+                        await report(
+                            args,
+                            workers,
+                            catalog,
+                            grpc_call(stubs, catalog),
+                            sql_call(pool, catalog),
+                        )
+                    finally:
+                        for channel in channels:
+                            await channel.close()
+                finally:
+                    stop_server(server)
+        finally:
+            await pool.close()
     finally:
-        stop_server(server)
         await admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
         await admin.close()
 
 
-async def report(args: argparse.Namespace, catalog: Catalog, via_grpc: Call, via_sql: Call) -> None:
+async def report(
+    args: argparse.Namespace, server_workers: int, catalog: Catalog, via_grpc: Call, via_sql: Call
+) -> None:
     rng = random.Random(1)
     scenarios: dict[str, Callable[[], uuid.UUID]] = {
         f"many SKUs ({len(catalog.sku_ids)})": lambda: rng.choice(catalog.sku_ids),
@@ -262,7 +290,8 @@ async def report(args: argparse.Namespace, catalog: Catalog, via_grpc: Call, via
     await measure(via_sql, scenarios["hot SKU"], args.pool_size, 1.0)
 
     print(
-        f"ReserveInventory, 1 line x 1 unit, {args.duration:g} s per run, "
+        f"\nReserveInventory, 1 line x 1 unit, {args.duration:g} s per run, "
+        f"{server_workers} server worker(s), {args.channels} channel(s), "
         f"pool {args.pool_size} connections (server and baseline), {os.cpu_count()} cores shared"
     )
     header = (
@@ -283,9 +312,10 @@ async def report(args: argparse.Namespace, catalog: Catalog, via_grpc: Call, via
                 + (f"  ({failed} not reserved!)" if failed else ""),
                 flush=True,
             )
+            label = "" if server_workers == 1 else f", {server_workers} server workers"
             summary.record(
                 "ReserveInventory",
-                f"{scenario}, concurrency {workers}",
+                f"{scenario}, concurrency {workers}{label}",
                 g.rps,
                 "calls/s",
                 baseline=b.rps,
@@ -304,6 +334,13 @@ def main() -> None:
     )
     parser.add_argument("--skus", type=int, default=1000)
     parser.add_argument("--pool-size", type=int, default=20)
+    parser.add_argument(
+        "--workers",
+        type=lambda text: [int(part) for part in text.split(",")],
+        default=[1, 2],
+        help="comma-separated IMS_WORKERS values to measure, one server each",
+    )
+    parser.add_argument("--channels", type=int, default=4, help="client channels (connections)")
     asyncio.run(run(parser.parse_args()))
 
 
