@@ -323,7 +323,7 @@ def stop(process: subprocess.Popen[bytes]) -> None:
 async def run(args: argparse.Namespace) -> None:
     async with own_resources() as (dsn, mongo, kafka):
         port = free_port()
-        ims = start_server(dsn, port, 20)
+        ims = start_server(dsn, port, 20, workers=1)
         finalizer: subprocess.Popen[bytes] | None = None
         store = MongoStore.from_settings(mongo)
         stack = ExitStack()
