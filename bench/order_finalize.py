@@ -53,6 +53,7 @@ from common.clients.kafka import (
     KafkaProducer,
     OutgoingRecord,
     delete_topics,
+    describe_group,
     ensure_topics,
 )
 from common.clients.mongo import MongoStore
@@ -101,6 +102,14 @@ class Figures:
         return statistics.quantiles(self.latencies_ms, n=100, method="inclusive")[q - 1]
 
 
+def finalizer_group(kafka: KafkaSettings) -> str:
+    return f"finalizer-{kafka.topic_order_created}"
+
+
+def restock_group(kafka: KafkaSettings) -> str:
+    return f"restock-{kafka.topic_order_created}"
+
+
 def finalizer_process(
     mongo: MongoSettings, kafka: KafkaSettings, ims_port: int, log: IO[bytes]
 ) -> subprocess.Popen[bytes]:
@@ -112,8 +121,8 @@ def finalizer_process(
         "KAFKA_TOPIC_INVENTORY_CHANGED": kafka.topic_inventory_changed,
         "KAFKA_TOPIC_DEAD_LETTER": kafka.topic_dead_letter,
         "OMS_IMS_TARGET": f"127.0.0.1:{ims_port}",
-        "FINALIZER_GROUP_ID": f"finalizer-{kafka.topic_order_created}",
-        "FINALIZER_RESTOCK_GROUP_ID": f"restock-{kafka.topic_order_created}",
+        "FINALIZER_GROUP_ID": finalizer_group(kafka),
+        "FINALIZER_RESTOCK_GROUP_ID": restock_group(kafka),
         "FINALIZER_CONCURRENCY": str(CONCURRENCY),
         "FINALIZER_LOG_LEVEL": os.environ.get("BENCH_FINALIZER_LOG_LEVEL", "WARNING"),
         **bench_auth.server_env(),
@@ -284,7 +293,9 @@ async def raw_reservations(
 
 
 @asynccontextmanager
-async def own_resources() -> AsyncIterator[tuple[str, MongoSettings, KafkaSettings]]:
+async def own_resources(
+    partitions: int | None,
+) -> AsyncIterator[tuple[str, MongoSettings, KafkaSettings]]:
     suffix = uuid.uuid4().hex[:10]
     base = PostgresSettings().dsn
     name = f"bench_{suffix}"
@@ -297,6 +308,7 @@ async def own_resources() -> AsyncIterator[tuple[str, MongoSettings, KafkaSettin
             "topic_order_updated": f"bench-{suffix}.order.updated",
             "topic_inventory_changed": f"bench-{suffix}.inventory.changed",
             "topic_dead_letter": f"bench-{suffix}.order.dead-letter",
+            **({"topic_partitions": partitions} if partitions else {}),
         }
     )
     await ensure_topics(kafka, kafka.topics())
@@ -320,11 +332,27 @@ def stop(process: subprocess.Popen[bytes]) -> None:
             process.kill()
 
 
+async def until_joined(
+    kafka: KafkaSettings, group_ids: list[str], members: int, processes: list[Any]
+) -> None:
+    """Wait until every group is stable with `members` members, so that no rebalance falls
+    inside a measurement."""
+    async with asyncio.timeout(120):
+        while True:
+            states = [await describe_group(kafka, group_id) for group_id in group_ids]
+            if all(s.stable and s.members == members for s in states):
+                return
+            for process in processes:
+                if process.poll() is not None:
+                    raise SystemExit(f"a finalizer exited with {process.returncode}")
+            await asyncio.sleep(0.5)
+
+
 async def run(args: argparse.Namespace) -> None:
-    async with own_resources() as (dsn, mongo, kafka):
+    async with own_resources(args.partitions) as (dsn, mongo, kafka):
         port = free_port()
         ims = start_server(dsn, port, 20, workers=1)
-        finalizer: subprocess.Popen[bytes] | None = None
+        finalizers: list[subprocess.Popen[bytes]] = []
         store = MongoStore.from_settings(mongo)
         stack = ExitStack()
         try:
@@ -337,51 +365,70 @@ async def run(args: argparse.Namespace) -> None:
                 print(f"prefilled {args.prefill} orders in {filled:.1f} s")
                 log_path = Path(tempfile.gettempdir()) / f"bench-finalizer-{os.getpid()}.log"
                 print(f"finalizer log: {log_path}")
-                finalizer = finalizer_process(
-                    mongo, kafka, port, stack.enter_context(log_path.open("ab"))
-                )
+                log = stack.enter_context(log_path.open("ab"))
                 stub = inventory_pb2_grpc.InventoryServiceStub(channel)
-                # Warm-up: the finalizer joins its groups, both sides open their connections.
-                await end_to_end(orders, kafka, catalog, catalog.sku_ids, 200)
-                await raw_reservations(stub, catalog, catalog.sku_ids, 200)
-                print(
-                    f"{args.orders} orders per scenario, finalizer concurrency {CONCURRENCY},"
-                    f" {os.cpu_count()} cores shared; collection holds"
-                    f" {await orders.collection.estimated_document_count()} orders"
-                )
-                header = (
-                    f"{'scenario':<18}{'orders/s':>10}{'p50 ms':>9}{'p99 ms':>9}"
-                    f"{'raw rps':>9}{'raw p50':>9}{'raw p99':>9}{'ratio':>7}"
-                    f"{'store/s':>9}{'ratio':>7}"
-                )
-                print(header)
-                print("-" * len(header))
                 scenarios = {
                     f"many SKUs ({len(catalog.sku_ids)})": catalog.sku_ids,
                     "hot SKU": [catalog.hot_sku_id],
                 }
-                for scenario, skus in scenarios.items():
-                    e2e = await end_to_end(orders, kafka, catalog, skus, args.orders)
-                    raw = await raw_reservations(stub, catalog, skus, args.orders)
-                    writes = await store_writes(orders, kafka, catalog, args.orders)
+                one_process: dict[str, float] = {}
+                for count in args.finalizers:
+                    finalizers = [finalizer_process(mongo, kafka, port, log) for _ in range(count)]
+                    groups = [finalizer_group(kafka), restock_group(kafka)]
+                    await until_joined(kafka, groups, count, finalizers)
+                    # Warm-up: every process has its partitions, both sides open connections.
+                    await end_to_end(orders, kafka, catalog, catalog.sku_ids, 200)
+                    await raw_reservations(stub, catalog, catalog.sku_ids, 200)
                     print(
-                        f"{scenario:<18}{e2e.rate:>10.0f}{e2e.percentile(50):>9.0f}"
-                        f"{e2e.percentile(99):>9.0f}{raw.rate:>9.0f}{raw.percentile(50):>9.1f}"
-                        f"{raw.percentile(99):>9.1f}{e2e.rate / raw.rate:>7.2f}"
-                        f"{writes.rate:>9.0f}{e2e.rate / writes.rate:>7.2f}",
-                        flush=True,
+                        f"\n{count} finalizer process(es) in one group over"
+                        f" {kafka.topic_partitions} partitions; {args.orders} orders per"
+                        f" scenario, concurrency {CONCURRENCY} per process, {os.cpu_count()}"
+                        " cores shared; collection holds"
+                        f" {await orders.collection.estimated_document_count()} orders"
                     )
-                    summary.record(
-                        "order finalizer",
-                        f"{scenario}: order.created to new_order",
-                        e2e.rate,
-                        "orders/s",
-                        baseline=raw.rate,
-                        baseline_label="raw ReserveInventory",
+                    header = (
+                        f"{'scenario':<18}{'orders/s':>10}{'p50 ms':>9}{'p99 ms':>9}"
+                        f"{'raw rps':>9}{'raw p50':>9}{'raw p99':>9}{'ratio':>7}"
+                        f"{'store/s':>9}{'ratio':>7}{'vs 1':>7}"
                     )
+                    print(header)
+                    print("-" * len(header))
+                    for scenario, skus in scenarios.items():
+                        e2e = await end_to_end(orders, kafka, catalog, skus, args.orders)
+                        raw = await raw_reservations(stub, catalog, skus, args.orders)
+                        writes = await store_writes(orders, kafka, catalog, args.orders)
+                        first = one_process.setdefault(scenario, e2e.rate)
+                        print(
+                            f"{scenario:<18}{e2e.rate:>10.0f}{e2e.percentile(50):>9.0f}"
+                            f"{e2e.percentile(99):>9.0f}{raw.rate:>9.0f}"
+                            f"{raw.percentile(50):>9.1f}{raw.percentile(99):>9.1f}"
+                            f"{e2e.rate / raw.rate:>7.2f}{writes.rate:>9.0f}"
+                            f"{e2e.rate / writes.rate:>7.2f}{e2e.rate / first:>7.2f}",
+                            flush=True,
+                        )
+                        if count == args.finalizers[0]:
+                            summary.record(
+                                "order finalizer",
+                                f"{scenario}: order.created to new_order",
+                                e2e.rate,
+                                "orders/s",
+                                baseline=raw.rate,
+                                baseline_label="raw ReserveInventory",
+                            )
+                        else:
+                            summary.record(
+                                "order finalizer",
+                                f"{scenario}: {count} finalizer processes",
+                                e2e.rate,
+                                "orders/s",
+                                baseline=first,
+                                baseline_label=f"{args.finalizers[0]} process(es), same run",
+                            )
+                    for process in finalizers:
+                        stop(process)
         finally:
-            if finalizer is not None:
-                stop(finalizer)
+            for process in finalizers:
+                stop(process)
             stop_server(ims)
             stack.close()
             await store.close()
@@ -392,6 +439,18 @@ def main() -> None:
     parser.add_argument("--prefill", type=int, default=100_000)
     parser.add_argument("--orders", type=int, default=3000)
     parser.add_argument("--skus", type=int, default=1000)
+    parser.add_argument(
+        "--finalizers",
+        type=lambda text: [int(n) for n in text.split(",")],
+        default=[1, 2],
+        help="finalizer process counts to measure one after the other (default 1,2)",
+    )
+    parser.add_argument(
+        "--partitions",
+        type=int,
+        default=None,
+        help="partitions of the bench's topics (default: KAFKA_TOPIC_PARTITIONS, 3)",
+    )
     asyncio.run(run(parser.parse_args()))
 
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from aiokafka import AIOKafkaConsumer, AIOKafkaProducer, ConsumerRecord, TopicPartition
 from aiokafka.admin import AIOKafkaAdminClient, NewTopic
-from aiokafka.errors import TopicAlreadyExistsError
+from aiokafka.errors import GroupCoordinatorNotAvailableError, TopicAlreadyExistsError
 
 from common.settings import KafkaSettings
 
@@ -233,6 +233,35 @@ async def partitions_of(settings: KafkaSettings, topic: str) -> list[int]:
         if found.get("topic") == topic and not found.get("error_code")
         for partition in found.get("partitions", [])
     )
+
+
+@dataclass(frozen=True)
+class GroupState:
+    """A consumer group as the coordinator describes it."""
+
+    state: str  # "Stable", "PreparingRebalance", "CompletingRebalance", "Empty", "Dead"
+    members: int
+
+    @property
+    def stable(self) -> bool:
+        return self.state == "Stable"
+
+
+async def describe_group(settings: KafkaSettings, group_id: str) -> GroupState:
+    """The group's state and member count (an unknown group is "Dead" with no members)."""
+    async with _admin(settings) as admin:
+        try:
+            responses = await admin.describe_consumer_groups([group_id])
+        except GroupCoordinatorNotAvailableError:
+            # A new group has no coordinator until its first member asks for one (and the
+            # broker may still be creating __consumer_offsets): nobody has joined yet.
+            return GroupState(state="Dead", members=0)
+    for response in responses:
+        # DescribeGroups v0: (error_code, group_id, state, protocol_type, protocol, members)
+        for group in response.groups:
+            if group[1] == group_id:
+                return GroupState(state=str(group[2]), members=len(group[5]))
+    return GroupState(state="Dead", members=0)
 
 
 async def delete_topics(settings: KafkaSettings, topics: Sequence[str]) -> None:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import dataclasses
+import subprocess
 from collections.abc import AsyncIterator, Callable, Sequence
 from contextlib import asynccontextmanager
 
@@ -14,12 +15,15 @@ from ims.v1 import inventory_pb2, inventory_pb2_grpc
 from oms.v1 import events_pb2, order_pb2, order_pb2_grpc
 
 from common.clients.kafka import KafkaConsumer
+from common.clients.mongo import MongoStore
 from common.ids import new_id
 from common.settings import KafkaSettings
 from consumers.order_finalizer.main import FinalizerSettingsBundle, build_loops, running
 from consumers.order_finalizer.settings import FinalizerSettings
 from oms_grpc.core.container import OmsCore, open_core
+from oms_grpc.core.domain.order_status import OrderStatus
 from oms_grpc.main import OmsSettingsBundle
+from tests.support.processes import oms_core_env, start_module
 
 # Fast retries: a test with IMS down must not wait for the production schedule.
 FAST = {"retry_first_delay_s": 0.05, "retry_max_delay_s": 0.5}
@@ -30,6 +34,32 @@ def group_ids(oms: OmsSettingsBundle) -> dict[str, str]:
     (and a group spanning topics of several tests never settles)."""
     topic = oms.core.kafka.topic_order_created
     return {"group_id": f"finalizer-{topic}", "restock_group_id": f"restock-{topic}"}
+
+
+def start_finalizer_process(oms: OmsSettingsBundle) -> subprocess.Popen[bytes]:
+    """The real `python -m consumers.order_finalizer` on the test's resources, in the test's
+    consumer groups (several such processes share them)."""
+    return start_module(
+        "consumers.order_finalizer",
+        {
+            **oms_core_env(oms),
+            **{f"FINALIZER_{name.upper()}": value for name, value in group_ids(oms).items()},
+            "FINALIZER_CONCURRENCY": "8",
+            "FINALIZER_MAX_POLL_RECORDS": "20",
+            "FINALIZER_LOG_LEVEL": "WARNING",
+        },
+    )
+
+
+async def finalized_count(oms: OmsSettingsBundle, tenant_id: str) -> int:
+    """How many of the tenant's orders are NEW_ORDER, read straight from MongoDB."""
+    store = MongoStore.from_settings(oms.core.mongo)
+    try:
+        return await store.db["orders"].count_documents(
+            {"tenant_id": tenant_id, "status": OrderStatus.NEW_ORDER.value}
+        )
+    finally:
+        await store.close()
 
 
 def finalizer_settings(oms: OmsSettingsBundle, **service: object) -> FinalizerSettingsBundle:

@@ -12,39 +12,17 @@ import grpc
 from ims.v1 import inventory_pb2
 from oms.v1 import order_pb2
 
-from oms_grpc.core.domain.order_status import OrderStatus
 from oms_grpc.main import OmsSettingsBundle
-from tests.consumers.finalizer_support import group_ids, ledger, updated_order_ids
+from tests.consumers.finalizer_support import (
+    finalized_count,
+    ledger,
+    start_finalizer_process,
+    updated_order_ids,
+)
 from tests.oms.test_orders_helpers import create_request, orders_stub
 from tests.support.ims_catalog import ImsCatalog
-from tests.support.processes import oms_core_env, start_module
 
 ORDERS = 400
-
-
-def _start(oms: OmsSettingsBundle) -> subprocess.Popen[bytes]:
-    return start_module(
-        "consumers.order_finalizer",
-        {
-            **oms_core_env(oms),
-            **{f"FINALIZER_{name.upper()}": value for name, value in group_ids(oms).items()},
-            "FINALIZER_CONCURRENCY": "8",
-            "FINALIZER_MAX_POLL_RECORDS": "20",
-            "FINALIZER_LOG_LEVEL": "WARNING",
-        },
-    )
-
-
-async def _finalized(oms: OmsSettingsBundle, tenant_id: str) -> int:
-    from common.clients.mongo import MongoStore
-
-    store = MongoStore.from_settings(oms.core.mongo)
-    try:
-        return await store.db["orders"].count_documents(
-            {"tenant_id": tenant_id, "status": OrderStatus.NEW_ORDER.value}
-        )
-    finally:
-        await store.close()
 
 
 async def test_sigkilled_finalizer_process_restarted_finalizes_every_order_once(
@@ -59,10 +37,10 @@ async def test_sigkilled_finalizer_process_restarted_finalizes_every_order_once(
         (await orders.CreateOrder(create_request(c, n % 3 + 1, 1))).order.id for n in range(ORDERS)
     ]
 
-    first = _start(oms_settings)
+    first = start_finalizer_process(oms_settings)
     try:
         async with asyncio.timeout(120):
-            while (done := await _finalized(oms_settings, c.tenant_id)) < ORDERS // 10:
+            while (done := await finalized_count(oms_settings, c.tenant_id)) < ORDERS // 10:
                 assert first.poll() is None, "the finalizer exited before the kill"
                 await asyncio.sleep(0.05)
         first.send_signal(signal.SIGKILL)
@@ -70,13 +48,13 @@ async def test_sigkilled_finalizer_process_restarted_finalizes_every_order_once(
     finally:
         if first.poll() is None:
             first.kill()
-    killed_at = await _finalized(oms_settings, c.tenant_id)
+    killed_at = await finalized_count(oms_settings, c.tenant_id)
     assert done <= killed_at < ORDERS, "killed in the middle of the stream"
 
-    second = _start(oms_settings)
+    second = start_finalizer_process(oms_settings)
     try:
         async with asyncio.timeout(180):
-            while await _finalized(oms_settings, c.tenant_id) < ORDERS:
+            while await finalized_count(oms_settings, c.tenant_id) < ORDERS:
                 assert second.poll() is None, "the restarted finalizer exited"
                 await asyncio.sleep(0.2)
     finally:

@@ -5,7 +5,6 @@ least once, and a duplicate carries the same webhook-id and body as the first.""
 from __future__ import annotations
 
 import signal
-import subprocess
 import uuid
 
 import grpc
@@ -13,42 +12,16 @@ import grpc
 from oms_grpc.main import OmsSettingsBundle
 from tests.consumers.webhook_dispatcher_support import (
     Reply,
+    dispatcher_process_env,
     eventually,
     hook_oms,
     loopback_core,
     receiver,
+    stop_process,
     verify,
 )
 from tests.support.ims_catalog import ImsCatalog
-from tests.support.processes import oms_core_env, start_module
-
-
-def _dispatcher_env(oms: OmsSettingsBundle, group_id: str) -> dict[str, str]:
-    key = oms.core.webhooks.secret_key
-    assert key is not None
-    return {
-        **oms_core_env(oms),
-        "WEBHOOK_ALLOWED_NETWORKS": "127.0.0.1/32",
-        "WEBHOOK_SECRET_KEY": key.get_secret_value(),
-        "DISPATCHER_GROUP_ID": group_id,
-        # A killed process's leases run out soon (the real default is 60 s).
-        "DISPATCHER_LEASE_S": "2",
-        "DISPATCHER_RETRY_SCHEDULE_S": "0.2,0.4,0.8",
-        "DISPATCHER_POLL_INTERVAL_S": "0.2",
-        "DISPATCHER_SUBSCRIPTION_TTL_S": "0.5",
-        "DISPATCHER_SHUTDOWN_GRACE_S": "1",
-        "DISPATCHER_LOG_LEVEL": "WARNING",
-    }
-
-
-def _stop(process: subprocess.Popen[bytes]) -> None:
-    if process.poll() is None:
-        process.send_signal(signal.SIGTERM)
-        try:
-            process.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait(timeout=10)
+from tests.support.processes import start_module
 
 
 async def test_sigkilled_dispatcher_restarted_loses_no_webhook(
@@ -56,7 +29,7 @@ async def test_sigkilled_dispatcher_restarted_loses_no_webhook(
 ) -> None:
     catalog = await ImsCatalog(ims_channel).seller_catalog(skus=1)
     tenant = catalog.tenant_id
-    env = _dispatcher_env(oms_settings, f"test-dispatcher-{uuid.uuid4().hex[:8]}")
+    env = dispatcher_process_env(oms_settings, f"test-dispatcher-{uuid.uuid4().hex[:8]}")
     paths = ("/one", "/two")
     async with receiver() as hooks, hook_oms(oms_settings) as oms:
         assert oms.core == loopback_core(oms_settings)
@@ -100,7 +73,7 @@ async def test_sigkilled_dispatcher_restarted_loses_no_webhook(
 
             await eventually(every_pair_delivered, "every (webhook, order) delivered", 120)
         finally:
-            _stop(second)
+            stop_process(second)
 
     got = {(r.path, r.event()["order"]["id"]) for r in hooks.requests}
     assert got == {(path, order_id) for path in paths for order_id in orders}

@@ -5,7 +5,7 @@
 - `hook_oms`: the OMS composition root whose webhook registry allow-lists 127.0.0.1, so
   the receivers can be registered through WebhookService.
 - `dispatching`: the dispatcher composition root in-process on the test's resources, with
-  a fast retry schedule.
+  a fast retry schedule; `dispatcher_process_env` the same for a real process.
 """
 
 from __future__ import annotations
@@ -13,7 +13,9 @@ from __future__ import annotations
 import asyncio
 import dataclasses
 import json
+import signal
 import socket
+import subprocess
 import time
 import uuid
 from collections.abc import AsyncIterator, Awaitable, Callable, Sequence
@@ -37,6 +39,7 @@ from oms_grpc.main import running as oms_running
 from tests.oms.test_orders_helpers import create_request
 from tests.support.auth import admin_channel
 from tests.support.ims_catalog import SellerCatalog
+from tests.support.processes import oms_core_env
 
 LOOPBACK = IPv4Network("127.0.0.1/32")
 WAIT_S = 60.0  # generous: conditions are awaited, never timed
@@ -267,3 +270,34 @@ def verify(request: Received, secret: str) -> dict[str, Any]:
 
 def parsed_created(request: Received) -> events_pb2.OrderCreated:
     return json_format.Parse(request.body, events_pb2.OrderCreated())
+
+
+def dispatcher_process_env(oms: OmsSettingsBundle, group_id: str) -> dict[str, str]:
+    """The environment of a real `python -m consumers.webhook_dispatcher` on the test's
+    resources, in consumer group `group_id`, with fast leases and retries."""
+    key = oms.core.webhooks.secret_key
+    assert key is not None
+    return {
+        **oms_core_env(oms),
+        "WEBHOOK_ALLOWED_NETWORKS": "127.0.0.1/32",
+        "WEBHOOK_SECRET_KEY": key.get_secret_value(),
+        "DISPATCHER_GROUP_ID": group_id,
+        # A killed process's leases run out soon (the real default is 60 s).
+        "DISPATCHER_LEASE_S": "2",
+        "DISPATCHER_RETRY_SCHEDULE_S": "0.2,0.4,0.8",
+        "DISPATCHER_POLL_INTERVAL_S": "0.2",
+        "DISPATCHER_SUBSCRIPTION_TTL_S": "0.5",
+        "DISPATCHER_SHUTDOWN_GRACE_S": "1",
+        "DISPATCHER_LOG_LEVEL": "WARNING",
+    }
+
+
+def stop_process(process: subprocess.Popen[bytes]) -> None:
+    """SIGTERM, then SIGKILL if it has not exited within 20 s."""
+    if process.poll() is None:
+        process.send_signal(signal.SIGTERM)
+        try:
+            process.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait(timeout=10)
