@@ -224,14 +224,18 @@ async def count_events(settings: KafkaSettings, tally: EventCount) -> None:
 
 @dataclass(frozen=True)
 class Services:
+    ims_target: str
     ims_channel: grpc.aio.Channel
     uploads: upload_pb2_grpc.UploadServiceStub
     orders: OrderRepository
 
 
 @asynccontextmanager
-async def services(res: Resources, batch: int) -> AsyncIterator[Services]:
-    """IMS, OMS (server + relay) and the ingester (SQS loop + relay), in this process."""
+async def services(
+    res: Resources, batch: int, *, in_process_ingester: bool = True
+) -> AsyncIterator[Services]:
+    """IMS, OMS (server + relay) and the ingester (SQS loop + relay), in this process;
+    without the ingester when `in_process_ingester` is False (it runs elsewhere)."""
     async with AsyncExitStack() as stack:
         ims_deps = await stack.enter_async_context(
             ims_main.open_dependencies(
@@ -255,12 +259,13 @@ async def services(res: Resources, batch: int) -> AsyncIterator[Services]:
         oms_core = await stack.enter_async_context(open_core(core_settings))
         oms_server = await stack.enter_async_context(oms_main.running(oms_core, oms_settings))
 
-        # The ingester opens its own core, as its own process would.
-        ingester_core = await stack.enter_async_context(open_core(core_settings))
-        ingester = await ingester_main.build_ingester(
-            ingester_core, IngesterSettings(batch_size=batch, receive_wait_s=1)
-        )
-        await stack.enter_async_context(ingester_main.running(ingester_core, ingester))
+        if in_process_ingester:
+            # The ingester opens its own core, as its own process would.
+            ingester_core = await stack.enter_async_context(open_core(core_settings))
+            ingester = await ingester_main.build_ingester(
+                ingester_core, IngesterSettings(batch_size=batch, receive_wait_s=1)
+            )
+            await stack.enter_async_context(ingester_main.running(ingester_core, ingester))
 
         oms_channel = await stack.enter_async_context(
             authorized_channel(
@@ -269,7 +274,12 @@ async def services(res: Resources, batch: int) -> AsyncIterator[Services]:
                 options=[("grpc.max_send_message_length", 64 * 1024 * 1024)],
             )
         )
-        yield Services(ims_channel, upload_pb2_grpc.UploadServiceStub(oms_channel), oms_core.orders)
+        yield Services(
+            ims_target,
+            ims_channel,
+            upload_pb2_grpc.UploadServiceStub(oms_channel),
+            oms_core.orders,
+        )
 
 
 async def end_to_end(

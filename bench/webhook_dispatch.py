@@ -1,21 +1,35 @@
-"""Webhook deliveries per second and event-to-webhook latency, beside raw signed POSTs.
+"""Webhook deliveries per second and event-to-webhook latency, beside raw signed POSTs,
+and how the burst rate scales with the number of dispatcher processes.
 
     .venv/bin/python bench/webhook_dispatch.py [--events 5000] [--webhooks 4] [--paced-rate 100]
+                                               [--dispatchers 1,2]
                                                [--mongo-uri mongodb://127.0.0.1:27999]
 
 Runs against the local stack (`scripts/stack up`) on resources of its own — a MongoDB
 database and Kafka topics named after a random suffix, removed at the end (also on error).
-The dispatcher runs as a separate process (`python -m consumers.webhook_dispatcher`, the
-production entry point, default concurrency: 64 in flight, 4 per webhook); the receiver is
-an aiohttp server in this process on 127.0.0.1 that answers 204 at once.
+The dispatcher runs as separate processes (`python -m consumers.webhook_dispatcher`, the
+production entry point, default concurrency: 64 in flight, 4 per webhook, each); the
+receiver is an aiohttp server in this process on 127.0.0.1 that answers 204 at once. Each
+dispatcher process's stderr goes to a log file in the temporary directory (paths printed).
 
   * burst: `--events` OrderCreated events published to Kafka as fast as the producer goes,
-    each to every one of `--webhooks` webhooks of one tenant. Deliveries per second from the
-    first to the last arrival; latency = arrival at the receiver minus the event's occur_time
-    (stamped when it is published; the OMS outbox relay is not part of this figure), so
-    under a burst it includes the time spent waiting behind earlier events;
-  * paced: `--paced-rate` events per second for `--paced-seconds`: latency when the
-    dispatcher keeps up;
+    each to every one of `--webhooks` webhooks of one tenant. Deliveries per second from
+    publishing the first event to the last arrival; latency = arrival at the receiver minus
+    the event's occur_time (stamped when it is published; the OMS outbox relay is not part
+    of this figure), so under a burst it includes the time spent waiting behind earlier
+    events;
+  * scale-out: the burst again, with fresh events, for each process count N of
+    `--dispatchers` (comma-separated, must include 1): N processes with the same
+    environment, so one consumer group, started together; measured once the group is
+    stable with N members and every partition of the topics they consume is assigned
+    (checked with the Kafka admin API, then a small warm-up burst), stopped (SIGTERM)
+    before the next count. Kafka spreads partitions, not events: with
+    `KAFKA_TOPIC_PARTITIONS` partitions (3 by default) the order.created events of a
+    process count beyond that have no process to go to, and an uneven split (2 + 1) bounds
+    the speed-up by the busiest process. Each figure's ratio is to the 1-process burst of
+    the same run;
+  * paced: `--paced-rate` events per second for `--paced-seconds` (1 process): latency
+    when the dispatcher keeps up;
   * baseline: the same bodies, signed with the same code, POSTed with aiohttp straight to
     the same receiver at the same concurrency (4 per webhook) — no Kafka, no MongoDB.
 """
@@ -24,6 +38,8 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
+import dataclasses
 import json
 import os
 import signal
@@ -31,13 +47,15 @@ import socket
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 import uuid
 from collections.abc import AsyncIterator
-from contextlib import asynccontextmanager
+from contextlib import ExitStack, asynccontextmanager
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
+from typing import IO
 
 import aiohttp
 import summary
@@ -45,10 +63,18 @@ from aiohttp import web
 from google.protobuf.timestamp_pb2 import Timestamp
 from oms.v1 import events_pb2, order_pb2
 
-from common.clients.kafka import KafkaProducer, OutgoingRecord, delete_topics, ensure_topics
+from common.clients.kafka import (
+    GroupState,
+    KafkaProducer,
+    OutgoingRecord,
+    delete_topics,
+    describe_group,
+    ensure_topics,
+    partitions_of,
+)
 from common.clients.mongo import MongoStore
 from common.settings import KafkaSettings, MongoSettings
-from consumers.webhook_dispatcher.events import payload_json
+from consumers.webhook_dispatcher.events import EventTopics, payload_json
 from consumers.webhook_dispatcher.settings import DispatcherSettings
 from consumers.webhook_dispatcher.signing import delivery_headers
 from oms_grpc.core.domain.webhook_secrets import new_signing_secret
@@ -62,7 +88,10 @@ ROOT = Path(__file__).resolve().parent.parent
 
 @dataclass
 class Arrivals:
-    """What the receiver saw: (webhook path, webhook-id) → arrival, and latencies."""
+    """What the receiver saw: (webhook path, webhook-id) → arrival, and latencies.
+
+    With `accept` set, only deliveries of those events (webhook-id = event id) count;
+    others (a previous phase's, handed over by a stopped process) are `strays`."""
 
     first: dict[tuple[str, str], float] = field(default_factory=dict)
     latencies_ms: list[float] = field(default_factory=list)
@@ -70,9 +99,21 @@ class Arrivals:
     first_at: float = 0.0
     last_at: float = 0.0
     track: bool = True
+    accept: frozenset[str] | None = None
+    strays: int = 0
+
+    def reset(self, events: list[events_pb2.OrderCreated] | None = None) -> None:
+        self.first.clear()
+        self.latencies_ms.clear()
+        self.requests = self.strays = 0
+        self.first_at = self.last_at = 0.0
+        self.accept = None if events is None else frozenset(e.event_id for e in events)
 
     def record(self, path: str, webhook_id: str, body: bytes) -> None:
         now = time.time()
+        if self.accept is not None and webhook_id not in self.accept:
+            self.strays += 1
+            return
         self.requests += 1
         key = (path, webhook_id)
         if key in self.first:
@@ -236,13 +277,149 @@ async def baseline(
         return sum(counts), time.monotonic() - started
 
 
-def start_dispatcher(env: dict[str, str]) -> subprocess.Popen[bytes]:
+@dataclass(frozen=True)
+class DispatcherProcess:
+    process: subprocess.Popen[bytes]
+    log: Path
+
+
+def start_dispatcher(env: dict[str, str], log: IO[bytes]) -> subprocess.Popen[bytes]:
     return subprocess.Popen(
         [sys.executable, "-m", "consumers.webhook_dispatcher"],
         cwd=ROOT,
         env=env,
         stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
+        stderr=log,
+    )
+
+
+async def stop_dispatchers(dispatchers: list[DispatcherProcess], timeout_s: float = 30) -> None:
+    """SIGTERM to each, then wait for all (the receiver keeps answering meanwhile, so attempts
+    in flight can finish); killed if still running after `timeout_s`."""
+    for d in dispatchers:
+        if d.process.poll() is None:
+            d.process.send_signal(signal.SIGTERM)
+    deadline = time.monotonic() + timeout_s
+    for d in dispatchers:
+        with contextlib.suppress(subprocess.TimeoutExpired):
+            await asyncio.to_thread(d.process.wait, max(0.0, deadline - time.monotonic()))
+    for d in dispatchers:
+        if d.process.poll() is None:
+            print(f"  dispatcher {d.process.pid} still running after {timeout_s:g} s: killed")
+            d.process.kill()
+            d.process.wait()
+        elif d.process.returncode != 0:
+            print(f"  dispatcher {d.process.pid} exited with {d.process.returncode}: see {d.log}")
+
+
+@asynccontextmanager
+async def dispatchers(env: dict[str, str], count: int) -> AsyncIterator[list[DispatcherProcess]]:
+    """`count` dispatcher processes with the same environment (so one consumer group), each
+    one's stderr in a log file of the temporary directory; stopped on the way out."""
+    started: list[DispatcherProcess] = []
+    with ExitStack() as logs:
+        try:
+            for n in range(1, count + 1):
+                log = Path(tempfile.gettempdir()) / (
+                    f"bench-webhook-dispatcher-{os.getpid()}-{count}x{n}.log"
+                )
+                process = start_dispatcher(env, logs.enter_context(log.open("wb")))
+                started.append(DispatcherProcess(process, log))
+                print(f"  dispatcher {process.pid} log: {log}")
+            yield started
+        finally:
+            stopping = time.monotonic()
+            await stop_dispatchers(started)
+            print(
+                f"  {count} dispatcher process(es) stopped in {time.monotonic() - stopping:.1f} s"
+            )
+
+
+async def wait_for_group(
+    kafka: KafkaSettings,
+    group_id: str,
+    processes: list[DispatcherProcess],
+    deadline_s: float,
+) -> GroupState:
+    """Until the group is Stable with one member per process and every partition of the
+    topics the dispatcher consumes is assigned, each to one member."""
+    wanted: list[tuple[str, int]] = []
+    for topic in EventTopics.from_settings(kafka).topics:
+        wanted += [(topic, partition) for partition in await partitions_of(kafka, topic)]
+    wanted.sort()
+    deadline = time.monotonic() + deadline_s
+    while True:
+        for d in processes:
+            if d.process.poll() is not None:
+                raise SystemExit(
+                    f"dispatcher {d.process.pid} exited with {d.process.returncode}: see {d.log}"
+                )
+        group = await describe_group(kafka, group_id)
+        assigned = group.assigned()
+        if group.stable and group.members == len(processes) and assigned == wanted:
+            return group
+        if time.monotonic() > deadline:
+            raise SystemExit(
+                f"consumer group {group_id} not ready after {deadline_s:g} s: {group.state}, "
+                f"{group.members}/{len(processes)} members, "
+                f"{len(assigned)}/{len(wanted)} partitions assigned"
+            )
+        await asyncio.sleep(0.2)
+
+
+def split(group: GroupState, topic: str) -> str:
+    """How many of `topic`'s partitions each member holds, the busiest first: "2+1"."""
+    counts = sorted(
+        (sum(1 for t, _ in partitions if t == topic) for partitions in group.assignments.values()),
+        reverse=True,
+    )
+    return "+".join(str(c) for c in counts)
+
+
+@dataclass(frozen=True)
+class Burst:
+    processes: int
+    expected: int
+    delivered: int
+    requests: int
+    strays: int
+    publish_s: float
+    seconds: float
+    latencies_ms: list[float]
+    complete: bool
+    ready_s: float = 0.0
+    split: str = ""
+    rebalanced: bool = False
+
+    @property
+    def rate(self) -> float:
+        return self.delivered / self.seconds if self.seconds > 0 else 0.0
+
+
+async def measure_burst(
+    kafka: KafkaSettings,
+    arrivals: Arrivals,
+    events: list[events_pb2.OrderCreated],
+    args: argparse.Namespace,
+) -> Burst:
+    """`events` published as fast as the producer goes; deliveries/s from publishing the first
+    to the last arrival."""
+    arrivals.reset(events)
+    expected = len(events) * args.webhooks
+    published = time.time()
+    await publish(kafka, events, rate=None)
+    publish_s = time.time() - published
+    complete = await wait_for(arrivals, expected, args.deadline)
+    return Burst(
+        processes=0,
+        expected=expected,
+        delivered=len(arrivals.first),
+        requests=arrivals.requests,
+        strays=arrivals.strays,
+        publish_s=publish_s,
+        seconds=arrivals.last_at - published,
+        latencies_ms=sorted(arrivals.latencies_ms),
+        complete=complete,
     )
 
 
@@ -278,10 +455,19 @@ async def run(args: argparse.Namespace) -> None:
         }
     )
     key = SecretBox.generate_key()
+    # One environment for every process of every count: one consumer group, whose committed
+    # offsets carry over from one count to the next.
+    env = dispatcher_env(mongo, kafka, key)
+    group_id = env["DISPATCHER_GROUP_ID"]
     store = MongoStore.from_settings(mongo)
     await ensure_topics(kafka, kafka.topics())
-    process: subprocess.Popen[bytes] | None = None
     arrivals = Arrivals()
+    bursts: dict[int, Burst] = {}
+    print(
+        f"webhook dispatch: {kafka.topic_partitions} partitions per topic, dispatcher processes"
+        f" {', '.join(str(n) for n in args.dispatchers)}, consumer group {group_id}",
+        flush=True,
+    )
     try:
         async with receiver(arrivals) as port:
             tenant = str(uuid.uuid4())
@@ -300,70 +486,84 @@ async def run(args: argparse.Namespace) -> None:
                     ),
                     secret,
                 )
-            process = start_dispatcher(dispatcher_env(mongo, kafka, key))
+            for count in args.dispatchers:
+                print(f"{count} dispatcher process(es):", flush=True)
+                async with dispatchers(env, count) as processes:
+                    starting = time.monotonic()
+                    group = await wait_for_group(kafka, group_id, processes, 120)
+                    ready_s = time.monotonic() - starting
 
-            # Warm-up (joins the group, opens connections), not measured.
-            await publish(kafka, make_events(20, tenant), rate=None)
-            if not await wait_for(arrivals, 20 * args.webhooks, 120):
-                raise SystemExit("the dispatcher delivered nothing within 120 s")
+                    # Warm-up (opens connections, fills caches), not measured.
+                    warm_up = make_events(20, tenant)
+                    arrivals.reset(warm_up)
+                    await publish(kafka, warm_up, rate=None)
+                    if not await wait_for(arrivals, len(warm_up) * args.webhooks, 120):
+                        raise SystemExit(f"{count} dispatcher(s) delivered too little in 120 s")
 
-            # Burst.
-            arrivals.first.clear()
-            arrivals.latencies_ms.clear()
-            arrivals.requests = 0
-            arrivals.first_at = arrivals.last_at = 0.0
-            events = make_events(args.events, tenant)
-            expected = args.events * args.webhooks
-            published = time.time()
-            await publish(kafka, events, rate=None)
-            publish_s = time.time() - published
-            complete = await wait_for(arrivals, expected, args.deadline)
-            burst_s = arrivals.last_at - published
-            burst = (
-                len(arrivals.first),
-                arrivals.requests,
-                burst_s,
-                sorted(arrivals.latencies_ms),
-            )
+                    # Burst, with fresh events.
+                    events = make_events(args.events, tenant)
+                    burst = await measure_burst(kafka, arrivals, events, args)
+                    after = await describe_group(kafka, group_id)
+                    same_members = after.assignments.keys() == group.assignments.keys()
+                    rebalanced = not after.stable or not same_members
+                    burst = dataclasses.replace(
+                        burst,
+                        processes=count,
+                        ready_s=ready_s,
+                        split=split(group, kafka.topic_order_created),
+                        rebalanced=rebalanced,
+                    )
+                    bursts[count] = burst
+                    print(
+                        f"  group ready in {ready_s:.1f} s, order.created partitions "
+                        f"{burst.split}; burst {burst.delivered}/{burst.expected} in "
+                        f"{burst.seconds:.2f} s = {burst.rate:,.0f} deliveries/s"
+                        f"{'' if burst.complete else ' (DEADLINE)'}"
+                        f"{' (REBALANCED during the burst)' if rebalanced else ''}",
+                        flush=True,
+                    )
+                    if count != 1:
+                        continue
 
-            # Paced.
-            arrivals.first.clear()
-            arrivals.latencies_ms.clear()
-            arrivals.requests = 0
-            paced_events = make_events(int(args.paced_rate * args.paced_seconds), tenant)
-            await publish(kafka, paced_events, rate=args.paced_rate)
-            await wait_for(arrivals, len(paced_events) * args.webhooks, 120)
-            paced = (len(arrivals.first), sorted(arrivals.latencies_ms))
+                    # Paced, with the 1 process.
+                    paced_events = make_events(int(args.paced_rate * args.paced_seconds), tenant)
+                    arrivals.reset(paced_events)
+                    await publish(kafka, paced_events, rate=args.paced_rate)
+                    await wait_for(arrivals, len(paced_events) * args.webhooks, 120)
+                    paced = (len(arrivals.first), sorted(arrivals.latencies_ms))
 
-            # Baseline: the same bodies, signed, straight to the receiver.
-            arrivals.track = False
-            sent, baseline_s = await baseline(port, paths, secrets, events)
+                    # Baseline: the same bodies, signed, straight to the receiver (the
+                    # dispatcher idle beside it, as for the other figures).
+                    arrivals.reset()
+                    arrivals.track = False
+                    sent, baseline_s = await baseline(port, paths, secrets, events)
+                    arrivals.track = True
 
         logs = store.db["webhook_logs"]
         succeeded = await logs.count_documents({"state": "succeeded"})
         total = await logs.count_documents({})
     finally:
-        if process is not None and process.poll() is None:
-            process.send_signal(signal.SIGTERM)
-            try:
-                process.wait(timeout=30)
-            except subprocess.TimeoutExpired:
-                process.kill()
         await store.client.drop_database(mongo.database)
         await store.close()
         await delete_topics(kafka, kafka.topics())
 
-    delivered, requests, burst_s, latencies = burst
+    one = bursts[1]
+    delivered, expected, burst_s, latencies = (
+        one.delivered,
+        one.expected,
+        one.seconds,
+        one.latencies_ms,
+    )
     print(f"\nwebhook dispatch: {args.events} events x {args.webhooks} webhooks = {expected}")
-    print(f"  published to Kafka in {publish_s:.2f} s")
+    print(f"  published to Kafka in {one.publish_s:.2f} s")
     print(
-        f"  burst    : {delivered}/{expected} delivered{'' if complete else ' (DEADLINE)'} in "
-        f"{burst_s:.2f} s = {delivered / burst_s:,.0f} deliveries/s; "
-        f"{requests - delivered} duplicate requests"
+        f"  burst    : {delivered}/{expected} delivered{'' if one.complete else ' (DEADLINE)'} in "
+        f"{burst_s:.2f} s = {one.rate:,.0f} deliveries/s; "
+        f"{one.requests - delivered} duplicate requests"
     )
     print(
         f"             latency occur_time → arrival: p50 {percentile(latencies, 50):,.0f} ms, "
-        f"p99 {percentile(latencies, 99):,.0f} ms, max {max(latencies):,.0f} ms"
+        f"p99 {percentile(latencies, 99):,.0f} ms, max {max(latencies, default=0):,.0f} ms"
     )
     paced_delivered, paced_latencies = paced
     print(
@@ -375,11 +575,35 @@ async def run(args: argparse.Namespace) -> None:
         f"  baseline : {sent} signed POSTs straight to the receiver in {baseline_s:.2f} s = "
         f"{sent / baseline_s:,.0f} /s (same concurrency)"
     )
-    print(f"  ratio    : {(delivered / burst_s) / (sent / baseline_s):.2f}")
+    print(f"  ratio    : {one.rate / (sent / baseline_s):.2f}")
+    print(
+        f"\n  burst by dispatcher processes ({kafka.topic_partitions} partitions per topic;"
+        f" partitions = order.created's per process;\n  ready s = from start until the group"
+        f" is stable with every partition assigned):"
+    )
+    header = (
+        f"  {'processes':>9}{'deliveries/s':>14}{'p50 ms':>9}{'p99 ms':>9}{'vs 1':>7}"
+        f"{'partitions':>12}{'ready s':>9}{'dups':>6}  note"
+    )
+    print(header)
+    print("  " + "-" * (len(header) - 2))
+    for count, b in bursts.items():
+        notes = [
+            *([] if b.complete else [f"DEADLINE: {b.delivered}/{b.expected}"]),
+            *(["rebalanced"] if b.rebalanced else []),
+            *([f"{b.strays} strays"] if b.strays else []),
+        ]
+        vs_one = b.rate / one.rate if one.rate else float("nan")
+        row = (
+            f"  {count:>9}{b.rate:>14,.0f}{percentile(b.latencies_ms, 50):>9,.0f}"
+            f"{percentile(b.latencies_ms, 99):>9,.0f}{vs_one:>7.2f}{b.split:>12}"
+            f"{b.ready_s:>9.1f}{b.requests - b.delivered:>6}  {', '.join(notes)}"
+        )
+        print(row.rstrip())
     summary.record(
         "webhook dispatch",
         f"{expected:,} deliveries, burst",
-        delivered / burst_s,
+        one.rate,
         "deliveries/s",
         baseline=sent / baseline_s,
         baseline_label="signed POSTs straight to the receiver",
@@ -391,7 +615,32 @@ async def run(args: argparse.Namespace) -> None:
         "ms",
         higher_is_better=False,
     )
+    for count, b in bursts.items():
+        if count > 1:
+            summary.record(
+                "webhook dispatch",
+                f"burst, {count} dispatcher processes",
+                b.rate,
+                "deliveries/s",
+                baseline=one.rate,
+                baseline_label="1 dispatcher process",
+            )
     print(f"  delivery log: {succeeded} of {total} deliveries succeeded")
+
+
+def process_counts(text: str) -> list[int]:
+    """`--dispatchers`: "1,2,3" → [1, 2, 3] (sorted, once each; 1 is the others' baseline)."""
+    try:
+        counts = sorted({int(item) for item in text.split(",") if item.strip()})
+    except ValueError as error:
+        raise argparse.ArgumentTypeError(
+            f"not a comma-separated list of counts: {text!r}"
+        ) from error
+    if not counts or counts[0] != 1:
+        raise argparse.ArgumentTypeError(
+            f"counts must be ≥ 1 and include 1 (the others' baseline): {text!r}"
+        )
+    return counts
 
 
 def main() -> None:
@@ -401,6 +650,12 @@ def main() -> None:
     parser.add_argument("--paced-rate", type=float, default=100.0)
     parser.add_argument("--paced-seconds", type=float, default=10.0)
     parser.add_argument("--deadline", type=float, default=400.0, help="s after publishing")
+    parser.add_argument(
+        "--dispatchers",
+        type=process_counts,
+        default="1,2",
+        help="dispatcher process counts to measure the burst with, comma-separated (with 1)",
+    )
     parser.add_argument(
         "--mongo-uri", default="", help="another MongoDB-wire server (default: MONGODB_URI)"
     )

@@ -7,6 +7,8 @@ from typing import Any, TypeVar
 
 import grpc
 
+from common.grpc.credentials import BALANCED
+
 Stub = TypeVar("Stub")
 
 
@@ -38,7 +40,7 @@ class ServiceChannels:
 
     async def process_startup(self, scope: object, event: object) -> None:
         for name, target in self._targets.items():
-            self._channels[name] = grpc.aio.insecure_channel(target)
+            self._channels[name] = grpc.aio.insecure_channel(target, options=BALANCED)
 
     async def process_shutdown(self, scope: object, event: object) -> None:
         for channel in self._channels.values():

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from aiokafka import AIOKafkaConsumer, AIOKafkaProducer, ConsumerRecord, TopicPartition
 from aiokafka.admin import AIOKafkaAdminClient, NewTopic
+from aiokafka.coordinator.protocol import ConsumerProtocolMemberAssignment
 from aiokafka.errors import GroupCoordinatorNotAvailableError, TopicAlreadyExistsError
 
 from common.settings import KafkaSettings
@@ -237,31 +238,48 @@ async def partitions_of(settings: KafkaSettings, topic: str) -> list[int]:
 
 @dataclass(frozen=True)
 class GroupState:
-    """A consumer group as the coordinator describes it."""
+    """A consumer group as its coordinator describes it."""
 
-    state: str  # "Stable", "PreparingRebalance", "CompletingRebalance", "Empty", "Dead"
-    members: int
+    state: str  # "Stable", "PreparingRebalance", "CompletingRebalance", "Empty", "Dead", …
+    # member id -> the (topic, partition)s assigned to it (none while a rebalance runs)
+    assignments: dict[str, tuple[tuple[str, int], ...]]
 
     @property
     def stable(self) -> bool:
         return self.state == "Stable"
 
+    @property
+    def members(self) -> int:
+        return len(self.assignments)
+
+    def assigned(self) -> list[tuple[str, int]]:
+        """Every assigned (topic, partition), sorted."""
+        return sorted(tp for partitions in self.assignments.values() for tp in partitions)
+
 
 async def describe_group(settings: KafkaSettings, group_id: str) -> GroupState:
-    """The group's state and member count (an unknown group is "Dead" with no members)."""
+    """The group's state and its members' partitions; "Unknown" while the broker cannot
+    tell, "Dead" with no members for a group nobody ever joined."""
     async with _admin(settings) as admin:
         try:
             responses = await admin.describe_consumer_groups([group_id])
         except GroupCoordinatorNotAvailableError:
             # A new group has no coordinator until its first member asks for one (and the
             # broker may still be creating __consumer_offsets): nobody has joined yet.
-            return GroupState(state="Dead", members=0)
+            return GroupState(state="Unknown", assignments={})
     for response in responses:
-        # DescribeGroups v0: (error_code, group_id, state, protocol_type, protocol, members)
-        for group in response.groups:
-            if group[1] == group_id:
-                return GroupState(state=str(group[2]), members=len(group[5]))
-    return GroupState(state="Dead", members=0)
+        for group in response.to_object()["groups"]:
+            if group["group"] != group_id:
+                continue
+            assignments = {}
+            for member in group["members"]:
+                raw: bytes = member["member_assignment"]
+                assigned = ConsumerProtocolMemberAssignment.decode(raw).partitions() if raw else []
+                assignments[str(member["member_id"])] = tuple(
+                    sorted((tp.topic, tp.partition) for tp in assigned)
+                )
+            return GroupState(state=str(group["state"]), assignments=assignments)
+    return GroupState(state="Dead", assignments={})
 
 
 async def delete_topics(settings: KafkaSettings, topics: Sequence[str]) -> None:

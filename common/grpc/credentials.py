@@ -51,13 +51,22 @@ class BearerStreamUnary(_BearerMetadata, grpc.aio.StreamUnaryClientInterceptor):
         return await continuation(self.with_token(client_call_details), request_iterator)
 
 
+# Spread calls over every address the target resolves to (replicas behind one DNS name, as
+# compose's service names and Kubernetes headless services give), instead of gRPC's default
+# pick_first, which sends everything to the first address. One address: the same as before.
+BALANCED: tuple[tuple[str, Any], ...] = (("grpc.lb_policy_name", "round_robin"),)
+
+
 def authorized_channel(
     target: str, token: str | None, options: Sequence[tuple[str, Any]] = ()
 ) -> grpc.aio.Channel:
-    """An insecure (loopback / in-cluster) channel whose calls carry `token`, if any."""
+    """An insecure (loopback / in-cluster) channel whose calls carry `token`, if any, balanced
+    over the target's addresses."""
     interceptors: list[Any] | None = (
         [BearerUnaryUnary(token), BearerUnaryStream(token), BearerStreamUnary(token)]
         if token
         else None
     )
-    return grpc.aio.insecure_channel(target, options=list(options), interceptors=interceptors)
+    return grpc.aio.insecure_channel(
+        target, options=[*BALANCED, *options], interceptors=interceptors
+    )

@@ -26,6 +26,7 @@ from tests.oms.test_orders_helpers import create_request, orders_stub
 from tests.support.ims_catalog import ImsCatalog
 
 ORDERS = 200
+LATE = 30  # P(none on the dead member's partitions) <= (2/3)**30, about 5e-6
 
 
 async def _groups(oms: OmsSettingsBundle) -> list[GroupState]:
@@ -68,14 +69,19 @@ async def test_two_finalizer_processes_share_the_stream_and_survive_losing_one(
                 await asyncio.sleep(0.05)
         processes[0].send_signal(signal.SIGKILL)
         processes[0].wait(timeout=10)
+        # More orders after the kill: keyed by order id, some land on the dead member's
+        # partitions, which only the survivor can finalize, once the group has rebalanced.
+        ids += [(await orders.CreateOrder(create_request(c, 1))).order.id for _ in range(LATE)]
 
         # The survivor takes the dead member's partitions once its session expires and
         # resumes from their last committed offsets.
         async with asyncio.timeout(180):
-            while await finalized_count(oms_settings, c.tenant_id) < ORDERS:
+            while await finalized_count(oms_settings, c.tenant_id) < ORDERS + LATE:
                 assert processes[1].poll() is None, "the surviving finalizer exited"
                 await asyncio.sleep(0.2)
-        assert [g.members for g in await _groups(oms_settings)] == [1, 1]
+        # The late orders on the dead member's partitions prove the hand-over happened.
+        kafka, order_group = oms_settings.core.kafka, group_ids(oms_settings)["group_id"]
+        assert (await describe_group(kafka, order_group)).members == 1
     finally:
         for process in processes:
             _stop(process)
@@ -87,6 +93,6 @@ async def test_two_finalizer_processes_share_the_stream_and_survive_losing_one(
     )
     assert set(reserves) == set(ids) and set(reserves.values()) == {1}
     level = await ims.level(c.tenant_id, c.hub_id, c.sku_id(0))
-    assert level.quantity_reserved == sum(n % 3 + 1 for n in range(ORDERS))
+    assert level.quantity_reserved == sum(n % 3 + 1 for n in range(ORDERS)) + LATE
     assert level.quantity_available == 10 * ORDERS - level.quantity_reserved
     assert await updated_order_ids(oms_settings.core.kafka, set(ids)) == set(ids)

@@ -141,9 +141,16 @@ def test_prometheus_scrapes_every_process_that_serves_metrics(
     targets = {
         target
         for job in config["scrape_configs"]
-        for static in job["static_configs"]
+        for static in job.get("static_configs", [])
         for target in static["targets"]
     }
+    replicated = {name for name, service in services.items() if _replicas(service) > 1}
+    for job in config["scrape_configs"]:
+        for dns in job.get("dns_sd_configs", []):
+            assert dns["type"] == "A", job  # every replica's address, not one of them
+            targets |= {f"{name}:{dns['port']}" for name in dns["names"]}
+            replicated -= set(dns["names"])
+    assert not replicated, f"replicas scraped through a static target: {sorted(replicated)}"
     for target in targets:
         host, port = target.split(":")
         assert host in services and int(port) in _listens(host, services[host]), target
@@ -156,6 +163,29 @@ def test_prometheus_scrapes_every_process_that_serves_metrics(
     assert serving <= targets
     assert {"edge:8000", "envoy:9901"} <= targets
     assert len(serving) == 5  # IMS, OMS and the three consumers
+
+
+def _replicas(service: dict[str, Any]) -> int:
+    return int((service.get("deploy") or {}).get("replicas", 1))
+
+
+def test_stateless_roles_run_as_replicas_without_a_fixed_host_port(
+    services: dict[str, dict[str, Any]],
+) -> None:
+    stateless = {"ims", "oms", "csv-ingester", "order-finalizer", "webhook-dispatcher"}
+    assert {name for name, s in services.items() if _replicas(s) > 1} >= stateless
+    for name in stateless:
+        # A second replica could not bind the same host port; Envoy is their front door.
+        assert not services[name].get("ports"), name
+        for cluster in ("ims", "oms"):
+            assert f"address: {cluster}, port_value:" in " ".join(services["envoy"]["command"])
+    # Our clients reach the replicas by service name, balanced over all of them.
+    env = _environment(services["oms"])
+    assert env["OMS_IMS_TARGET"].split(":")[0] == "ims"
+    assert {env["EDGE_IMS_TARGET"].split(":")[0], env["EDGE_OMS_TARGET"].split(":")[0]} == {
+        "ims",
+        "oms",
+    }
 
 
 def test_every_process_scripts_run_starts_is_a_compose_service(
