@@ -115,7 +115,7 @@ class Supervisor:
                 child.restarts += 1
                 self._launch(child)
 
-    def stop(self, grace_s: float = 15.0) -> None:
+    def stop(self, grace_s: float = 30.0) -> None:
         """SIGTERM to every child, SIGKILL to those still running after `grace_s`."""
         live = [c.popen for c in self._children if c.popen is not None and c.popen.poll() is None]
         for popen in live:

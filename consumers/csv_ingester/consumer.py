@@ -20,6 +20,7 @@ import contextlib
 import enum
 import logging
 from dataclasses import dataclass
+from typing import Any
 
 from botocore.exceptions import BotoCoreError, ClientError
 from pymongo.errors import PyMongoError
@@ -39,6 +40,25 @@ log = logging.getLogger(__name__)
 
 # Failures of a dependency, as opposed to bugs: logged as warnings until the last delivery.
 _TRANSIENT = (ImsUnavailableError, PyMongoError, BotoCoreError, ClientError, OSError, TimeoutError)
+
+
+# Beyond the open long poll, how long a stop may take (handing messages back, closing).
+_STOP_MARGIN_S = 5.0
+
+
+async def _despite_cancellation(future: asyncio.Future[Any], timeout_s: float) -> None:
+    """Wait for `future` (at most `timeout_s`, then cancel it) although this task is being
+    cancelled: a stop in progress repeats its cancel until the task ends (common/tasks.py);
+    the caller re-raises its CancelledError afterwards."""
+    loop = asyncio.get_running_loop()
+    deadline = loop.time() + timeout_s
+    while not future.done():
+        remaining = deadline - loop.time()
+        if remaining <= 0:
+            future.cancel()
+            return
+        with contextlib.suppress(asyncio.CancelledError):
+            await asyncio.wait([future], timeout=remaining)
 
 
 class Outcome(enum.Enum):
@@ -87,21 +107,47 @@ class CsvIngester:
         while True:
             await self.poll_once()
 
+    @property
+    def stop_timeout_s(self) -> float:
+        """How long a stop may take: an open long poll is waited out (`poll_once`)."""
+        return self._queue_config.receive_wait_s + _STOP_MARGIN_S
+
     async def poll_once(self) -> list[Outcome]:
         """One long poll, and the message it brought (if any) processed."""
         config = self._queue_config
-        try:
-            messages = await self._queue.receive(
+        receiving = asyncio.ensure_future(
+            self._queue.receive(
                 max_messages=1,
                 wait_time_s=config.receive_wait_s,
                 visibility_timeout_s=config.visibility_timeout_s,
             )
+        )
+        try:
+            messages = await asyncio.shield(receiving)
+        except asyncio.CancelledError:
+            await self._hand_back_when_received(receiving)
+            raise
         except Exception:
             log.warning("receiving from SQS failed; retrying", exc_info=True)
             await asyncio.sleep(config.receive_retry_delay_s)
             return []
         # A task per message: its trace id stays its own (context variables are per task).
         return [await asyncio.create_task(self.handle(message)) for message in messages]
+
+    async def _hand_back_when_received(self, receiving: asyncio.Future[list[QueueMessage]]) -> None:
+        """Stopping while a long poll is open. The queue server keeps the poll open after
+        we are gone and hands a message that arrives meanwhile to it, where it stays
+        invisible for the visibility timeout (measured on ElasticMQ: an upload sent just
+        after an ingester stopped waited ~60 s for the next one). So the poll is waited out
+        (at most receive_wait_s) and whatever it brought is handed back at once."""
+        await _despite_cancellation(receiving, self.stop_timeout_s)
+        if not receiving.done() or receiving.cancelled() or receiving.exception() is not None:
+            return
+        for message in receiving.result():
+            releasing = asyncio.ensure_future(self._queue.release(message))
+            await _despite_cancellation(releasing, _STOP_MARGIN_S)
+            if releasing.done() and not releasing.cancelled() and releasing.exception():
+                log.warning("handing a message back failed", exc_info=releasing.exception())
 
     async def handle(self, message: QueueMessage) -> Outcome:
         try:

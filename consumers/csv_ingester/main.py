@@ -74,14 +74,15 @@ async def running(
     Stopping mid-file is safe: the message goes back to the queue and the next pass resumes
     without creating anything twice.
     """
-    tasks = [asyncio.create_task(core.relay.run(), name="outbox-relay")]
-    if consume:
-        tasks.append(asyncio.create_task(ingester.run(), name="csv-ingester"))
+    relay = asyncio.create_task(core.relay.run(), name="outbox-relay")
+    consuming = asyncio.create_task(ingester.run(), name="csv-ingester") if consume else None
     try:
         yield
     finally:
-        for task in reversed(tasks):
-            await cancel_and_wait(task)
+        if consuming is not None:
+            # Waits out an open SQS long poll (see CsvIngester.poll_once).
+            await cancel_and_wait(consuming, ingester.stop_timeout_s)
+        await cancel_and_wait(relay)
 
 
 async def serve(settings: IngesterSettingsBundle) -> None:

@@ -37,13 +37,12 @@ def oms_core_env(oms: OmsSettingsBundle) -> dict[str, str]:
     }
 
 
-def start_module(module: str, env: dict[str, str]) -> subprocess.Popen[bytes]:
-    """`python -m module`; its stderr (the JSON log) goes to the file named by the
-    TEST_CHILD_STDERR environment variable, when debugging a test, and is dropped otherwise."""
-    return subprocess.Popen(
-        [sys.executable, "-m", module],
-        cwd=ROOT,
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=open(os.environ.get("TEST_CHILD_STDERR", os.devnull), "ab"),
-    )
+def start_module(
+    module: str, env: dict[str, str], stderr: Path | None = None
+) -> subprocess.Popen[bytes]:
+    """`python -m module`; its stderr (the JSON log) goes to `stderr`, else to the file named
+    by the TEST_CHILD_STDERR environment variable, when debugging a test, else nowhere."""
+    with open(stderr or os.environ.get("TEST_CHILD_STDERR", os.devnull), "ab") as log:
+        return subprocess.Popen(
+            [sys.executable, "-m", module], cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=log
+        )
