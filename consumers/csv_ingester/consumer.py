@@ -42,7 +42,8 @@ log = logging.getLogger(__name__)
 _TRANSIENT = (ImsUnavailableError, PyMongoError, BotoCoreError, ClientError, OSError, TimeoutError)
 
 
-# Beyond the open long poll, how long a stop may take (handing messages back, closing).
+# How much longer than the open long poll a stop may wait for it, then as long again for
+# handing back what it brought.
 _STOP_MARGIN_S = 5.0
 
 
@@ -110,7 +111,7 @@ class CsvIngester:
     @property
     def stop_timeout_s(self) -> float:
         """How long a stop may take: an open long poll is waited out (`poll_once`)."""
-        return self._queue_config.receive_wait_s + _STOP_MARGIN_S
+        return self._queue_config.receive_wait_s + 2 * _STOP_MARGIN_S
 
     async def poll_once(self) -> list[Outcome]:
         """One long poll, and the message it brought (if any) processed."""
@@ -140,7 +141,7 @@ class CsvIngester:
         invisible for the visibility timeout (measured on ElasticMQ: an upload sent just
         after an ingester stopped waited ~60 s for the next one). So the poll is waited out
         (at most receive_wait_s) and whatever it brought is handed back at once."""
-        await _despite_cancellation(receiving, self.stop_timeout_s)
+        await _despite_cancellation(receiving, self._queue_config.receive_wait_s + _STOP_MARGIN_S)
         if not receiving.done() or receiving.cancelled() or receiving.exception() is not None:
             return
         for message in receiving.result():
