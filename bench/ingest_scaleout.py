@@ -60,6 +60,7 @@ from bulk_upload import (
     services,
 )
 from google.api import httpbody_pb2
+from memory import peak_rss_bytes
 from oms.v1 import upload_pb2
 
 from common.tasks import cancel_and_wait
@@ -115,17 +116,6 @@ class Ingester:
             if isinstance(entry, dict) and entry.get("message") == "processing upload":
                 ids.append(str(entry.get("upload_id")))
         return ids
-
-
-def peak_rss_bytes(pid: int) -> int | None:
-    """The process's peak resident set since it started (VmHWM), while it runs."""
-    try:
-        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-            if line.startswith("VmHWM:"):
-                return int(line.split()[1]) * 1024
-    except (OSError, ValueError):
-        return None
-    return None
 
 
 def start_ingester(

@@ -22,14 +22,24 @@ from devstack import paths
 STACK_COMPONENTS = ("mongo", "kafka", "postgres", "redis", "s3", "sqs")
 
 
-def rss_bytes(pid: int) -> int | None:
+def _status_bytes(pid: int, field: str) -> int | None:
     try:
         for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-            if line.startswith("VmRSS:"):
+            if line.startswith(f"{field}:"):
                 return int(line.split()[1]) * 1024
     except (OSError, ValueError):
         return None
     return None
+
+
+def rss_bytes(pid: int) -> int | None:
+    """The process's resident set now (VmRSS)."""
+    return _status_bytes(pid, "VmRSS")
+
+
+def peak_rss_bytes(pid: int) -> int | None:
+    """The process's peak resident set since it started (VmHWM), while it runs."""
+    return _status_bytes(pid, "VmHWM")
 
 
 class PeakRss:

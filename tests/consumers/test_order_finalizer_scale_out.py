@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import asyncio
 import signal
-import subprocess
 from collections import Counter
 
 import grpc
@@ -24,6 +23,7 @@ from tests.consumers.finalizer_support import (
 )
 from tests.oms.test_orders_helpers import create_request, orders_stub
 from tests.support.ims_catalog import ImsCatalog
+from tests.support.processes import stop_process
 
 ORDERS = 200
 LATE = 30  # P(none on the dead member's partitions) <= (2/3)**30, about 5e-6
@@ -31,15 +31,6 @@ LATE = 30  # P(none on the dead member's partitions) <= (2/3)**30, about 5e-6
 
 async def _groups(oms: OmsSettingsBundle) -> list[GroupState]:
     return [await describe_group(oms.core.kafka, group) for group in group_ids(oms).values()]
-
-
-def _stop(process: subprocess.Popen[bytes]) -> None:
-    if process.poll() is None:
-        process.send_signal(signal.SIGTERM)
-        try:
-            process.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            process.kill()
 
 
 async def test_two_finalizer_processes_share_the_stream_and_survive_losing_one(
@@ -84,7 +75,7 @@ async def test_two_finalizer_processes_share_the_stream_and_survive_losing_one(
         assert (await describe_group(kafka, order_group)).members == 1
     finally:
         for process in processes:
-            _stop(process)
+            stop_process(process)
 
     # Exactly one reservation per order, and the stock level says the same.
     rows = await ledger(ims_channel, c.tenant_id, sku_id=c.sku_id(0))

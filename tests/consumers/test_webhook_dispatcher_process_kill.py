@@ -17,11 +17,10 @@ from tests.consumers.webhook_dispatcher_support import (
     hook_oms,
     loopback_core,
     receiver,
-    stop_process,
     verify,
 )
 from tests.support.ims_catalog import ImsCatalog
-from tests.support.processes import start_module
+from tests.support.processes import start_module, stop_process
 
 
 async def test_sigkilled_dispatcher_restarted_loses_no_webhook(

@@ -18,11 +18,10 @@ from tests.consumers.webhook_dispatcher_support import (
     eventually,
     hook_oms,
     receiver,
-    stop_process,
     verify,
 )
 from tests.support.ims_catalog import ImsCatalog
-from tests.support.processes import start_module
+from tests.support.processes import start_module, stop_process
 
 ORDERS = 120
 LATE = 30  # P(none on the dead member's partitions) <= (2/3)**30, about 5e-6

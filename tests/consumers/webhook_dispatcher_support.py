@@ -13,9 +13,7 @@ from __future__ import annotations
 import asyncio
 import dataclasses
 import json
-import signal
 import socket
-import subprocess
 import time
 import uuid
 from collections.abc import AsyncIterator, Awaitable, Callable, Sequence
@@ -290,14 +288,3 @@ def dispatcher_process_env(oms: OmsSettingsBundle, group_id: str) -> dict[str, s
         "DISPATCHER_SHUTDOWN_GRACE_S": "1",
         "DISPATCHER_LOG_LEVEL": "WARNING",
     }
-
-
-def stop_process(process: subprocess.Popen[bytes]) -> None:
-    """SIGTERM, then SIGKILL if it has not exited within 20 s."""
-    if process.poll() is None:
-        process.send_signal(signal.SIGTERM)
-        try:
-            process.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait(timeout=10)
