@@ -30,7 +30,6 @@ import asyncio
 import contextlib
 import os
 import random
-import signal
 import statistics
 import subprocess
 import sys
@@ -60,6 +59,7 @@ from common.clients.mongo import MongoStore
 from common.ids import new_id
 from common.settings import KafkaSettings, MongoSettings, PostgresSettings
 from common.timestamps import to_timestamp, utc_now_ms
+from devstack.process import stop_child
 from oms_grpc.core.domain.order import Order, OrderLine
 from oms_grpc.core.domain.order_status import OrderStatus
 from oms_grpc.core.outbox.entries import (
@@ -323,17 +323,11 @@ async def own_resources(
         await admin.close()
 
 
-def stop(process: subprocess.Popen[bytes]) -> None:
-    if process.poll() is None:
-        process.send_signal(signal.SIGTERM)
-        try:
-            process.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            process.kill()
-
-
 async def until_joined(
-    kafka: KafkaSettings, group_ids: list[str], members: int, processes: list[Any]
+    kafka: KafkaSettings,
+    group_ids: list[str],
+    members: int,
+    processes: list[subprocess.Popen[bytes]],
 ) -> None:
     """Wait until every group is stable with `members` members, so that no rebalance falls
     inside a measurement."""
@@ -425,10 +419,10 @@ async def run(args: argparse.Namespace) -> None:
                                 baseline_label=f"{args.finalizers[0]} process(es), same run",
                             )
                     for process in finalizers:
-                        stop(process)
+                        stop_child(process)
         finally:
             for process in finalizers:
-                stop(process)
+                stop_child(process)
             stop_server(ims)
             stack.close()
             await store.close()

@@ -27,7 +27,6 @@ import asyncio
 import itertools
 import os
 import random
-import signal
 import socket
 import statistics
 import subprocess
@@ -49,6 +48,7 @@ from ims.v1 import inventory_pb2, inventory_pb2_grpc
 from common.clients.postgres import skip_session_reset
 from common.ids import uuid7
 from common.settings import PostgresSettings
+from devstack.process import stop_child
 from ims_grpc.domain.reservation import ReservationLine
 from ims_grpc.repositories.reservations import RESERVE_SQL, reserve_args
 
@@ -223,13 +223,7 @@ async def wait_serving(channel: grpc.aio.Channel, server: subprocess.Popen[bytes
 
 
 def stop_server(server: subprocess.Popen[bytes]) -> None:
-    if server.poll() is None:
-        server.send_signal(signal.SIGTERM)
-        try:
-            server.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            server.kill()
-            server.wait()
+    stop_child(server, timeout=15)
 
 
 # --- run ---------------------------------------------------------------------------------

@@ -137,6 +137,20 @@ def stop(pid_path: Path, *, timeout: float = 30.0, sig: int = signal.SIGTERM) ->
     return True
 
 
+def stop_child(
+    process: subprocess.Popen[bytes], *, timeout: float = 20.0, sig: int = signal.SIGTERM
+) -> int:
+    """Signal a child we hold the Popen of (`sig`), SIGKILL it if it is still running after
+    `timeout`; its exit status."""
+    if process.poll() is None:
+        process.send_signal(sig)
+        try:
+            return process.wait(timeout=timeout)
+        except subprocess.TimeoutExpired:
+            process.kill()
+    return process.wait()
+
+
 def port_open(host: str, port: int, timeout: float = 0.5) -> bool:
     try:
         with socket.create_connection((host, port), timeout=timeout):

@@ -13,6 +13,7 @@ import grpc
 from ims.v1 import inventory_pb2
 
 from common.clients.kafka import GroupState, describe_group
+from devstack.process import stop_child
 from oms_grpc.main import OmsSettingsBundle
 from tests.consumers.finalizer_support import (
     finalized_count,
@@ -23,7 +24,6 @@ from tests.consumers.finalizer_support import (
 )
 from tests.oms.test_orders_helpers import create_request, orders_stub
 from tests.support.ims_catalog import ImsCatalog
-from tests.support.processes import stop_process
 
 ORDERS = 200
 LATE = 30  # P(none on the dead member's partitions) <= (2/3)**30, about 5e-6
@@ -75,7 +75,7 @@ async def test_two_finalizer_processes_share_the_stream_and_survive_losing_one(
         assert (await describe_group(kafka, order_group)).members == 1
     finally:
         for process in processes:
-            stop_process(process)
+            stop_child(process)
 
     # Exactly one reservation per order, and the stock level says the same.
     rows = await ledger(ims_channel, c.tenant_id, sku_id=c.sku_id(0))

@@ -9,6 +9,7 @@ import uuid
 
 import grpc
 
+from devstack.process import stop_child
 from oms_grpc.main import OmsSettingsBundle
 from tests.consumers.webhook_dispatcher_support import (
     Reply,
@@ -20,7 +21,7 @@ from tests.consumers.webhook_dispatcher_support import (
     verify,
 )
 from tests.support.ims_catalog import ImsCatalog
-from tests.support.processes import start_module, stop_process
+from tests.support.processes import start_module
 
 
 async def test_sigkilled_dispatcher_restarted_loses_no_webhook(
@@ -72,7 +73,7 @@ async def test_sigkilled_dispatcher_restarted_loses_no_webhook(
 
             await eventually(every_pair_delivered, "every (webhook, order) delivered", 120)
         finally:
-            stop_process(second)
+            stop_child(second)
 
     got = {(r.path, r.event()["order"]["id"]) for r in hooks.requests}
     assert got == {(path, order_id) for path in paths for order_id in orders}

@@ -11,6 +11,7 @@ import uuid
 import grpc
 
 from common.clients.kafka import describe_group
+from devstack.process import stop_child
 from oms_grpc.main import OmsSettingsBundle
 from tests.consumers.webhook_dispatcher_support import (
     Reply,
@@ -21,7 +22,7 @@ from tests.consumers.webhook_dispatcher_support import (
     verify,
 )
 from tests.support.ims_catalog import ImsCatalog
-from tests.support.processes import start_module, stop_process
+from tests.support.processes import start_module
 
 ORDERS = 120
 LATE = 30  # P(none on the dead member's partitions) <= (2/3)**30, about 5e-6
@@ -81,7 +82,7 @@ async def test_two_dispatcher_processes_share_the_stream_and_survive_losing_one(
             assert (await describe_group(kafka, group)).members == 1
         finally:
             for process in processes:
-                stop_process(process)
+                stop_child(process)
 
     got = {(r.path, r.event()["order"]["id"]) for r in hooks.requests}
     assert got == {(path, order_id) for path in paths for order_id in orders}

@@ -21,7 +21,7 @@ from pathlib import Path
 from cryptography.fernet import Fernet
 from prometheus_client.parser import text_string_to_metric_families
 
-from devstack.process import free_port
+from devstack.process import free_port, stop_child
 from devstack.scratch import Resources, own_resources, provisioned
 from devstack.supervisor import terminate_with_parent
 from tests.support.auth import auth_env
@@ -154,13 +154,7 @@ async def running_system(
         try:
             yield RunningSystem(proc, console, pump, env, run_home, res)
         finally:
-            if proc.poll() is None:
-                proc.send_signal(signal.SIGINT)
-                try:
-                    proc.wait(timeout=120)
-                except subprocess.TimeoutExpired:
-                    proc.kill()
-                    proc.wait()
+            stop_child(proc, timeout=120, sig=signal.SIGINT)
 
 
 def omsctl(
